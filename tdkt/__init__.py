@@ -1,0 +1,1 @@
+"""TĐKT — emulation and commendation management (thi đua, khen thưởng)."""

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Quản trị hệ thống"
+    UNIT_OFFICER = "unit_officer", "Cán bộ TĐKT đơn vị"
+    APPRAISER = "appraiser", "Chuyên viên thẩm định (cơ quan thường trực)"
+    OFFICE_HEAD = "office_head", "Lãnh đạo cơ quan thường trực"
+    COUNCIL_MEMBER = "council_member", "Thành viên Hội đồng TĐKT"
+    COUNCIL_SECRETARY = "council_secretary", "Thư ký Hội đồng TĐKT"
+    SIGNER = "signer", "Người ký quyết định (Chủ tịch)"
+    CLUSTER_HEAD = "cluster_head", "Trưởng cụm, khối thi đua"
+    PORTAL_EDITOR = "portal_editor", "Biên tập cổng thông tin"
+
+
+class RoleAssignment(models.Model):
+    """A role held by a user over a unit and everything under it, for a period."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="role_assignments", on_delete=models.CASCADE, verbose_name="Tài khoản")
+    role = models.CharField("Vai trò", max_length=20, choices=Role.choices)
+    unit = models.ForeignKey("org.Unit", related_name="role_assignments", on_delete=models.PROTECT, verbose_name="Phạm vi (đơn vị)")
+    valid_from = models.DateField("Từ ngày", null=True, blank=True)
+    valid_to = models.DateField("Đến ngày", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Phân quyền"
+        verbose_name_plural = "Phân quyền"
+        constraints = [models.UniqueConstraint(fields=["user", "role", "unit"], name="accounts_role_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class LoginThrottle(models.Model):
+    """Failed-login counter per username; a username is locked for a while after too many failures."""
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Khóa đăng nhập"
+        verbose_name_plural = "Khóa đăng nhập"

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Quản trị hệ thống TĐKT"
+admin.site.site_title = "Quản trị TĐKT"
+admin.site.index_title = "Danh mục và dữ liệu"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("tai-khoan/", include("tdkt.accounts.urls")),
+    path("api/v1/", include("tdkt.law.api_urls")),
+    path("", include("tdkt.web.urls")),
+]
