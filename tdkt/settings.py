@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tdkt.accounts",
     "tdkt.law",
     "tdkt.records",
+    "tdkt.reports",
     "tdkt.web",
 ]
 

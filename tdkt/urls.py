@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("tai-khoan/", include("tdkt.accounts.urls")),
     path("api/v1/", include("tdkt.law.api_urls")),
+    path("bao-cao/", include("tdkt.reports.urls")),
     path("", include("tdkt.web.urls")),
 ]
