@@ -1,0 +1,49 @@
+import datetime as dt
+
+from django.urls import reverse
+
+from tdkt.records.models import AwardRecord
+
+
+def test_it_greets_an_officer_with_counts_of_the_scope(client, officer_a, tree):
+    client.force_login(officer_a)
+    response = client.get(reverse("web:home"))
+    body = response.content.decode()
+    assert response.context["people_count"] == 3
+    assert response.context["units_count"] == 2
+    assert ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", 1) in response.context["ratings"]
+    assert "Cán bộ TĐKT đơn vị" in body and "Phạm vi: Phường Đống Đa" in body
+    assert reverse("web:history_import") in body
+
+
+def test_it_counts_awards_by_title_for_last_year_without_revoked_ones(client, officer_a, tree):
+    AwardRecord.objects.create(person=tree.an, award_code="LDTT", year=tree.year)
+    AwardRecord.objects.create(person=tree.binh, award_code="LDTT", year=tree.year)
+    AwardRecord.objects.create(person=tree.cuong, award_code="LDTT", year=tree.year, revoked_on=dt.date(tree.year + 1, 3, 1))
+    AwardRecord.objects.create(person=tree.dung, award_code="LDTT", year=tree.year)  # ward B
+    client.force_login(officer_a)
+    response = client.get(reverse("web:home"))
+    assert response.context["awards"] == [("LDTT", "Lao động tiên tiến", 2)]
+    assert "Lao động tiên tiến" in response.content.decode()
+
+
+def test_it_tells_a_council_member_plainly_what_the_account_can_do(client, council_member):
+    client.force_login(council_member)
+    response = client.get(reverse("web:home"))
+    body = response.content.decode()
+    assert "Thành viên Hội đồng TĐKT" in body
+    assert "không xem hồ sơ cá nhân" in body
+    assert reverse("web:people_list") not in body
+    assert reverse("web:unit_tree") in body
+
+
+def test_it_tells_an_account_without_roles_to_ask_the_administrator(client, personas):
+    client.force_login(personas["no_role"])
+    body = client.get(reverse("web:home")).content.decode()
+    assert "chưa được phân quyền" in body
+
+
+def test_it_keeps_the_home_page_cheap(client, officer_a, django_assert_max_num_queries):
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(10):
+        client.get(reverse("web:home"))
