@@ -1,0 +1,293 @@
+"""Batch eligibility: every person of a unit's subtree against LDTT, CSTDCS, CSTD_TINH, CSTD_TQ and BK_TINH.
+
+Reads only; the run's bookkeeping (rows, progress, file) is `services.batch_run_execute`.
+
+How it stays fast (docs/decisions/0005-batch-eligibility.md):
+- the ledger of the whole subtree is read in a constant number of set-based queries (people, ratings, awards,
+  disciplines, initiatives), each ordered by (unit, person) and streamed, then merged in Python: no query per
+  person, so the number of queries does not grow with the number of people;
+- one catalogue snapshot for the whole run;
+- people are evaluated unit by unit, so the local CSTĐCS quota can be applied per unit without holding the
+  whole subtree in memory;
+- titles are evaluated in ascending order and a title found eligible is fed to the higher ones as
+  `AwardEntry(year=Y, award=..., proposed=True)` (DOMAIN.md §3, "the year under review").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from tdkt.law.schema import (
+    AwardEntry,
+    Check,
+    DisciplineEntry,
+    EligibilityRequest,
+    EligibilityResult,
+    InitiativeEntry,
+    RatingEntry,
+    Subject,
+)
+from tdkt.org.models import Person, Unit
+from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
+
+from .models import TITLE_CODES, TITLE_SHORT, Verdict
+
+CHUNK = 5000
+QUOTA_CHECK = "cstdcs_quota"
+
+
+@dataclass(slots=True)
+class PersonLedger:
+    person_id: int
+    unit_id: int
+    full_name: str
+    name_sort_key: str
+    date_of_birth: dt.date | None
+    joined_on: dt.date | None
+    ratings: list[RatingEntry] = field(default_factory=list)
+    awards: list[AwardEntry] = field(default_factory=list)
+    disciplines: list[DisciplineEntry] = field(default_factory=list)
+    initiatives: list[InitiativeEntry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PersonOutcome:
+    person_id: int
+    unit_id: int
+    full_name: str
+    name_sort_key: str
+    date_of_birth: dt.date | None
+    results: dict[str, EligibilityResult]
+    verdicts: dict[str, str]
+    notes: dict[str, list[str]] = field(default_factory=dict)  # extra reasons added by the batch (quota)
+
+    def reasons(self) -> str:
+        """The failing checks, title by title, in one line (the "Lý do" column)."""
+        parts = []
+        for code in TITLE_CODES:
+            if self.verdicts[code] == Verdict.ELIGIBLE:
+                continue
+            messages = [c.message for c in self.results[code].checks if c.result == "fail"]
+            messages += [c.message for c in self.results[code].checks if c.result == "cannot_judge"]
+            messages += self.notes.get(code, [])
+            if messages:
+                parts.append(f"{TITLE_SHORT[code]}: {'; '.join(dict.fromkeys(messages))}")
+        return " | ".join(parts)
+
+
+# --- Reading the ledger ---------------------------------------------------------------------------------
+
+
+def people_queryset(unit: Unit):
+    return Person.objects.filter(unit__path__startswith=unit.path)
+
+
+def count_people(unit: Unit) -> int:
+    return people_queryset(unit).count()
+
+
+def _stream(qs, chunk_size: int) -> Iterator[tuple]:
+    return qs.iterator(chunk_size=chunk_size)
+
+
+def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[PersonLedger]:
+    """Every person under the unit with their whole ledger, ordered by (unit id, person id).
+
+    Five queries whatever the number of people; each is streamed and merged on (unit id, person id).
+    Revoked awards (Art 93) are left out: they do not exist for the engine.
+    """
+    path = unit.path
+    people = _stream(
+        people_queryset(unit)
+        .order_by("unit_id", "id")
+        .values_list("unit_id", "id", "full_name", "name_sort_key", "date_of_birth", "joined_on"),
+        chunk_size,
+    )
+    scope = {"person__unit__path__startswith": path}
+    ratings = _stream(
+        YearRating.objects.filter(**scope)
+        .order_by("person__unit_id", "person_id", "year")
+        .values_list("person__unit_id", "person_id", "year", "rating"),
+        chunk_size,
+    )
+    awards = _stream(
+        AwardRecord.objects.filter(**scope, revoked_on__isnull=True)
+        .order_by("person__unit_id", "person_id", "year", "award_code")
+        .values_list("person__unit_id", "person_id", "year", "award_code"),
+        chunk_size,
+    )
+    disciplines = _stream(
+        Discipline.objects.filter(**scope)
+        .order_by("person__unit_id", "person_id", "start")
+        .values_list("person__unit_id", "person_id", "form", "start", "end"),
+        chunk_size,
+    )
+    initiatives = _stream(
+        Initiative.objects.filter(**scope)
+        .order_by("person__unit_id", "person_id", "year")
+        .values_list("person__unit_id", "person_id", "year", "scope"),
+        chunk_size,
+    )
+    yield from merge_ledgers(people, ratings, awards, disciplines, initiatives)
+
+
+def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator[PersonLedger]:
+    """Merge streams ordered by (unit id, person id) into one PersonLedger per person (rows of people
+    that are not in `people`, e.g. moved between the queries, are skipped)."""
+    def cursor(rows):
+        it = iter(rows)
+        return it, next(it, None)
+
+    r_it, r = cursor(ratings)
+    a_it, a = cursor(awards)
+    d_it, d = cursor(disciplines)
+    i_it, i = cursor(initiatives)
+    for unit_id, person_id, full_name, sort_key, dob, joined in people:
+        key = (unit_id, person_id)
+        ledger = PersonLedger(person_id, unit_id, full_name, sort_key, dob, joined)
+        while r is not None and (r[0], r[1]) <= key:
+            if (r[0], r[1]) == key:
+                ledger.ratings.append(RatingEntry(r[2], r[3]))
+            r = next(r_it, None)
+        while a is not None and (a[0], a[1]) <= key:
+            if (a[0], a[1]) == key:
+                ledger.awards.append(AwardEntry(a[2], a[3]))
+            a = next(a_it, None)
+        while d is not None and (d[0], d[1]) <= key:
+            if (d[0], d[1]) == key:
+                ledger.disciplines.append(DisciplineEntry(d[2], d[3], d[4]))
+            d = next(d_it, None)
+        while i is not None and (i[0], i[1]) <= key:
+            if (i[0], i[1]) == key:
+                ledger.initiatives.append(InitiativeEntry(i[2], i[3]))
+            i = next(i_it, None)
+        yield ledger
+
+
+# --- Evaluating -------------------------------------------------------------------------------------------
+
+
+def build_request(ledger: PersonLedger, code: str, year: int, proposed: Iterable[str] = ()) -> EligibilityRequest:
+    """The engine request for one title; `proposed` are the lower titles of `year` proposed in the same round
+    (added only when the ledger does not already hold them as decided)."""
+    awards = tuple(ledger.awards)
+    held = {a.award for a in awards if a.year == year}
+    extra = tuple(AwardEntry(year=year, award=c, proposed=True) for c in proposed if c not in held)
+    return EligibilityRequest(
+        award=code,
+        year=year,
+        subject=Subject(kind="individual", recruited_on=ledger.joined_on),
+        ratings=tuple(ledger.ratings),
+        awards=awards + extra,
+        disciplines=tuple(ledger.disciplines),
+        initiatives=tuple(ledger.initiatives),
+    )
+
+
+def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Callable,
+                    codes: Iterable[str] = TITLE_CODES, proposed: list[str] | None = None,
+                    results: dict | None = None) -> dict[str, EligibilityResult]:
+    """Evaluate the codes in ascending order, feeding each eligible title to the next ones as proposed."""
+    proposed = [] if proposed is None else proposed
+    results = {} if results is None else results
+    for code in codes:
+        result = evaluate(build_request(ledger, code, year, proposed), catalogue=catalogue)
+        results[code] = result
+        if result.verdict == Verdict.ELIGIBLE:
+            proposed.append(code)
+    return results
+
+
+def _rank_key(ledger: PersonLedger, year: int) -> tuple:
+    """CSTĐCS candidates, best first: HTXSNV in the year, initiatives of the year, length of the CSTĐCS chain
+    ending the year before, direct workers first (priority, DOMAIN.md §3), then Vietnamese name order."""
+    rating = next((r.rating for r in ledger.ratings if r.year == year), "")
+    initiatives = sum(1 for i in ledger.initiatives if i.year == year)
+    cstdcs_years = {a.year for a in ledger.awards if a.award == "CSTDCS"}
+    chain, y = 0, year - 1
+    while y in cstdcs_years:
+        chain, y = chain + 1, y - 1
+    return (rating != "HTXSNV", -initiatives, -chain, ledger.name_sort_key, ledger.person_id)
+
+
+def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, catalogue, quota_check: Callable) -> tuple[set[int], Check]:
+    """The local CSTĐCS quota over one unit: (ids of the candidates over the quota, the check for all of them)."""
+    check = quota_check(ldtt_count=ldtt_count, cstdcs_count=len(candidates), catalogue=catalogue, year=year)
+    if check.result != "fail":
+        return set(), check
+    allowed = len(candidates) - 1
+    while allowed > 0 and quota_check(ldtt_count=ldtt_count, cstdcs_count=allowed, catalogue=catalogue, year=year).result == "fail":
+        allowed -= 1
+    ranked = sorted(candidates, key=lambda led: _rank_key(led, year))
+    return {led.person_id for led in ranked[allowed:]}, check
+
+
+def evaluate_unit(ledgers: list[PersonLedger], year: int, *, catalogue, evaluate: Callable, quota_check: Callable | None,
+                  quota_log: list | None = None) -> Iterator[PersonOutcome]:
+    """All people of one unit: LDTT and CSTĐCS first, then the quota, then the higher titles."""
+    lower, higher = TITLE_CODES[:2], TITLE_CODES[2:]
+    staged = []
+    for ledger in ledgers:
+        proposed: list[str] = []
+        results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=lower, proposed=proposed)
+        staged.append((ledger, results, proposed))
+
+    over: set[int] = set()
+    quota: Check | None = None
+    if quota_check is not None:
+        ldtt_count = sum(1 for _, res, _ in staged if res["LDTT"].verdict == Verdict.ELIGIBLE)
+        candidates = [led for led, res, _ in staged if res["CSTDCS"].verdict == Verdict.ELIGIBLE]
+        if candidates:
+            over, quota = apply_quota(candidates, ldtt_count=ldtt_count, year=year, catalogue=catalogue, quota_check=quota_check)
+            if quota_log is not None:
+                quota_log.append((ledgers[0].unit_id, quota, len(over)))
+
+    for ledger, results, proposed in staged:
+        evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=higher, proposed=proposed, results=results)
+        verdicts = {code: results[code].verdict for code in TITLE_CODES}
+        notes: dict[str, list[str]] = {}
+        if ledger.person_id in over:
+            note = f"{quota.message} (ngoài số được đề nghị theo thứ tự ưu tiên)"
+            verdicts["CSTDCS"] = Verdict.NEEDS_REVIEW
+            notes["CSTDCS"] = [note]
+            # A higher title that holds only thanks to this CSTĐCS waits on the same choice.
+            for code in higher:
+                if verdicts[code] != Verdict.ELIGIBLE:
+                    continue
+                without = [c for c in TITLE_CODES[: TITLE_CODES.index(code)] if c != "CSTDCS" and verdicts[c] == Verdict.ELIGIBLE]
+                alone = evaluate(build_request(ledger, code, year, without), catalogue=catalogue)
+                if alone.verdict != Verdict.ELIGIBLE:
+                    verdicts[code] = Verdict.NEEDS_REVIEW
+                    notes[code] = [f"Phụ thuộc danh hiệu CSTĐCS năm {year} đang vượt tỷ lệ"]
+        yield PersonOutcome(ledger.person_id, ledger.unit_id, ledger.full_name, ledger.name_sort_key,
+                            ledger.date_of_birth, results, verdicts, notes)
+
+
+def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: bool = True,
+                   chunk_size: int = CHUNK, ledgers: Iterable[PersonLedger] | None = None,
+                   quota_log: list | None = None) -> Iterator[PersonOutcome]:
+    """Outcomes for every person under the unit, unit by unit (ordered by unit id, then person id).
+
+    quota_log, when given, receives (unit id, quota check, number over the quota) for each unit with candidates.
+    """
+    from tdkt.law import engine
+
+    catalogue = engine.load_catalogue() if catalogue is None else catalogue
+    quota_check = getattr(engine, "check_cstdcs_quota", None) if apply_local_quota else None
+    source = iter_ledgers(unit, chunk_size=chunk_size) if ledgers is None else ledgers
+    for _, group in groupby(source, key=lambda led: led.unit_id):
+        yield from evaluate_unit(list(group), year, catalogue=catalogue, evaluate=engine.evaluate, quota_check=quota_check,
+                                 quota_log=quota_log)
+
+
+def summarise(counts: dict[str, dict[str, int]], outcome: PersonOutcome) -> None:
+    for code, verdict in outcome.verdicts.items():
+        per = counts.setdefault(code, {v: 0 for v in Verdict.values})
+        per[verdict] = per.get(verdict, 0) + 1
+
+
+def empty_summary() -> dict[str, dict[str, int]]:
+    return {code: {v: 0 for v in Verdict.values} for code in TITLE_CODES}

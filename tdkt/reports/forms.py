@@ -1,0 +1,50 @@
+from django import forms
+from django.utils import timezone
+
+from .models import TITLE_CODES, TITLE_LABELS, Verdict
+
+
+def _last_year() -> int:
+    return timezone.localdate().year - 1
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    base_depth = 0
+
+    def label_from_instance(self, unit):
+        return f"{'\u2003' * max(unit.depth - self.base_depth, 0)}{unit.name}"
+
+
+class BatchStartForm(forms.Form):
+    unit = UnitChoiceField(
+        label="Đơn vị", queryset=None, empty_label=None,
+        error_messages={"invalid_choice": "Đơn vị không thuộc phạm vi được giao.", "required": "Hãy chọn đơn vị."},
+    )
+    year = forms.TypedChoiceField(label="Năm xét", coerce=int, choices=())
+
+    def __init__(self, *args, units, **kwargs):
+        """units: a queryset of the units the user may run a batch over."""
+        super().__init__(*args, **kwargs)
+        units = units.filter(valid_to__isnull=True).order_by("path")
+        self.fields["unit"].queryset = units
+        self.fields["unit"].base_depth = min((u.depth for u in units), default=0)
+        top = timezone.localdate().year
+        self.fields["year"].choices = [(y, y) for y in range(top, top - 11, -1)]
+        self.fields["year"].initial = _last_year()
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+
+class RowFilterForm(forms.Form):
+    code = forms.ChoiceField(label="Danh hiệu", required=False, choices=[("", "Tất cả danh hiệu"), *((c, TITLE_LABELS[c]) for c in TITLE_CODES)])
+    verdict = forms.ChoiceField(label="Kết quả", required=False, choices=[("", "Tất cả kết quả"), *Verdict.choices])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def values(self) -> tuple[str, str]:
+        if self.is_valid():
+            return self.cleaned_data["code"], self.cleaned_data["verdict"]
+        return "", ""

@@ -1,0 +1,98 @@
+"""Thin views of the batch eligibility run: start form, run page, progress fragment, download."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tdkt.core.errors import DomainError
+
+from . import selectors, services
+from .forms import BatchStartForm, RowFilterForm
+from .models import TITLE_CODES, TITLE_LABELS, TITLE_SHORT, BatchRunStatus, Verdict
+from .permissions import batch_units_for, can_run_batch
+
+PAGE_SIZE = 50
+
+
+def _require_batch(request) -> None:
+    if not can_run_batch(request.user):
+        raise PermissionDenied("Bạn không có quyền xét điều kiện khen thưởng hàng loạt.")
+
+
+def _run(request, pk: int):
+    return get_object_or_404(selectors.batch_runs_visible_to(request.user), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def batch_start(request):
+    _require_batch(request)
+    form = BatchStartForm(request.POST or None, units=batch_units_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = services.batch_run_start(actor=request.user, unit=form.cleaned_data["unit"], year=form.cleaned_data["year"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("reports:batch_detail", pk=run.pk)
+    runs = selectors.batch_runs_visible_to(request.user)[:10]
+    return render(request, "reports/batch_start.html", {"form": form, "runs": runs})
+
+
+def _summary_rows(run) -> list[dict]:
+    rows = []
+    for code in TITLE_CODES:
+        counts = run.summary.get(code, {})
+        rows.append({
+            "code": code, "label": TITLE_LABELS[code],
+            "eligible": counts.get(Verdict.ELIGIBLE, 0),
+            "needs_review": counts.get(Verdict.NEEDS_REVIEW, 0),
+            "not_eligible": counts.get(Verdict.NOT_ELIGIBLE, 0),
+        })
+    return rows
+
+
+@login_required
+@require_GET
+def batch_detail(request, pk: int):
+    run = _run(request, pk)
+    context = {"run": run, "titles": [(c, TITLE_SHORT[c]) for c in TITLE_CODES]}
+    if run.status == BatchRunStatus.DONE:
+        filters = RowFilterForm(request.GET or None)
+        code, verdict = filters.values()
+        page = Paginator(selectors.batch_run_rows(run, code=code, verdict=verdict), PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(filters=filters, page=page, query=query.urlencode(), summary=_summary_rows(run))
+    return render(request, "reports/batch_detail.html", context)
+
+
+@login_required
+@require_GET
+def batch_progress(request, pk: int):
+    run = _run(request, pk)
+    response = render(request, "reports/_progress.html", {"run": run})
+    if run.is_finished and request.htmx:
+        response["HX-Refresh"] = "true"  # reload the run page to show the results
+    return response
+
+
+@login_required
+@require_GET
+def batch_download(request, pk: int):
+    run = _run(request, pk)
+    if run.status != BatchRunStatus.DONE or not run.result_file:
+        raise Http404("Chưa có tệp kết quả.")
+    name = f"xet-dieu-kien-{run.unit.code}-{run.year}.xlsx"
+    return FileResponse(run.result_file.open("rb"), as_attachment=True, filename=name,
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@login_required
+def index(request) -> HttpResponse:
+    return redirect("reports:batch_start")
