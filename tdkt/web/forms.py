@@ -38,8 +38,9 @@ class PeopleFilterForm(forms.Form):
         self.fields["unit"].queryset = units
         self.fields["unit"].base_depth = min((u.depth for u in units), default=0)
         self.fields["year"].choices = year_choices()
+        self.fields["year"].initial = last_year()
         for name, field in self.fields.items():
-            field.widget.attrs["class"] = "form-select form-select-sm" if name != "q" else "form-control"
+            field.widget.attrs["class"] = "form-select" if name != "q" else "form-control"
 
     @property
     def selected_year(self) -> int:

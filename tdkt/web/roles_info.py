@@ -16,7 +16,7 @@ def _url(name: str) -> str | None:
 
 
 def _batch_link() -> tuple[str, str] | None:
-    for name in ("reports:batch_start", "reports:batch_list", "reports:index"):
+    for name in ("reports:batch_start",):
         url = _url(name)
         if url:
             return ("Kiểm tra điều kiện hàng loạt", url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -176,9 +176,9 @@ def _eligibility(person: Person, form: EligibilityForm) -> dict:
 @login_required
 @require_GET
 def person_detail(request, pk: int):
+    person = _scoped_person(request, pk)
     from tdkt.records.selectors import ledger_timeline
 
-    person = _scoped_person(request, pk)
     names = catalogue.award_names()
     form = EligibilityForm(request.GET if "award" in request.GET else None, award_names=names)
     context = {
