@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from tdkt.accounts import scoping
 from tdkt.core.errors import DomainError
@@ -142,6 +143,7 @@ def people_search(user, form: PeopleFilterForm):
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request", "HX-Target")
 def people_list(request):
     _require(request, "web.view_people")
     units = scoping.units_visible_to(request.user).order_by("path")
