@@ -1,0 +1,97 @@
+"""batch_run_start / batch_run_execute (through the immediate task backend) and suggest_to_xlsx."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from tdkt.core import vntext
+from tdkt.core.errors import DomainError
+from tdkt.core.models import AuditEvent
+from tdkt.org.models import Person
+from tdkt.reports import services
+from tdkt.reports.models import TITLE_CODES, BatchRun, BatchRunRow, BatchRunStatus
+
+from .conftest import make_people
+
+HEADERS = ["STT", "Họ và tên", "Đơn vị", "Ngày sinh", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
+           "Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua toàn quốc", "Bằng khen cấp tỉnh", "Lý do"]
+VERDICT_TEXTS = {"Đủ điều kiện", "Không đủ", "Cần xem xét"}
+
+
+def test_it_runs_the_task_to_done_with_every_person_processed(tree, officer_a, immediate_tasks, media, django_capture_on_commit_callbacks):
+    make_people(tree.school_a, 30, year=tree.year, seed=11)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.batch_run_start(actor=officer_a, unit=tree.ward_a, year=tree.year)
+
+    run.refresh_from_db()
+    people = Person.objects.filter(unit__path__startswith=tree.ward_a.path).count()
+    assert run.status == BatchRunStatus.DONE
+    assert run.processed == run.total == people == 33
+    assert run.started_at and run.finished_at and run.error == ""
+    assert BatchRunRow.objects.filter(run=run).count() == people
+    assert sum(run.summary["LDTT"].values()) == people
+    assert AuditEvent.objects.filter(action="reports.batch_run.started", target_id=str(run.pk), actor=officer_a).exists()
+    assert AuditEvent.objects.filter(action="reports.batch_run.done", target_id=str(run.pk)).exists()
+    ws = load_workbook(run.result_file.path).active
+    assert [c.value for c in ws[1]] == HEADERS
+    assert ws.max_row == people + 1
+
+
+def test_it_updates_progress_in_steps_and_does_not_run_a_run_twice(tree, officer_a, media):
+    make_people(tree.school_a, 12, year=tree.year, seed=12)
+    run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
+    done = services.batch_run_execute(run_id=run.pk, progress_every=5)
+    assert done.status == BatchRunStatus.DONE and done.processed == done.total == 15
+    assert services.batch_run_execute(run_id=run.pk) is None  # already claimed: nothing happens
+    assert BatchRunRow.objects.filter(run=run).count() == 15
+
+
+def test_it_refuses_a_unit_outside_the_actor_scope_in_vietnamese(tree, officer_b):
+    with pytest.raises(DomainError) as exc:
+        services.batch_run_start(actor=officer_b, unit=tree.ward_a, year=tree.year)
+    assert exc.value.message == "Bạn không có quyền xét điều kiện khen thưởng cho đơn vị “Phường Đống Đa”."
+    assert not BatchRun.objects.exists()
+
+
+def test_it_refuses_a_year_out_of_range(tree, officer_a):
+    with pytest.raises(DomainError, match="Năm xét phải từ 2000"):
+        services.batch_run_start(actor=officer_a, unit=tree.ward_a, year=1990)
+
+
+def test_it_writes_the_suggestion_xlsx_in_vietnamese_order(tree, tmp_path):
+    make_people(tree.ward_a, 20, year=tree.year, seed=13)
+    out = tmp_path / "de-xuat.xlsx"
+
+    written = services.suggest_to_xlsx(unit_code="phuong_dong_da", year=tree.year, out=out)
+
+    people = list(Person.objects.filter(unit__path__startswith=tree.ward_a.path))
+    assert written == len(people) == 23
+    ws = load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADERS
+    names = [r[1] for r in rows[1:]]
+    assert names == [p.full_name for p in sorted(people, key=lambda p: (vntext.person_sort_key(p.full_name), p.pk))]
+    assert [r[0] for r in rows[1:]] == list(range(1, written + 1))
+    assert all(r[c] in VERDICT_TEXTS for r in rows[1:] for c in range(4, 4 + len(TITLE_CODES)))
+    an = next(r for r in rows[1:] if r[1] == "Nguyễn Văn An")
+    assert an[2] == "Trường THCS Đống Đa" and an[3].date().isoformat() == "1985-03-12"
+
+
+def test_it_says_which_unit_code_is_unknown(db, tmp_path):
+    with pytest.raises(DomainError, match="Không tìm thấy đơn vị có mã “khong_co”"):
+        services.suggest_to_xlsx(unit_code="khong_co", year=2025, out=tmp_path / "x.xlsx")
+
+
+def test_it_keeps_the_query_count_of_a_whole_run_flat(tree, officer_a, media, django_assert_max_num_queries):
+    from tdkt.law import engine
+
+    engine.load_catalogue()  # the snapshot is cached per process
+    counts = []
+    for n, seed in ((5, 21), (80, 22)):
+        make_people(tree.school_a, n, year=tree.year, seed=seed)
+        run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
+        with django_assert_max_num_queries(40) as ctx:
+            services.batch_run_execute(run_id=run.pk)
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
