@@ -1,0 +1,87 @@
+"""Org selectors: querysets over the unit tree, lineage through dissolutions, people by subtree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from .models import Membership, Person, Unit, UnitSuccession
+
+
+def unit_subtree(unit: Unit, *, active_on: dt.date | None = None) -> QuerySet[Unit]:
+    """The unit and everything under it (optionally only units in force on a day), in tree order."""
+    qs = Unit.objects.filter(path__startswith=unit.path)
+    if active_on is not None:
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=active_on)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=active_on)
+        )
+    return qs.order_by("path")
+
+
+def unit_children(unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(parent=unit).order_by("name_sort_key")
+
+
+def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
+    """The units above `unit`, root first (from its materialised path)."""
+    ids = [int(part) for part in unit.path.strip("/").split("/") if part][:-1]
+    return Unit.objects.filter(pk__in=ids).order_by("depth")
+
+
+def _walk(start: Unit, forward: bool) -> list[Unit]:
+    seen: dict[int, Unit] = {}
+    frontier = [start.pk]
+    while frontier:
+        if forward:
+            rows = UnitSuccession.objects.filter(predecessor_id__in=frontier).select_related("successor")
+            found = [r.successor for r in rows]
+        else:
+            rows = UnitSuccession.objects.filter(successor_id__in=frontier).select_related("predecessor")
+            found = [r.predecessor for r in rows]
+        frontier = []
+        for unit in found:
+            if unit.pk != start.pk and unit.pk not in seen:
+                seen[unit.pk] = unit
+                frontier.append(unit.pk)
+    return sorted(seen.values(), key=lambda u: (u.valid_to or dt.date.max, u.name_sort_key), reverse=True)
+
+
+def unit_predecessors(unit: Unit) -> list[Unit]:
+    """Every unit this one took over from, transitively (e.g. a new ward → old wards and the dissolved district)."""
+    return _walk(unit, forward=False)
+
+
+def unit_successors(unit: Unit) -> list[Unit]:
+    """Every unit that took over from this one, transitively."""
+    return _walk(unit, forward=True)
+
+
+def unit_lineage(unit: Unit) -> list[Unit]:
+    """The unit itself and its predecessors: the issuers whose awards belong to this unit's history."""
+    return [unit, *unit_predecessors(unit)]
+
+
+def people_in_subtree(unit: Unit) -> QuerySet[Person]:
+    """People whose current unit is `unit` or under it, in Vietnamese list order."""
+    return Person.objects.filter(unit__path__startswith=unit.path).order_by("name_sort_key", "id")
+
+
+def people_in_unit_during(unit: Unit, start: dt.date, end: dt.date, *, subtree: bool = True) -> QuerySet[Person]:
+    """People with a membership in the unit (or its subtree) overlapping [start, end]."""
+    unit_q = Q(unit__path__startswith=unit.path) if subtree else Q(unit=unit)
+    person_ids = Membership.objects.filter(unit_q, start__lte=end).filter(Q(end__isnull=True) | Q(end__gte=start)).values("person_id")
+    return Person.objects.filter(pk__in=person_ids).order_by("name_sort_key", "id")
+
+
+def province_unit() -> Unit | None:
+    """The unit of the configured province (TDKT_PROVINCE_CODE), or the first root unit."""
+    return (
+        Unit.objects.filter(kind="province", admin_code=settings.TDKT_PROVINCE_CODE).first()
+        or Unit.objects.filter(parent__isnull=True).order_by("pk").first()
+    )
+
+
+def unit_by_code(code: str) -> Unit | None:
+    return Unit.objects.filter(code=code).first()
