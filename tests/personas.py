@@ -24,8 +24,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from tdkt.accounts.models import Role, RoleAssignment
-from tdkt.core import vntext
-from tdkt.org.models import Gender, Membership, Person, Unit, UnitKind, UnitSuccession
+from tdkt.org import services as org_services
+from tdkt.org.models import Gender, Person, Unit, UnitKind
 from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
 
 PASSWORD = "TdktDemo@2026"
@@ -40,36 +40,11 @@ def _password_hash() -> str:
 
 
 def _unit(code, name, kind, parent=None, **extra) -> Unit:
-    try:
-        from tdkt.org.services import unit_create
-    except ImportError:
-        unit_create = None
-    if unit_create is not None:
-        unit = unit_create(actor=None, code=code, name=name, kind=kind, parent=parent)
-        if extra:
-            Unit.objects.filter(pk=unit.pk).update(**extra)
-            unit.refresh_from_db()
-        return unit
-    unit = Unit.objects.create(code=code, name=name, kind=kind, parent=parent, name_sort_key=vntext.sort_key(name), **extra)
-    unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
-    unit.depth = (parent.depth + 1) if parent else 0
-    unit.save(update_fields=["path", "depth"])
-    return unit
+    return org_services.unit_create(actor=None, code=code, name=name, kind=kind, parent=parent, **extra)
 
 
 def _person(full_name, gender, unit, **extra) -> Person:
-    try:
-        from tdkt.org.services import person_create
-    except ImportError:
-        person_create = None
-    if person_create is not None:
-        return person_create(actor=None, full_name=full_name, gender=gender, unit=unit, **extra)
-    person = Person.objects.create(
-        full_name=full_name, name_sort_key=vntext.person_sort_key(full_name), gender=gender, unit=unit,
-        **{k: v for k, v in extra.items() if k != "joined_on"}, joined_on=extra.get("joined_on"),
-    )
-    Membership.objects.create(person=person, unit=unit, position=extra.get("position", ""), start=extra.get("joined_on") or dt.date(2020, 1, 1))
-    return person
+    return org_services.person_create(actor=None, full_name=full_name, gender=gender, unit=unit, **extra)
 
 
 def last_year() -> int:
@@ -86,7 +61,7 @@ def tree(db):
     school_a = _unit("thcs_dong_da", "Trường THCS Đống Đa", UnitKind.SCHOOL, ward_a)
     school_b = _unit("th_lang", "Trường Tiểu học Láng", UnitKind.SCHOOL, ward_b)
     for successor in (ward_a, ward_b):
-        UnitSuccession.objects.create(predecessor=district, successor=successor, effective_on=dt.date(2025, 7, 1))
+        org_services.succession_add(actor=None, predecessor=district, successor=successor, effective_on=dt.date(2025, 7, 1))
 
     an = _person("Nguyễn Văn An", Gender.MALE, school_a, position="Giáo viên", is_direct_worker=True,
                  date_of_birth=dt.date(1985, 3, 12), joined_on=dt.date(2010, 9, 1))
