@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.db import connection
+
 from tdkt.law.schema import (
     AwardEntry,
     Check,
@@ -93,12 +95,19 @@ def _stream(qs, chunk_size: int) -> Iterator[tuple]:
     return qs.iterator(chunk_size=chunk_size)
 
 
-def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[PersonLedger]:
+def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK, compact: bool | None = None) -> Iterator[PersonLedger]:
     """Every person under the unit with their whole ledger, ordered by (unit id, person id).
 
-    Five queries whatever the number of people; each is streamed and merged on (unit id, person id).
-    Revoked awards (Art 93) are left out: they do not exist for the engine.
+    Entries are in a total order: ratings by year, awards by (year, code, id), disciplines by (start, id),
+    initiatives by (year, scope, id). Revoked awards (Art 93) are left out: they do not exist for the engine.
+    On PostgreSQL one query returns one row per person (`iter_ledgers_compact`); elsewhere five streamed
+    queries are merged in Python.
     """
+    if compact is None:
+        compact = connection.vendor == "postgresql"
+    if compact:
+        yield from iter_ledgers_compact(unit, chunk_size=chunk_size)
+        return
     path = unit.path
     people = _stream(
         people_queryset(unit)
@@ -115,23 +124,106 @@ def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[PersonLedge
     )
     awards = _stream(
         AwardRecord.objects.filter(**scope, revoked_on__isnull=True)
-        .order_by("person__unit_id", "person_id", "year", "award_code")
+        .order_by("person__unit_id", "person_id", "year", "award_code", "id")
         .values_list("person__unit_id", "person_id", "year", "award_code"),
         chunk_size,
     )
     disciplines = _stream(
         Discipline.objects.filter(**scope)
-        .order_by("person__unit_id", "person_id", "start")
+        .order_by("person__unit_id", "person_id", "start", "id")
         .values_list("person__unit_id", "person_id", "form", "start", "end"),
         chunk_size,
     )
     initiatives = _stream(
         Initiative.objects.filter(**scope)
-        .order_by("person__unit_id", "person_id", "year")
+        .order_by("person__unit_id", "person_id", "year", "scope", "id")
         .values_list("person__unit_id", "person_id", "year", "scope"),
         chunk_size,
     )
     yield from merge_ledgers(people, ratings, awards, disciplines, initiatives)
+
+
+COMPACT_SQL = """
+WITH scope AS (
+    SELECT p.id, p.unit_id, p.full_name, p.name_sort_key, p.date_of_birth, p.joined_on
+    FROM org_person p JOIN org_unit u ON u.id = p.unit_id
+    WHERE u.path LIKE %s
+), r AS (
+    SELECT y.person_id, string_agg(y.year || ':' || y.rating, ',' ORDER BY y.year, y.id) AS v
+    FROM records_yearrating y JOIN scope s ON s.id = y.person_id
+    GROUP BY y.person_id
+), a AS (
+    SELECT w.person_id, string_agg(w.year || ':' || w.award_code, ',' ORDER BY w.year, w.award_code, w.id) AS v
+    FROM records_awardrecord w JOIN scope s ON s.id = w.person_id
+    WHERE w.revoked_on IS NULL
+    GROUP BY w.person_id
+), d AS (
+    SELECT k.person_id, string_agg(k.form || ':' || k.start || ':' || k."end", ',' ORDER BY k.start, k.id) AS v
+    FROM records_discipline k JOIN scope s ON s.id = k.person_id
+    GROUP BY k.person_id
+), i AS (
+    SELECT n.person_id, string_agg(n.year || ':' || n.scope, ',' ORDER BY n.year, n.scope, n.id) AS v
+    FROM records_initiative n JOIN scope s ON s.id = n.person_id
+    GROUP BY n.person_id
+)
+SELECT s.unit_id, s.id, s.full_name, s.name_sort_key, s.date_of_birth, s.joined_on, r.v, a.v, d.v, i.v
+FROM scope s
+LEFT JOIN r ON r.person_id = s.id LEFT JOIN a ON a.person_id = s.id
+LEFT JOIN d ON d.person_id = s.id LEFT JOIN i ON i.person_id = s.id
+ORDER BY s.unit_id, s.id
+"""
+
+
+class _Tokens(dict):
+    """token "2024:HTXSNV" → its (shared, immutable) entry, parsed once per run."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, token):
+        entry = self[token] = self.make(token)
+        return entry
+
+    def parse(self, text: str | None) -> list:
+        return list(map(self.__getitem__, text.split(","))) if text else []
+
+
+def _rating(token: str) -> RatingEntry:
+    year, rating = token.split(":")
+    return RatingEntry(int(year), rating)
+
+
+def _award(token: str) -> AwardEntry:
+    year, code = token.split(":")
+    return AwardEntry(int(year), code)
+
+
+def _initiative(token: str) -> InitiativeEntry:
+    year, scope = token.split(":")
+    return InitiativeEntry(int(year), scope)
+
+
+def _discipline(token: str) -> DisciplineEntry:
+    form, start, end = token.split(":")
+    return DisciplineEntry(form, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+def iter_ledgers_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[PersonLedger]:
+    """PostgreSQL: the subtree's ledger in ONE query, one row per person, each ledger table folded into a
+    string of tokens by string_agg; tokens are parsed once per run and their entries shared."""
+    ratings, awards, disciplines, initiatives = _Tokens(_rating), _Tokens(_award), _Tokens(_discipline), _Tokens(_initiative)
+    with connection.cursor() as cursor:
+        # JIT compilation costs more than it saves for this one-pass query (measured: 0.65 s of 1.1 s at 20,000).
+        cursor.execute("SET jit = off")
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(COMPACT_SQL, [unit.path + "%"])
+        with connection.cursor() as other:
+            other.execute("RESET jit")
+        while rows := cursor.fetchmany(chunk_size):
+            for unit_id, person_id, full_name, sort_key, dob, joined, r, a, d, i in rows:
+                yield PersonLedger(person_id, unit_id, full_name, sort_key, dob, joined,
+                                   ratings.parse(r), awards.parse(a), disciplines.parse(d), initiatives.parse(i))
 
 
 def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator[PersonLedger]:
@@ -174,17 +266,28 @@ def build_request(ledger: PersonLedger, code: str, year: int, proposed: Iterable
     """The engine request for one title; `proposed` are the lower titles of `year` proposed in the same round
     (added only when the ledger does not already hold them as decided)."""
     awards = tuple(ledger.awards)
-    held = {a.award for a in awards if a.year == year}
-    extra = tuple(AwardEntry(year=year, award=c, proposed=True) for c in proposed if c not in held)
+    if proposed:
+        held = {a.award for a in awards if a.year == year}
+        awards += tuple(_proposed_entry(year, c) for c in proposed if c not in held)
     return EligibilityRequest(
         award=code,
         year=year,
         subject=Subject(kind="individual", recruited_on=ledger.joined_on),
         ratings=tuple(ledger.ratings),
-        awards=awards + extra,
+        awards=awards,
         disciplines=tuple(ledger.disciplines),
         initiatives=tuple(ledger.initiatives),
     )
+
+
+_PROPOSED: dict[tuple[int, str], AwardEntry] = {}
+
+
+def _proposed_entry(year: int, code: str) -> AwardEntry:
+    entry = _PROPOSED.get((year, code))
+    if entry is None:
+        entry = _PROPOSED[(year, code)] = AwardEntry(year=year, award=code, proposed=True)
+    return entry
 
 
 def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Callable,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from django.db import connection
+
 from tdkt.law import engine
 from tdkt.law.schema import AwardEntry, DisciplineEntry, EligibilityRequest, InitiativeEntry, RatingEntry, Subject
 from tdkt.org.models import Person
@@ -18,10 +21,10 @@ def reference(person: Person, year: int, catalogue) -> dict:
     ratings = tuple(RatingEntry(r.year, r.rating) for r in YearRating.objects.filter(person=person).order_by("year"))
     awards = tuple(
         AwardEntry(a.year, a.award_code)
-        for a in AwardRecord.objects.filter(person=person, revoked_on__isnull=True).order_by("year", "award_code")
+        for a in AwardRecord.objects.filter(person=person, revoked_on__isnull=True).order_by("year", "award_code", "id")
     )
-    disciplines = tuple(DisciplineEntry(d.form, d.start, d.end) for d in Discipline.objects.filter(person=person).order_by("start"))
-    initiatives = tuple(InitiativeEntry(i.year, i.scope) for i in Initiative.objects.filter(person=person).order_by("year"))
+    disciplines = tuple(DisciplineEntry(d.form, d.start, d.end) for d in Discipline.objects.filter(person=person).order_by("start", "id"))
+    initiatives = tuple(InitiativeEntry(i.year, i.scope) for i in Initiative.objects.filter(person=person).order_by("year", "scope", "id"))
     results, proposed = {}, []
     for code in TITLE_CODES:
         held = {a.award for a in awards if a.year == year}
@@ -70,6 +73,16 @@ def test_it_counts_the_lower_title_of_the_year_under_review_as_proposed(tree):
 
 def batch_ledger(unit, person_id):
     return next(led for led in batch.iter_ledgers(unit) if led.person_id == person_id)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the one-query reader is PostgreSQL's")
+def test_it_reads_the_same_ledgers_in_one_query_on_postgresql(tree):
+    make_people(tree.school_a, 30, year=tree.year, seed=7)
+    make_people(tree.ward_a, 10, year=tree.year, seed=8)
+    compact = list(batch.iter_ledgers(tree.ward_a, compact=True))
+    merged = list(batch.iter_ledgers(tree.ward_a, compact=False))
+    assert len(compact) == 43
+    assert compact == merged
 
 
 def test_it_skips_revoked_awards(tree):

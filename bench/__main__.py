@@ -1,0 +1,107 @@
+"""`make bench`: figures of the batch eligibility run, each beside its baseline from the same run.
+
+    .venv/bin/python -m bench [--people 200000] [--years 10] [--sample 2000] [--keep] [--sqlite]
+
+Creates a throw-away PostgreSQL database (`tdkt_bench` on postgres@127.0.0.1:5432), migrates it, loads a
+deterministic ledger with COPY, measures, and drops the database (unless --keep). When PostgreSQL is not
+reachable it says so and runs on a temporary SQLite file. See docs/decisions/0005-batch-eligibility.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PG_DSN = "postgresql://postgres@127.0.0.1:5432/{db}"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=200_000, help="people in the ledger (default 200000)")
+    parser.add_argument("--years", type=int, default=10, help="years of history (default 10)")
+    parser.add_argument("--sample", type=int, default=2000, help="people of the naive per-person baseline (default 2000)")
+    parser.add_argument("--db", default="tdkt_bench", help="throw-away PostgreSQL database name")
+    parser.add_argument("--keep", action="store_true", help="keep the database (and the SQLite file) afterwards")
+    parser.add_argument("--reuse", action="store_true", help="reuse a kept database instead of creating one")
+    parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file even if PostgreSQL is up")
+    parser.add_argument("--full-run", action="store_true", help="also time the whole run (rows + .xlsx)")
+    return parser.parse_args(argv)
+
+
+def pg_admin_connect():
+    import psycopg
+
+    return psycopg.connect(PG_DSN.format(db="postgres"), autocommit=True, connect_timeout=3)
+
+
+def prepare_database(args) -> tuple[str, str]:
+    """Point Django at a fresh database before it is set up: ('postgresql' | 'sqlite', location)."""
+    if not args.sqlite:
+        try:
+            with pg_admin_connect() as conn:
+                if not args.reuse:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{args.db}" WITH (FORCE)')
+                    conn.execute(f'CREATE DATABASE "{args.db}"')
+            os.environ["DATABASE_URL"] = PG_DSN.format(db=args.db)
+            os.environ["DB_CONN_MAX_AGE"] = "0"
+            return "postgresql", args.db
+        except Exception as exc:  # noqa: BLE001 — any connection problem means: fall back to SQLite
+            print(f"PostgreSQL is not reachable ({exc.__class__.__name__}: {exc}); running on a temporary SQLite file.", file=sys.stderr)
+    os.environ.pop("DATABASE_URL", None)
+    path = Path(tempfile.gettempdir()) / f"{args.db}.sqlite3"
+    if not args.reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.environ["SQLITE_PATH"] = str(path)
+    return "sqlite", str(path)
+
+
+def drop_database(kind: str, location: str) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    if kind == "postgresql":
+        with pg_admin_connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{location}" WITH (FORCE)')
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{location}{suffix}").unlink(missing_ok=True)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    kind, location = prepare_database(args)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings")
+    media = tempfile.mkdtemp(prefix="tdkt-bench-media-")
+    os.environ["MEDIA_ROOT"] = media
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from . import data, measure
+
+    try:
+        print(f"Database: {kind} ({location}); {args.people:,} people x {args.years} years")
+        if not args.reuse:
+            t = time.perf_counter()
+            call_command("migrate", verbosity=0)
+            stats = data.generate(people=args.people, years=args.years, kind=kind)
+            print(f"Data generated in {time.perf_counter() - t:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
+        figures = measure.run_all(people=args.people, sample=args.sample, kind=kind, full_run=args.full_run)
+        measure.print_table(figures, kind=kind)
+    finally:
+        if not args.keep:
+            drop_database(kind, location)
+        else:
+            print(f"Kept the database: {location}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

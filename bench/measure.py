@@ -1,0 +1,143 @@
+"""The measurements: the batch, one raw SQL aggregate over the same ledger, the naive per-person loop."""
+
+from __future__ import annotations
+
+import time
+
+from .data import YEAR
+
+RATIO_GOAL = 3.0
+SPEEDUP_GOAL = 50.0
+
+# Baseline (a): ONE set-based aggregate over the ledger of the subtree, fetched to the client — per person the
+# number of ratings, of HTXSNV ratings, the last rated year, the number of non-revoked awards and of CSTĐCS.
+RAW_SQL = """
+WITH scope AS (
+    SELECT p.id FROM org_person p JOIN org_unit u ON u.id = p.unit_id WHERE u.path LIKE %s
+), r AS (
+    SELECT y.person_id, COUNT(*) AS ratings, SUM(CASE WHEN y.rating = 'HTXSNV' THEN 1 ELSE 0 END) AS excellent,
+           MAX(y.year) AS last_year
+    FROM records_yearrating y JOIN scope s ON s.id = y.person_id
+    GROUP BY y.person_id
+), a AS (
+    SELECT w.person_id, COUNT(*) AS awards, SUM(CASE WHEN w.award_code = 'CSTDCS' THEN 1 ELSE 0 END) AS cstdcs
+    FROM records_awardrecord w JOIN scope s ON s.id = w.person_id
+    WHERE w.revoked_on IS NULL
+    GROUP BY w.person_id
+)
+SELECT s.id, r.ratings, r.excellent, r.last_year, a.awards, a.cstdcs
+FROM scope s LEFT JOIN r ON r.person_id = s.id LEFT JOIN a ON a.person_id = s.id
+"""
+
+
+def _root():
+    from tdkt.org.models import Unit
+
+    return Unit.objects.get(code="bench_tinh")
+
+
+def time_raw(unit) -> tuple[float, int]:
+    from django.db import connection
+
+    t = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(RAW_SQL, [unit.path + "%"])
+        rows = cursor.fetchall()
+    return time.perf_counter() - t, len(rows)
+
+
+def time_batch(unit, catalogue) -> tuple[float, int, dict]:
+    from tdkt.reports import batch
+
+    counts = batch.empty_summary()
+    t = time.perf_counter()
+    n = 0
+    for outcome in batch.batch_evaluate(unit=unit, year=YEAR, catalogue=catalogue):
+        batch.summarise(counts, outcome)
+        n += 1
+    return time.perf_counter() - t, n, counts
+
+
+def time_naive(unit, catalogue, sample: int) -> tuple[float, int]:
+    """Baseline (b): for each person of an evenly spread sample, query ratings, awards, disciplines and
+    initiatives through the ORM, build the requests and evaluate the five titles in ascending order."""
+    from tdkt.law import engine
+    from tdkt.law.schema import AwardEntry, DisciplineEntry, EligibilityRequest, InitiativeEntry, RatingEntry, Subject
+    from tdkt.org.models import Person
+    from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
+    from tdkt.reports.models import TITLE_CODES
+
+    ids = list(Person.objects.filter(unit__path__startswith=unit.path).order_by("id").values_list("id", flat=True))
+    step = max(1, len(ids) // sample)
+    chosen = ids[::step][:sample]
+    t = time.perf_counter()
+    for pid in chosen:
+        person = Person.objects.get(pk=pid)
+        ratings = tuple(RatingEntry(r.year, r.rating) for r in YearRating.objects.filter(person=person))
+        awards = tuple(AwardEntry(a.year, a.award_code) for a in AwardRecord.objects.filter(person=person, revoked_on__isnull=True))
+        disciplines = tuple(DisciplineEntry(d.form, d.start, d.end) for d in Discipline.objects.filter(person=person))
+        initiatives = tuple(InitiativeEntry(i.year, i.scope) for i in Initiative.objects.filter(person=person))
+        proposed = []
+        for code in TITLE_CODES:
+            held = {a.award for a in awards if a.year == YEAR}
+            request = EligibilityRequest(
+                award=code, year=YEAR, subject=Subject(kind="individual", recruited_on=person.joined_on), ratings=ratings,
+                awards=awards + tuple(AwardEntry(YEAR, c, proposed=True) for c in proposed if c not in held),
+                disciplines=disciplines, initiatives=initiatives,
+            )
+            if engine.evaluate(request, catalogue=catalogue).verdict == "eligible":
+                proposed.append(code)
+    return time.perf_counter() - t, len(chosen)
+
+
+def time_full_run(unit) -> float:
+    from tdkt.reports import services
+    from tdkt.reports.models import BatchRun
+
+    run = BatchRun.objects.create(unit=unit, year=YEAR)
+    t = time.perf_counter()
+    services.batch_run_execute(run_id=run.pk, progress_every=5000)
+    return time.perf_counter() - t
+
+
+def run_all(*, people: int, sample: int, kind: str, full_run: bool) -> dict:
+    from tdkt.law import engine
+
+    unit = _root()
+    catalogue = engine.load_catalogue()
+    time_raw(unit)  # warm the cache once, so both are measured warm
+    raw, raw_rows = time_raw(unit)
+    batch_s, n, counts = time_batch(unit, catalogue)
+    naive_s, sampled = time_naive(unit, catalogue, sample)
+    figures = {
+        "people": n, "raw_rows": raw_rows, "raw": raw, "batch": batch_s, "naive_sample": naive_s, "sampled": sampled,
+        "naive": naive_s * n / max(sampled, 1), "counts": counts,
+    }
+    if full_run:
+        figures["full_run"] = time_full_run(unit)
+    return figures
+
+
+def print_table(f: dict, *, kind: str) -> None:
+    ratio = f["batch"] / f["raw"] if f["raw"] else float("inf")
+    speedup = f["naive"] / f["batch"] if f["batch"] else float("inf")
+    ok = lambda b: "yes" if b else "NO"  # noqa: E731
+    rows = [
+        ("raw SQL aggregate (baseline a)", f"{f['raw']:.2f} s", f"{f['raw_rows']:,} rows", "", ""),
+        (f"batch eligibility, {f['people']:,} people", f"{f['batch']:.2f} s", f"{f['people'] / f['batch']:,.0f} people/s", "", ""),
+        ("  ratio batch / raw", f"{ratio:.2f}x", "", f"<= {RATIO_GOAL:g}x", ok(ratio <= RATIO_GOAL)),
+        (f"naive per-person loop, {f['sampled']:,} sampled", f"{f['naive_sample']:.2f} s", "", "", ""),
+        (f"  extrapolated to {f['people']:,} (baseline b)", f"{f['naive']:.1f} s", "", "", ""),
+        ("  speed-up naive / batch", f"{speedup:.1f}x", "", f">= {SPEEDUP_GOAL:g}x", ok(speedup >= SPEEDUP_GOAL)),
+    ]
+    if "full_run" in f:
+        rows.append(("whole run (rows + .xlsx)", f"{f['full_run']:.2f} s", "", "", ""))
+    widths = [max(len(r[i]) for r in rows + [("figure", "value", "note", "goal", "met")]) for i in range(5)]
+    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()  # noqa: E731
+    print(f"\nBatch eligibility benchmark on {kind} (year {YEAR})")
+    print(line(("figure", "value", "note", "goal", "met")))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print(line(r))
+    summary = ", ".join(f"{code} {c['eligible']}/{c['needs_review']}/{c['not_eligible']}" for code, c in f["counts"].items())
+    print(f"verdicts (eligible/needs_review/not_eligible): {summary}")
