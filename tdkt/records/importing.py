@@ -487,10 +487,11 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
             out.error(row, f"Dòng trùng hoàn toàn với {label.lower()} {seen_raw[fingerprint]}.")
         else:
             seen_raw[fingerprint] = index
-    if out.errors:
-        return ImportReport(ok=False, errors=_sorted(out.errors))
-    _identify(rows, out, scope_unit)
-    _in_file_duplicates(rows, out)
+    # Who is who, and conflicts between rows, among the rows that are valid on their own.
+    failed = {e.row for e in out.errors}
+    sound = [r for r in rows if r.row not in failed]
+    _identify(sound, out, scope_unit)
+    _in_file_duplicates(sound, out)
     if out.errors:
         return ImportReport(ok=False, errors=_sorted(out.errors))
 
