@@ -1,0 +1,103 @@
+"""The evaluation context: the request read once into per-year dictionaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..catalogue import AwardInfo, Catalogue, RegimeInfo
+from ..schema import DisciplineEntry, EligibilityRequest
+
+SCOPE_LABELS = {"CO_SO": "cấp cơ sở", "TINH": "cấp tỉnh, bộ, ngành", "TOAN_QUOC": "toàn quốc"}
+DISCIPLINE_LABELS = {
+    "KHIEN_TRACH": "Khiển trách", "CANH_CAO": "Cảnh cáo", "HA_BAC_LUONG": "Hạ bậc lương", "GIANG_CHUC": "Giáng chức",
+    "CACH_CHUC": "Cách chức", "BUOC_THOI_VIEC": "Buộc thôi việc",
+}
+SUBJECT_LABELS = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình", "village": "thôn, tổ dân phố",
+                  "commune": "xã, phường, đặc khu"}
+
+
+class Ctx:
+    """What every rule needs, computed once per evaluation (no copies of the request's tuples)."""
+
+    __slots__ = ("request", "catalogue", "year", "award", "regime", "ratings", "titles", "initiatives",
+                 "blocking", "restart_after", "restart_by", "discipline_row")
+
+    def __init__(self, request: EligibilityRequest, catalogue: Catalogue, award: AwardInfo, regime: RegimeInfo):
+        self.request = request
+        self.catalogue = catalogue
+        self.year = year = request.year
+        self.award = award
+        self.regime = regime
+        self.ratings: dict[int, str] = {r.year: r.rating for r in request.ratings}
+        # award code → {year: proposed?}; a proposed title counts only for the year under review.
+        titles: dict[str, dict[int, bool]] = {}
+        for a in request.awards:
+            if a.proposed and a.year != year:
+                continue
+            per = titles.get(a.award)
+            if per is None:
+                per = titles[a.award] = {}
+            per[a.year] = per.get(a.year, True) and a.proposed
+        self.titles = titles
+        initiatives: dict[int, list[str]] = {}
+        for i in request.initiatives:
+            initiatives.setdefault(i.year, []).append(i.scope)
+        self.initiatives = initiatives
+        # Disciplines heavy enough to block (by the year's rule): those overlapping the year, and the last
+        # year they touch (chains restart after it).
+        self.discipline_row = row = catalogue.param("discipline.blocks_from", year)
+        self.blocking: list[DisciplineEntry] = []
+        self.restart_after: int | None = None
+        self.restart_by: DisciplineEntry | None = None
+        if request.disciplines:
+            order = catalogue.order("discipline.order", year)
+            floor = order[row.value]
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            for d in request.disciplines:
+                if order.get(d.form, -1) < floor or d.start > last:
+                    continue
+                if d.end >= first:
+                    self.blocking.append(d)
+                if self.restart_after is None or d.end.year > self.restart_after:
+                    self.restart_after, self.restart_by = d.end.year, d
+
+    def chain(self, code: str, step: int = 1) -> list[int]:
+        """Years of the unbroken chain of a title ending in the year under review (ascending), after any discipline."""
+        years = self.titles.get(code)
+        out: list[int] = []
+        if not years:
+            return out
+        y, floor = self.year, self.restart_after
+        while y in years and (floor is None or y > floor):
+            out.append(y)
+            y -= step
+        out.reverse()
+        return out
+
+    def rating_chain(self, rating: str) -> list[int]:
+        out: list[int] = []
+        y, floor = self.year, self.restart_after
+        while self.ratings.get(y) == rating and (floor is None or y > floor):
+            out.append(y)
+            y -= 1
+        out.reverse()
+        return out
+
+    def initiatives_in(self, first: int, last: int, scopes) -> list[tuple[int, str]]:
+        floor = self.restart_after
+        out = []
+        for y in range(first, last + 1):
+            if floor is not None and y <= floor:
+                continue
+            for scope in self.initiatives.get(y, ()):
+                if scope in scopes:
+                    out.append((y, scope))
+        return out
+
+
+def years_text(years) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
