@@ -44,7 +44,7 @@ def overlapping(row: models.Model) -> models.QuerySet:
     return qs.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=row.valid_from))
 
 
-def _validate(row: models.Model) -> None:
+def validate_row(row: models.Model) -> None:
     if row.valid_to is not None and row.valid_to < row.valid_from:
         raise DomainError(f"Ngày hết hiệu lực ({row.valid_to:%d/%m/%Y}) trước ngày bắt đầu hiệu lực ({row.valid_from:%d/%m/%Y}).")
     if getattr(type(row), "overlap_key", ()):
@@ -60,7 +60,7 @@ def _validate(row: models.Model) -> None:
 def catalogue_row_save(*, actor, row: models.Model) -> models.Model:
     """Save one catalogue row after checking its validity does not overlap another version of the same key."""
     with transaction.atomic():
-        _validate(row)
+        validate_row(row)
         created = row.pk is None
         row.save()
         audit.record(actor=actor, action=f"law.{row._meta.model_name}.{'created' if created else 'updated'}", target=row,
@@ -163,7 +163,7 @@ def catalogue_load(*, actor=None, path: Path | None = None) -> dict[str, int]:
         created = load_data(data)
         for model in (Coefficient, SubjectMultiplier, BaseSalary, DecidingAuthority, CouncilVotingRule, Setting):
             for row in model.objects.all():
-                _validate(row)
+                validate_row(row)
         audit.record(actor=actor, action="law.catalogue.loaded", data={"created": created, "file": str(path or snapshot.DATA_FILE.name)})
     snapshot.clear_cache()
     return created
