@@ -1,0 +1,13 @@
+"""Law tests: every test starts and ends with no cached catalogue snapshot."""
+
+import pytest
+
+from tdkt.law import catalogue as cat
+
+
+@pytest.fixture(autouse=True)
+def _fresh_snapshot():
+    # A test that edits catalogue rows must not leak its snapshot into the next test (rolled back by then).
+    cat.clear_cache()
+    yield
+    cat.clear_cache()

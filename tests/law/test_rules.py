@@ -1,0 +1,234 @@
+"""Rule tables: each case cites its article; verdict, the failing check and the year in its message."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from tdkt.law import catalogue as cat
+from tdkt.law import engine
+from tdkt.law.schema import AwardEntry, EligibilityRequest, RatingEntry
+
+from .helpers import FILE_CATALOGUE, payload, run
+
+C20 = {"members": 20, "completed_tasks": 20, "ldtt": 15, "cstdcs": 1, "disciplined_canh_cao_or_above": 0}
+
+# (id citing the article, payload, verdict, the check that decides it, its result, text its message must contain)
+CASES = [
+    # LĐTT — Điều 24 Luật TĐKT 06/2022/QH15; TT 01/2024, TT 15/2025 (6 months since recruitment)
+    ("Điều 24: HTTNV, no discipline → LĐTT", payload("LDTT", 2025, ratings={2025: "HTTNV"}),
+     "eligible", "RATING", "pass", "Năm 2025 xếp loại HTTNV"),
+    ("Điều 24: HTNV is below HTTNV", payload("LDTT", 2025, ratings={2025: "HTNV"}),
+     "not_eligible", "RATING", "fail", "Năm 2025 xếp loại HTNV"),
+    ("Điều 24: no rating for the year → needs review", payload("LDTT", 2025, ratings={2024: "HTXSNV"}),
+     "needs_review", "RATING", "cannot_judge", "Chưa có xếp loại năm 2025"),
+    ("Điều 24 + NĐ 152 Điều 4: reprimand overlapping the year blocks it",
+     payload("LDTT", 2025, ratings={2025: "HTXSNV"}, disciplines=[("KHIEN_TRACH", "2024-10-01", "2025-02-01")]),
+     "not_eligible", "DISCIPLINE", "fail", "Năm 2025 đang trong thời hạn kỷ luật Khiển trách"),
+    ("TT 15/2025: recruited 01/08/2025, under 6 months by year end",
+     payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on="2025-08-01"),
+     "not_eligible", "RECRUITMENT", "fail", "chưa đủ 6 tháng tính đến hết năm 2025"),
+    ("TT 15/2025: recruited 01/07/2025, exactly 6 months", payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on="2025-07-01"),
+     "eligible", "RECRUITMENT", "pass", "đủ 6 tháng tính đến hết năm 2025"),
+    ("Điều 24 Luật 2003: 2023 is judged under the old law", payload("LDTT", 2023, ratings={2023: "HTTNV"}),
+     "eligible", "RATING", "pass", "Năm 2023 xếp loại HTTNV"),
+    # CSTĐCS — Điều 23: LĐTT and (HTXSNV or an initiative); Luật 2003: LĐTT + initiative
+    ("Điều 23: HTXSNV suffices", payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}),
+     "eligible", "CSTDCS_EXCELLENCE", "pass", "Năm 2025 xếp loại HTXSNV"),
+    ("Điều 23: HTTNV with a cơ sở initiative", payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, initiatives=[(2025, "CO_SO")]),
+     "eligible", "CSTDCS_EXCELLENCE", "pass", "Năm 2025 có sáng kiến phạm vi cấp cơ sở"),
+    ("Điều 23: HTTNV without an initiative", payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, initiatives=[(2024, "CO_SO")]),
+     "not_eligible", "CSTDCS_EXCELLENCE", "fail", "Năm 2025 xếp loại HTTNV và không có sáng kiến"),
+    ("Điều 23 Luật 2003: HTXSNV without an initiative did not suffice in 2023", payload("CSTDCS", 2023, ratings={2023: "HTXSNV"}),
+     "not_eligible", "CSTDCS_EXCELLENCE", "fail", "Năm 2023 không có sáng kiến"),
+    ("Điều 23: meets LĐTT first — HTNV with an initiative", payload("CSTDCS", 2025, ratings={2025: "HTNV"}, initiatives=[(2025, "CO_SO")]),
+     "not_eligible", "RATING", "fail", "Năm 2025 xếp loại HTNV"),
+    ("Điều 23 + NĐ 152 Điều 4: disciplined in the year",
+     payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}, disciplines=[("CANH_CAO", "2025-11-01", "2026-11-01")]),
+     "not_eligible", "DISCIPLINE", "fail", "Năm 2025 đang trong thời hạn kỷ luật Cảnh cáo"),
+    # CSTĐ cấp tỉnh — Điều 22: 3 consecutive CSTĐCS (the third may be proposed) and a province-scope initiative
+    ("Điều 22: 2023, 2024 awarded + 2025 proposed, initiative TINH",
+     payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")], initiatives=[(2025, "TINH")]),
+     "eligible", "CSTDCS_CHAIN", "pass", "Chuỗi CSTĐCS liên tục: 2023, 2024, 2025 (2025 đang đề nghị)"),
+    ("Điều 22: all three awarded", payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS"), (2025, "CSTDCS")],
+                                            initiatives=[(2024, "TOAN_QUOC")]),
+     "eligible", "CSTDCS_CHAIN", "pass", "(2025 đã công nhận)"),
+    ("Điều 22: a gap year breaks the chain", payload("CSTD_TINH", 2025, awards=[(2022, "CSTDCS"), (2024, "CSTDCS")],
+                                                    proposed=[(2025, "CSTDCS")], initiatives=[(2025, "TINH")]),
+     "not_eligible", "CSTDCS_CHAIN", "fail", "Chuỗi CSTĐCS liên tục đến năm 2025: 2024, 2025"),
+    ("Điều 22: a cơ sở initiative is not enough", payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS")],
+                                                         proposed=[(2025, "CSTDCS")], initiatives=[(2025, "CO_SO")]),
+     "not_eligible", "INITIATIVE_TINH", "fail", "trong các năm 2023–2025"),
+    ("Điều 22 + Điều 95: chain across regimes (2022, 2023 under Luật 2003)",
+     payload("CSTD_TINH", 2024, awards=[(2022, "CSTDCS"), (2023, "CSTDCS")], proposed=[(2024, "CSTDCS")], initiatives=[(2024, "TINH")]),
+     "eligible", "CSTDCS_CHAIN", "pass", "2022, 2023 theo Luật Thi đua, khen thưởng năm 2003"),
+    ("Điều 22 + NĐ 152 Điều 4: a discipline restarts the chain",
+     payload("CSTD_TINH", 2025, awards=[(2022, "CSTDCS"), (2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")],
+             disciplines=[("KHIEN_TRACH", "2022-06-01", "2023-05-31")], initiatives=[(2025, "TINH")]),
+     "not_eligible", "CSTDCS_CHAIN", "fail", "chỉ tính thành tích từ năm 2024"),
+    # CSTĐ toàn quốc — Điều 21: two consecutive CSTĐ cấp tỉnh periods and a national initiative
+    ("Điều 21: CSTĐ tỉnh 2022 and 2025 (proposed), national initiative",
+     payload("CSTD_TQ", 2025, awards=[(2022, "CSTD_TINH")], proposed=[(2025, "CSTD_TINH")], initiatives=[(2024, "TOAN_QUOC")]),
+     "eligible", "CSTD_TINH_CHAIN", "pass", "2022, 2025 (2025 đang đề nghị)"),
+    ("Điều 21: periods 2021 and 2025 are not back to back",
+     payload("CSTD_TQ", 2025, awards=[(2021, "CSTD_TINH")], proposed=[(2025, "CSTD_TINH")], initiatives=[(2024, "TOAN_QUOC")]),
+     "not_eligible", "CSTD_TINH_CHAIN", "fail", "đến năm 2025: 2025"),
+    ("Điều 21: a province-scope initiative is not national",
+     payload("CSTD_TQ", 2025, awards=[(2022, "CSTD_TINH")], proposed=[(2025, "CSTD_TINH")], initiatives=[(2024, "TINH")]),
+     "not_eligible", "INITIATIVE_TOAN_QUOC", "fail", "trong các năm 2020–2025"),
+    # TTLĐTT — Điều 28: tasks completed well, more than 50% LĐTT, no member disciplined at cảnh cáo or above
+    ("Điều 28: 15/20 LĐTT", payload("TTLDTT", 2025, kind="collective", ratings={2025: "HTTNV"}, collective=C20),
+     "eligible", "LDTT_SHARE", "pass", "Năm 2025: 15/20 thành viên đạt LĐTT (75%)"),
+    ("Điều 28: exactly 50% is not more than half",
+     payload("TTLDTT", 2025, kind="collective", ratings={2025: "HTTNV"}, collective={**C20, "ldtt": 10}),
+     "not_eligible", "LDTT_SHARE", "fail", "Năm 2025: 10/20 thành viên đạt LĐTT (50%), yêu cầu trên 50%"),
+    ("Điều 28: a member disciplined at cảnh cáo",
+     payload("TTLDTT", 2025, kind="collective", ratings={2025: "HTTNV"}, collective={**C20, "disciplined_canh_cao_or_above": 1}),
+     "not_eligible", "MEMBER_DISCIPLINE", "fail", "Năm 2025: 1 thành viên bị kỷ luật"),
+    ("Điều 28: collective figures missing", payload("TTLDTT", 2025, kind="collective", ratings={2025: "HTTNV"}),
+     "needs_review", "COLLECTIVE_DATA", "cannot_judge", "Thiếu số liệu tập thể năm 2025"),
+    ("Điều 28: a title for collectives, not individuals", payload("TTLDTT", 2025, ratings={2025: "HTTNV"}),
+     "not_eligible", "SUBJECT", "fail", "không xét cho cá nhân"),
+    # TTLĐXS — Điều 27: excellent, 100% completed, ≥ 70% LĐTT, ≥ 1 CSTĐCS, no member disciplined
+    ("Điều 27: 20/20 completed, 14/20 LĐTT, 1 CSTĐCS",
+     payload("TTLDXS", 2025, kind="collective", ratings={2025: "HTXSNV"}, collective={**C20, "ldtt": 14}),
+     "eligible", "LDTT_SHARE", "pass", "14/20 thành viên đạt LĐTT (70%)"),
+    ("Điều 27: one member did not complete tasks",
+     payload("TTLDXS", 2025, kind="collective", ratings={2025: "HTXSNV"}, collective={**C20, "completed_tasks": 19}),
+     "not_eligible", "COMPLETED_SHARE", "fail", "Năm 2025: 19/20 thành viên hoàn thành nhiệm vụ"),
+    ("Điều 27: 13/20 LĐTT is under 70%",
+     payload("TTLDXS", 2025, kind="collective", ratings={2025: "HTXSNV"}, collective={**C20, "ldtt": 13}),
+     "not_eligible", "LDTT_SHARE", "fail", "Năm 2025: 13/20 thành viên đạt LĐTT (65%)"),
+    ("Điều 27: no CSTĐCS in the collective",
+     payload("TTLDXS", 2025, kind="collective", ratings={2025: "HTXSNV"}, collective={**C20, "cstdcs": 0}),
+     "not_eligible", "CSTDCS_COUNT", "fail", "Năm 2025: 0 cá nhân đạt CSTĐCS"),
+    ("Điều 27: rated HTTNV, not excellent",
+     payload("TTLDXS", 2025, kind="collective", ratings={2025: "HTTNV"}, collective=C20),
+     "not_eligible", "RATING", "fail", "Năm 2025 xếp loại HTTNV"),
+    # Bằng khen cấp tỉnh — Điều 74 khoản 1 điểm d
+    ("Điều 74(1)(d): CSTĐCS 2024 and 2025 (proposed)", payload("BK_TINH", 2025, awards=[(2024, "CSTDCS")], proposed=[(2025, "CSTDCS")]),
+     "eligible", "BK_TINH_POINT_D", "pass", "CSTĐCS liên tục 2024, 2025 (2025 đang đề nghị)"),
+    ("Điều 74(1)(d): HTXSNV 2024–2025 with 2 cơ sở initiatives",
+     payload("BK_TINH", 2025, ratings={2024: "HTXSNV", 2025: "HTXSNV"}, initiatives=[(2024, "CO_SO"), (2025, "CO_SO")]),
+     "eligible", "BK_TINH_POINT_D", "pass", "HTXSNV liên tục 2024, 2025 và 2 sáng kiến"),
+    ("Điều 74(1)(d): HTXSNV 2024–2025 but one initiative, CSTĐCS only 2025",
+     payload("BK_TINH", 2025, ratings={2024: "HTXSNV", 2025: "HTXSNV"}, initiatives=[(2025, "CO_SO")], proposed=[(2025, "CSTDCS")]),
+     "not_eligible", "BK_TINH_POINT_D", "fail", "Chưa đạt điểm d đến năm 2025"),
+    ("Điều 74: a collective's Bằng khen needs the council",
+     payload("BK_TINH", 2025, kind="collective", ratings={2025: "HTXSNV"}),
+     "needs_review", "COUNCIL_JUDGEMENT", "cannot_judge", "năm 2025"),
+    # Other catalogue codes: the council's judgement, but a discipline still blocks (NĐ 152 Điều 4)
+    ("Điều 75: Giấy khen is judged by provincial criteria", payload("GIAY_KHEN", 2025),
+     "needs_review", "COUNCIL_JUDGEMENT", "cannot_judge", "năm 2025"),
+    ("NĐ 152 Điều 4: no Cờ thi đua while the collective is disciplined",
+     payload("CO_TINH", 2025, kind="collective", disciplines=[("CANH_CAO", "2025-01-10", "2026-01-10")]),
+     "not_eligible", "DISCIPLINE", "fail", "Năm 2025 đang trong thời hạn kỷ luật Cảnh cáo"),
+]
+
+
+@pytest.mark.parametrize(("case", "data", "verdict", "code", "result", "text"), CASES, ids=[c[0] for c in CASES])
+def test_it_judges_the_rule_table(case, data, verdict, code, result, text):
+    outcome = run(data)
+    checks = {c.code: c for c in outcome.checks}
+    assert outcome.verdict == verdict, [dataclasses.astuple(c) for c in outcome.checks]
+    assert checks[code].result == result
+    assert text in checks[code].message
+    assert checks[code].legal_basis
+    if verdict == "not_eligible":
+        assert [c.code for c in outcome.checks if c.result == "fail"][0] == code
+
+
+def test_it_names_the_regime_of_the_year():
+    assert run(payload("LDTT", 2023, ratings={2023: "HTTNV"})).regime == "LUAT_2003"
+    assert run(payload("LDTT", 2024, ratings={2024: "HTTNV"})).regime == "ND98_2023"
+    assert run(payload("LDTT", 2025, ratings={2025: "HTTNV"})).regime == "ND152_2025"
+
+
+def test_it_cites_the_old_law_for_an_old_year():
+    checks = {c.code: c for c in run(payload("LDTT", 2023, ratings={2023: "HTTNV"})).checks}
+    assert "2003" in checks["RATING"].legal_basis
+    checks = {c.code: c for c in run(payload("LDTT", 2025, ratings={2025: "HTTNV"})).checks}
+    assert checks["RATING"].legal_basis == "Điểm a khoản 1 Điều 24 Luật Thi đua, khen thưởng số 06/2022/QH15"
+
+
+def test_it_lists_the_attestation_as_a_non_blocking_check():
+    outcome = run(payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}))
+    attestation = [c for c in outcome.checks if c.code == "ATTESTATION"]
+    assert outcome.verdict == "eligible"
+    assert attestation and attestation[0].result == "pass" and "không tính toán" in attestation[0].message
+
+
+def test_it_ignores_a_revoked_award_the_caller_dropped():
+    full = payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")], initiatives=[(2025, "TINH")])
+    assert run(full).verdict == "eligible"
+    revoked_2024_dropped = payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS")], proposed=[(2025, "CSTDCS")], initiatives=[(2025, "TINH")])
+    outcome = run(revoked_2024_dropped)
+    assert outcome.verdict == "not_eligible"
+    assert "Chuỗi CSTĐCS liên tục đến năm 2025: 2025" in outcome.checks[0].message
+
+
+def test_it_counts_a_proposed_title_only_for_the_year_under_review():
+    data = payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS")], proposed=[(2024, "CSTDCS"), (2025, "CSTDCS")], initiatives=[(2025, "TINH")])
+    outcome = run(data)
+    assert outcome.verdict == "not_eligible"
+    assert outcome.checks[0].code == "CSTDCS_CHAIN" and outcome.checks[0].result == "fail"
+
+
+def test_it_does_not_count_a_discipline_that_starts_after_the_year():
+    data = payload("LDTT", 2025, ratings={2025: "HTTNV"}, disciplines=[("CACH_CHUC", "2026-01-05", "2027-01-05")])
+    assert run(data).verdict == "eligible"
+
+
+def test_it_returns_the_json_contract_shape():
+    data = json.loads(json.dumps(payload("CSTD_TINH", 2025, ratings={2025: "HTXSNV"}, awards=[(2024, "CSTDCS")],
+                                         disciplines=[("KHIEN_TRACH", "2025-03-01", "2026-03-01")], initiatives=[(2025, "TINH")])))
+    result = engine.check(data, catalogue=FILE_CATALOGUE)
+    assert list(result) == ["award", "year", "regime", "verdict", "checks"]
+    assert result["award"] == "CSTD_TINH" and result["year"] == 2025 and result["verdict"] == "not_eligible"
+    assert all(list(c) == ["code", "result", "message", "legal_basis"] for c in result["checks"])
+    assert {c["result"] for c in result["checks"]} <= {"pass", "fail", "cannot_judge"}
+
+
+def test_it_applies_the_unconfirmed_amendment_only_once_activated():
+    request = EligibilityRequest(award="CSTDCS", year=2026, ratings=(RatingEntry(2026, "HTXSNV"),))
+    assert engine.evaluate(request, catalogue=FILE_CATALOGUE).verdict == "eligible"
+    data = cat.read_file()
+    for regime in data["regimes"]:
+        if regime["code"] == "AMEND_2026":
+            regime["active"] = True
+    amended = cat.build(data, source="test")
+    outcome = engine.evaluate(request, catalogue=amended)
+    assert outcome.regime == "AMEND_2026"
+    assert outcome.verdict == "not_eligible"
+    assert {c.code for c in outcome.checks if c.result == "fail"} == {"CSTDCS_EXCELLENCE"}
+
+
+def test_it_does_not_mutate_the_request():
+    request = EligibilityRequest(award="CSTD_TINH", year=2025, awards=(AwardEntry(2024, "CSTDCS"), AwardEntry(2025, "CSTDCS", True)))
+    before = dataclasses.astuple(request)
+    engine.evaluate(request, catalogue=FILE_CATALOGUE)
+    assert dataclasses.astuple(request) == before
+
+
+def test_it_refuses_an_unknown_award_in_a_direct_request():
+    from tdkt.core.errors import DomainError
+
+    with pytest.raises(DomainError, match="award"):
+        engine.evaluate(EligibilityRequest(award="NOPE", year=2025), catalogue=FILE_CATALOGUE)
+
+
+# --- the local CSTĐCS quota --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("year", "ldtt", "cstdcs", "result", "text"), [
+    pytest.param(2025, 10, 5, "pass", "Không áp dụng", id="2024+: a local option, off by default"),
+    pytest.param(2023, 10, 1, "pass", "Năm 2023: 1 CSTĐCS trên 10 LĐTT", id="NĐ 91/2017: 1 of 10 is within 15%"),
+    pytest.param(2023, 10, 2, "fail", "Năm 2023: 2 CSTĐCS trên 10 LĐTT; tối đa 15%", id="NĐ 91/2017: 2 of 10 exceeds 15%"),
+    pytest.param(2023, 20, 3, "pass", "Năm 2023: 3 CSTĐCS trên 20 LĐTT", id="NĐ 91/2017: exactly 15%"),
+])
+def test_it_checks_the_cstdcs_quota(year, ldtt, cstdcs, result, text):
+    check = engine.check_cstdcs_quota(ldtt_count=ldtt, cstdcs_count=cstdcs, catalogue=FILE_CATALOGUE, year=year)
+    assert check.code == "CSTDCS_QUOTA"
+    assert check.result == result
+    assert text in check.message
