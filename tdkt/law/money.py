@@ -52,10 +52,11 @@ def reward_compute(*, award_code: str, subject_kind: str, decided_on: dt.date, c
     base = catalogue.base_salary_on(decided_on)
     coefficient = catalogue.coefficient_on(award.code, subject_kind, decided_on, issuer)
     if coefficient is None:
-        if not catalogue.coefficients.get(award.code):
+        if not catalogue.coefficients.get(award.code) and not award.needs_verification:
             return RewardResult(0, money_in_words(0), Decimal(0), Decimal(1), base.value, "", award.legal_basis,
                                 message=f"{award.name} không kèm tiền thưởng theo danh mục hiện hành")
-        raise DomainError(f"Danh mục chưa có hệ số tiền thưởng của {award.name} áp dụng ngày {decided_on:%d/%m/%Y}.")
+        unverified = " (cần xác minh)" if award.needs_verification else ""
+        raise DomainError(f"Danh mục chưa có hệ số tiền thưởng của {award.name} áp dụng ngày {decided_on:%d/%m/%Y}{unverified}.")
     multiplier = Decimal(1)
     basis = [coefficient.legal_basis]
     if award.kind == "form" and subject_kind != "individual":
