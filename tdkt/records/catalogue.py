@@ -89,6 +89,11 @@ def subject_kind_of(*, person=None, unit=None, household=None) -> str:
     return COLLECTIVE
 
 
+def is_allowed(kind: str, allowed: frozenset[str]) -> bool:
+    """Strictly the catalogue's subjects (as the engine reads them: a commune or a village is not a 'collective')."""
+    return kind in allowed
+
+
 SUBJECT_NAMES = {
     INDIVIDUAL: "cá nhân", COLLECTIVE: "tập thể", HOUSEHOLD: "hộ gia đình", VILLAGE: "thôn, tổ dân phố", COMMUNE: "xã, phường",
 }

@@ -105,7 +105,7 @@ def award_add(
         raise DomainError(f"Mã danh hiệu/hình thức “{award_code}” không có trong danh mục.")
     name, allowed = known[code]
     kind = catalogue.subject_kind_of(**subject)
-    if kind not in allowed:
+    if not catalogue.is_allowed(kind, allowed):
         raise DomainError(f"{name} không được tặng cho {catalogue.SUBJECT_NAMES[kind]}.")
     issuer_name = vntext.nfc(issuer_name) or (issuer_display_name(issuer) if issuer is not None else "")
     if not issuer_name:

@@ -47,7 +47,11 @@ def test_it_creates_the_demo_world_with_named_people_and_accounts():
     payload = history_payload(person=ha, award_code="CSTD_TINH", year=2025)
     assert {a["year"] for a in payload["history"]["awards"] if a["award"] == "CSTDCS"} >= {2023, 2024, 2025}
     assert {"year": 2025, "scope": "TINH"} in payload["history"]["initiatives"]
+    from tdkt.law import engine
+
+    assert engine.check(payload)["verdict"] == "eligible"
     hung = Person.objects.get(full_name="Trần Văn Hùng")
+    assert engine.check(history_payload(person=hung, award_code="LDTT", year=2025))["verdict"] == "not_eligible"
     assert hung.unit.path.startswith(dong_da.path) and hung.disciplines.get().form == "KHIEN_TRACH"
     assert AwardRecord.objects.filter(issuer__code="quan_dong_da", decision_date__lt="2025-07-01").exists()
     assert not AwardRecord.objects.filter(issuer__code="quan_dong_da", decision_date__gte="2025-07-01").exists()

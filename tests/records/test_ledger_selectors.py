@@ -70,3 +70,12 @@ def test_it_groups_the_timeline_by_year_descending(ledger):
     assert by_year[2024]["awards"][0].issuer.code == "quan_dong_da"
     assert by_year[2021]["disciplines"][0].form == "KHIEN_TRACH"
     assert by_year[2025]["ratings"][0].rating == "HTXSNV"
+
+
+def test_the_engine_accepts_the_payloads(ledger):
+    from tdkt.law import engine
+
+    result = engine.check(selectors.history_payload(person=ledger["an"], award_code="CSTD_TINH", year=2025))
+    assert result["verdict"] in {"eligible", "not_eligible", "needs_review"}
+    result = engine.check(selectors.collective_payload(unit=ledger["school"], award_code="TTLDTT", year=2024))
+    assert result["award"] == "TTLDTT" and result["checks"]

@@ -55,6 +55,10 @@ def test_it_validates_award_code_subject_issuer_and_dates(person, district):
     with pytest.raises(DomainError, match="trước năm thành tích"):
         services.award_add(actor=None, person=person, award_code="LDTT", year=2023, issuer=district, decision_date=dt.date(2022, 12, 1))
     services.award_add(actor=None, unit=person.unit, award_code="TTLDTT", year=2023, issuer_name="UBND quận Đống Đa")
+    with pytest.raises(DomainError, match="không được tặng cho xã, phường"):
+        services.award_add(actor=None, unit=UnitFactory(kind=UnitKind.COMMUNE), award_code="TTLDTT", year=2023, issuer_name="X")
+    with pytest.raises(DomainError, match="không được tặng cho thôn"):
+        services.award_add(actor=None, unit=UnitFactory(kind=UnitKind.VILLAGE), award_code="TTLDTT", year=2023, issuer_name="X")
     services.award_add(actor=None, household=HouseholdFactory(), award_code="GDVH", year=2023, issuer_name="UBND phường Láng")
     assert AwardRecord.objects.count() == 2
 
