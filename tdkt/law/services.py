@@ -12,17 +12,7 @@ from tdkt.core import audit
 from tdkt.core.errors import DomainError
 
 from . import catalogue as snapshot
-from .models import (
-    AwardType,
-    BaseSalary,
-    Coefficient,
-    CouncilVotingRule,
-    DecidingAuthority,
-    LegalDocument,
-    Regime,
-    Setting,
-    SubjectMultiplier,
-)
+from .models import VERSIONED_MODELS
 
 
 def _key_filter(row: models.Model) -> dict:
@@ -161,12 +151,9 @@ def catalogue_load(*, actor=None, path: Path | None = None) -> dict[str, int]:
     data = snapshot.read_file(path or snapshot.DATA_FILE)
     with transaction.atomic():
         created = load_data(data)
-        for model in (Coefficient, SubjectMultiplier, BaseSalary, DecidingAuthority, CouncilVotingRule, Setting):
+        for model in VERSIONED_MODELS:
             for row in model.objects.all():
                 validate_row(row)
         audit.record(actor=actor, action="law.catalogue.loaded", data={"created": created, "file": str(path or snapshot.DATA_FILE.name)})
     snapshot.clear_cache()
     return created
-
-
-__all__ = ["catalogue_row_save", "catalogue_load", "load_data", "overlapping", "AwardType", "LegalDocument", "Regime"]
