@@ -95,3 +95,12 @@ def test_it_keeps_the_query_count_of_a_whole_run_flat(tree, officer_a, media, dj
             services.batch_run_execute(run_id=run.pk)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_it_serves_the_eligibility_suggest_command(tree, tmp_path):
+    from django.core.management import call_command
+
+    out = tmp_path / "goi-y.xlsx"
+    call_command("eligibility", "suggest", "--unit", "phuong_dong_da", "--year", str(tree.year), "--out", str(out))
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADERS and len(rows) == 4  # An, Bình, Cường
