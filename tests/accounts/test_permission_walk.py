@@ -36,8 +36,9 @@ def ledger_readers(status, **extra):
     return {**{name: status for name in LEDGER}, "officer_b": status, **extra}
 
 
-ELIGIBILITY_BODY = {"award": "LDTT", "year": 2025, "ratings": [{"year": 2025, "rating": "HTTNV"}]}
-REWARD_BODY = {"award": "LDTT", "decision_date": "2026-01-15", "subject": "individual"}
+ELIGIBILITY_BODY = {"award": "LDTT", "year": 2025, "subject": {"kind": "individual"},
+                    "history": {"ratings": [{"year": 2025, "rating": "HTTNV"}]}}
+REWARD_BODY = {"award": "LDTT", "subject": "individual", "decided_on": "2026-01-15"}
 
 # (label, url builder from the tree, method, body, expected per persona)
 WALK = [
