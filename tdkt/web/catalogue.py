@@ -34,3 +34,14 @@ def award_names() -> dict[str, str]:
         return names
     names.update(dict(AwardType.objects.values_list("code", "name")))
     return names
+
+
+def regime_name(code: str) -> str:
+    """The Vietnamese name of a legal regime code (e.g. ND152_2025), or the code itself."""
+    if not code:
+        return ""
+    try:
+        from tdkt.law.models import Regime
+    except ImportError:
+        return code
+    return Regime.objects.filter(code=code).values_list("name", flat=True).first() or code

@@ -170,9 +170,10 @@ def _eligibility(person: Person, form: EligibilityForm) -> dict:
     award, year = form.cleaned_data["award"], form.cleaned_data["year"]
     try:
         payload = history_payload(person=person, award_code=award, year=year)
-        return {"result": engine.check(payload)}
+        result = engine.check(payload)
     except DomainError as exc:
         return {"error": exc.message}
+    return {"result": result, "regime_name": catalogue.regime_name(result.get("regime", ""))}
 
 
 @login_required

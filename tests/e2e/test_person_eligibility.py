@@ -22,7 +22,7 @@ def test_it_walks_an_officer_from_login_to_an_eligibility_explanation(page, live
     page.get_by_role("link", name="Đơn vị", exact=True).click()
     expect(page.get_by_role("heading", name="Cây đơn vị")).to_be_visible()
     expect(page.get_by_text("Trường THCS Đống Đa")).to_be_visible()
-    shot(page, "unit-tree", doc=True)
+    shot(page, "unit-tree-officer")
 
     page.get_by_role("link", name="Cá nhân", exact=True).click()
     expect(page.get_by_test_id("people-count")).to_have_text("Tìm thấy 3 cá nhân")
@@ -45,6 +45,14 @@ def test_it_walks_an_officer_from_login_to_an_eligibility_explanation(page, live
 
     page.set_viewport_size({"width": 390, "height": 844})
     shot(page, "person-eligibility-phone")
+
+    # The province administrator sees the whole tree, the dissolved district and its successors.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.context.clear_cookies()
+    login(page, "quantri", PASSWORD)
+    page.goto(f"{live_server.url}/don-vi/")
+    expect(page.get_by_text("đã giải thể ngày 30/06/2025").first).to_be_visible()
+    shot(page, "unit-tree", doc=True)
 
 
 def test_it_shows_another_wards_officer_a_404(page, live_server, personas, tree, login):

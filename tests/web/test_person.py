@@ -43,6 +43,7 @@ def test_it_explains_eligibility_check_by_check_with_legal_basis(client, officer
                           headers={"HX-Request": "true"})
     body = html.unescape(response.content.decode())
     assert "<html" not in body
+    assert "Quy định áp dụng: Luật Thi đua, khen thưởng 06/2022/QH15, Nghị định 152/2025/NĐ-CP" in body
     assert 'data-testid="verdict"' in body
     assert {"eligible": "Đủ điều kiện", "not_eligible": "Chưa đủ điều kiện", "needs_review": "Cần xem xét thêm"}[expected["verdict"]] in body
     assert expected["checks"]
