@@ -290,17 +290,89 @@ def _proposed_entry(year: int, code: str) -> AwardEntry:
     return entry
 
 
+class Memo:
+    """Results memoised by history signature for one batch run (one catalogue snapshot, one year).
+
+    `evaluate` is pure given the snapshot, so people whose histories have the same signature for a title
+    (`tdkt.law.rules.signature`) get the same result object; the request is built only on a miss.
+    """
+
+    def __init__(self, catalogue, year: int, evaluate: Callable):
+        from tdkt.law.rules.signature import SIGNED, Signer
+
+        self.signer = Signer(catalogue, year)
+        self.year = year
+        self.evaluate = evaluate
+        self.catalogue = catalogue
+        self.cache: dict[str, dict] = {code: {} for code in SIGNED}
+        self.hits = self.misses = 0
+
+    def view(self, ledger: PersonLedger) -> tuple:
+        """What the signatures read of one ledger, computed once per person."""
+        signer = self.signer
+        ratings = {r.year: r.rating for r in ledger.ratings}
+        titles = signer.titles(ledger.awards, self.year)
+        initiatives: dict[int, list[str]] = {}
+        for i in ledger.initiatives:
+            per = initiatives.get(i.year)
+            if per is None:
+                initiatives[i.year] = [i.scope]
+            else:
+                per.append(i.scope)
+        disciplines = signer.disciplines(ledger.disciplines) if ledger.disciplines else (None, None, None)
+        return ratings, titles, disciplines, initiatives
+
+    def result(self, ledger: PersonLedger, view: tuple, code: str, proposed: list[str]) -> EligibilityResult:
+        ratings, titles, disciplines, initiatives = view
+        cache = self.cache.get(code)
+        if cache is None:
+            return self.evaluate(build_request(ledger, code, self.year, proposed), catalogue=self.catalogue)
+        key = self.signer.key(code, kind="individual", recruited_on=ledger.joined_on, ratings=ratings, titles=titles,
+                              disciplines=disciplines, initiatives=initiatives)
+        result = cache.get(key)
+        if result is None:
+            self.misses += 1
+            result = cache[key] = self.evaluate(build_request(ledger, code, self.year, proposed), catalogue=self.catalogue)
+        else:
+            self.hits += 1
+        return result
+
+
+def make_memo(catalogue, year: int, evaluate: Callable) -> Memo | None:
+    """A memo for the run, or None when the catalogue lacks a parameter the signatures read for that year
+    (then every request is evaluated: the engine reports the problem as it always did)."""
+    from tdkt.core.errors import DomainError
+
+    try:
+        return Memo(catalogue, year, evaluate)
+    except (DomainError, KeyError, IndexError, TypeError):
+        return None
+
+
 def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Callable,
                     codes: Iterable[str] = TITLE_CODES, proposed: list[str] | None = None,
-                    results: dict | None = None) -> dict[str, EligibilityResult]:
-    """Evaluate the codes in ascending order, feeding each eligible title to the next ones as proposed."""
+                    results: dict | None = None, memo: Memo | None = None, view: tuple | None = None) -> dict[str, EligibilityResult]:
+    """Evaluate the codes in ascending order, feeding each eligible title to the next ones as proposed.
+
+    With a memo, results come from it (same results, computed once per history signature)."""
     proposed = [] if proposed is None else proposed
     results = {} if results is None else results
+    if memo is not None and view is None:
+        view = memo.view(ledger)
     for code in codes:
-        result = evaluate(build_request(ledger, code, year, proposed), catalogue=catalogue)
+        if memo is None:
+            result = evaluate(build_request(ledger, code, year, proposed), catalogue=catalogue)
+        else:
+            result = memo.result(ledger, view, code, proposed)
         results[code] = result
         if result.verdict == Verdict.ELIGIBLE:
             proposed.append(code)
+            if view is not None:
+                per = view[1].get(code)
+                if per is None:
+                    view[1][code] = {year: True}
+                elif year not in per:  # not held: build_request adds it as proposed
+                    per[year] = True
     return results
 
 
@@ -329,27 +401,30 @@ def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, c
 
 
 def evaluate_unit(ledgers: list[PersonLedger], year: int, *, catalogue, evaluate: Callable, quota_check: Callable | None,
-                  quota_log: list | None = None) -> Iterator[PersonOutcome]:
+                  quota_log: list | None = None, memo: Memo | None = None) -> Iterator[PersonOutcome]:
     """All people of one unit: LDTT and CSTĐCS first, then the quota, then the higher titles."""
     lower, higher = TITLE_CODES[:2], TITLE_CODES[2:]
     staged = []
     for ledger in ledgers:
         proposed: list[str] = []
-        results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=lower, proposed=proposed)
-        staged.append((ledger, results, proposed))
+        view = memo.view(ledger) if memo is not None else None
+        results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=lower, proposed=proposed,
+                                  memo=memo, view=view)
+        staged.append((ledger, results, proposed, view))
 
     over: set[int] = set()
     quota: Check | None = None
     if quota_check is not None:
-        ldtt_count = sum(1 for _, res, _ in staged if res["LDTT"].verdict == Verdict.ELIGIBLE)
-        candidates = [led for led, res, _ in staged if res["CSTDCS"].verdict == Verdict.ELIGIBLE]
+        ldtt_count = sum(1 for _, res, _, _ in staged if res["LDTT"].verdict == Verdict.ELIGIBLE)
+        candidates = [led for led, res, _, _ in staged if res["CSTDCS"].verdict == Verdict.ELIGIBLE]
         if candidates:
             over, quota = apply_quota(candidates, ldtt_count=ldtt_count, year=year, catalogue=catalogue, quota_check=quota_check)
             if quota_log is not None:
                 quota_log.append((ledgers[0].unit_id, quota, len(over)))
 
-    for ledger, results, proposed in staged:
-        evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=higher, proposed=proposed, results=results)
+    for ledger, results, proposed, view in staged:
+        evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=higher, proposed=proposed, results=results,
+                        memo=memo, view=view)
         verdicts = {code: results[code].verdict for code in TITLE_CODES}
         notes: dict[str, list[str]] = {}
         if ledger.person_id in over:
@@ -371,8 +446,10 @@ def evaluate_unit(ledgers: list[PersonLedger], year: int, *, catalogue, evaluate
 
 def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: bool = True,
                    chunk_size: int = CHUNK, ledgers: Iterable[PersonLedger] | None = None,
-                   quota_log: list | None = None) -> Iterator[PersonOutcome]:
+                   quota_log: list | None = None, memoise: bool = True) -> Iterator[PersonOutcome]:
     """Outcomes for every person under the unit, unit by unit (ordered by unit id, then person id).
+
+    memoise: results are memoised by history signature for the run (`Memo`); False evaluates every request.
 
     quota_log, when given, receives (unit id, quota check, number over the quota) for each unit with candidates.
     """
@@ -380,10 +457,11 @@ def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: 
 
     catalogue = engine.load_catalogue() if catalogue is None else catalogue
     quota_check = getattr(engine, "check_cstdcs_quota", None) if apply_local_quota else None
+    memo = make_memo(catalogue, year, engine.evaluate) if memoise else None
     source = iter_ledgers(unit, chunk_size=chunk_size) if ledgers is None else ledgers
     for _, group in groupby(source, key=lambda led: led.unit_id):
         yield from evaluate_unit(list(group), year, catalogue=catalogue, evaluate=engine.evaluate, quota_check=quota_check,
-                                 quota_log=quota_log)
+                                 quota_log=quota_log, memo=memo)
 
 
 def summarise(counts: dict[str, dict[str, int]], outcome: PersonOutcome) -> None:

@@ -1,0 +1,115 @@
+"""History signatures: for one (title, year), a small hashable key of exactly what the evaluator reads.
+
+`evaluate` is pure given the catalogue snapshot, so two requests of the same award and year with the same
+signature give equal results; the batch run memoises on it (docs/decisions/0005-batch-eligibility.md).
+The keys mirror `engine.EVALUATORS` for the individual titles the batch judges (LDTT, CSTDCS, CSTD_TINH,
+CSTD_TQ, BK_TINH) and `Ctx`:
+- every title: the subject kind, and the first discipline blocking the year (it is quoted);
+- LDTT: the year's rating and the recruitment date (quoted in the message);
+- CSTDCS: the same, plus the first initiative of the year in the catalogue's scopes;
+- CSTD_TINH, CSTD_TQ: the length of the chain ending in the year (a chain is consecutive years, so its
+  length gives its years) and whether the year's title is only proposed; the last initiative in the
+  period; the discipline that restarts chains (quoted);
+- BK_TINH: the CSTDCS chain, the chain of the best rating, the initiatives within it, whether the year is
+  rated, the restarting discipline.
+A test compares memoised and direct evaluation on randomised ledgers (tests/reports/test_memo.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..catalogue import Catalogue
+
+SIGNED = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")
+
+
+class Signer:
+    """Signatures for one catalogue snapshot and one year under review (the parameters are read once)."""
+
+    def __init__(self, catalogue: Catalogue, year: int):
+        self.year = year
+        p = lambda key: catalogue.param(key, year).value  # noqa: E731
+        self.floor = catalogue.order("discipline.order", year)[p("discipline.blocks_from")]
+        self.order = catalogue.order("discipline.order", year)
+        self.first_day, self.last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        self.cstdcs_scopes = tuple(p("cstdcs.initiative_scopes"))
+        self.tinh_first = year - p("cstd_tinh.cstdcs_chain_years") + 1
+        self.tinh_scopes = tuple(p("cstd_tinh.initiative_scopes"))
+        self.tq_step = catalogue.awards["CSTD_TINH"].period_years
+        self.tq_first = year - self.tq_step * p("cstd_tq.cstd_tinh_chain") + 1
+        self.tq_scopes = tuple(p("cstd_tq.initiative_scopes"))
+        self.bk_scopes = tuple(p("bk_tinh.initiative_scopes"))
+        self.excellent = p("rating.order")[0]
+
+    def disciplines(self, disciplines) -> tuple:
+        """(first blocking discipline, discipline that restarts chains, its last year) as `Ctx` reads them."""
+        blocking = restart_by = restart_after = None
+        order, floor, first, last = self.order, self.floor, self.first_day, self.last_day
+        for d in disciplines:
+            if order.get(d.form, -1) < floor or d.start > last:
+                continue
+            if blocking is None and d.end >= first:
+                blocking = d
+            if restart_after is None or d.end.year > restart_after:
+                restart_after, restart_by = d.end.year, d
+        return blocking, restart_by, restart_after
+
+    @staticmethod
+    def titles(awards, year: int) -> dict[str, dict[int, bool]]:
+        """award code → {year: proposed only?}, as `Ctx.titles`."""
+        titles: dict[str, dict[int, bool]] = {}
+        for a in awards:
+            if a.proposed and a.year != year:
+                continue
+            per = titles.get(a.award)
+            if per is None:
+                per = titles[a.award] = {}
+            per[a.year] = per.get(a.year, True) and a.proposed
+        return titles
+
+    def chain(self, years: dict[int, bool] | None, floor: int | None, step: int = 1) -> tuple[int, bool | None]:
+        """(length of the chain ending in the year, proposed flag of the year or None)."""
+        if not years:
+            return 0, None
+        y, n = self.year, 0
+        while y in years and (floor is None or y > floor):
+            n += 1
+            y -= step
+        return n, (years[self.year] if n else None)
+
+    def last_initiative(self, initiatives: dict[int, list[str]], first: int, scopes, floor: int | None):
+        for y in range(self.year, first - 1, -1):
+            if floor is not None and y <= floor:
+                break
+            found = [s for s in initiatives.get(y, ()) if s in scopes]
+            if found:
+                return y, found[-1]
+        return None
+
+    def key(self, code: str, *, kind: str, recruited_on, ratings: dict[int, str], titles: dict[str, dict[int, bool]],
+            disciplines: tuple, initiatives: dict[int, list[str]]) -> tuple:
+        """The signature of one title for one history (`titles` already holding the proposed lower titles)."""
+        year = self.year
+        blocking, restart_by, floor = disciplines
+        if code == "LDTT":
+            return (kind, ratings.get(year), recruited_on, blocking)
+        if code == "CSTDCS":
+            found = [s for s in initiatives.get(year, ()) if s in self.cstdcs_scopes]
+            return (kind, ratings.get(year), recruited_on, blocking, found[0] if found else None)
+        if code == "CSTD_TINH":
+            return (kind, self.chain(titles.get("CSTDCS"), floor), blocking, restart_by,
+                    self.last_initiative(initiatives, self.tinh_first, self.tinh_scopes, floor))
+        if code == "CSTD_TQ":
+            return (kind, self.chain(titles.get("CSTD_TINH"), floor, self.tq_step), blocking, restart_by,
+                    self.last_initiative(initiatives, self.tq_first, self.tq_scopes, floor))
+        if code == "BK_TINH":
+            n, y = 0, year
+            while ratings.get(y) == self.excellent and (floor is None or y > floor):
+                n, y = n + 1, y - 1
+            found = ()
+            if n:
+                scopes = self.bk_scopes
+                found = tuple((y, s) for y in range(year - n + 1, year + 1) for s in initiatives.get(y, ()) if s in scopes)
+            return (kind, self.chain(titles.get("CSTDCS"), floor), n, found, year not in ratings, blocking, restart_by)
+        raise KeyError(code)
