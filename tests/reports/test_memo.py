@@ -1,0 +1,109 @@
+"""The memoised batch (results shared by history signature) equals the engine run on every request.
+
+Randomised, seeded ledgers with a deliberately small alphabet, so that many people share signatures and the
+memo is really hit: ratings (some missing), decided and proposed awards of every title over years that cross
+regimes, disciplines of every form (overlapping the year, ended before, after), initiatives of every scope,
+recruitment dates (none, recent, old). Several years under review, the quota on and off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from tdkt.law import engine
+from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry
+from tdkt.records.models import AwardRecord
+from tdkt.reports import batch
+from tdkt.reports.models import TITLE_CODES
+
+from .conftest import make_people
+
+RATINGS = ("HTXSNV", "HTXSNV", "HTTNV", "HTTNV", "HTNV", "KHTNV")
+AWARDS = ("LDTT", "CSTDCS", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "GIAY_KHEN")
+FORMS = ("KHIEN_TRACH", "CANH_CAO", "HA_BAC_LUONG", "GIANG_CHUC", "CACH_CHUC", "BUOC_THOI_VIEC")
+SCOPES = ("CO_SO", "TINH", "TOAN_QUOC")
+
+
+def random_ledger(rnd: random.Random, person_id: int, unit_id: int, year: int) -> batch.PersonLedger:
+    first = year - rnd.choice((3, 6, 10, 14))
+    ratings = [RatingEntry(y, rnd.choice(RATINGS)) for y in range(first, year + 1) if rnd.random() > 0.08]
+    awards = []
+    strong = rnd.random() < 0.5
+    for y in range(first, year + 1):
+        if strong and y < year and rnd.random() < 0.8:
+            awards.append(AwardEntry(y, "CSTDCS"))
+        if rnd.random() < 0.25:
+            awards.append(AwardEntry(y, rnd.choice(AWARDS), proposed=rnd.random() < 0.15))
+    if rnd.random() < 0.3:  # CSTĐ tỉnh every period, sometimes reaching the year under review
+        step = 3
+        for y in range(year - rnd.choice((0, 1, 2)), first, -step):
+            if rnd.random() < 0.8:
+                awards.append(AwardEntry(y, "CSTD_TINH", proposed=y == year and rnd.random() < 0.5))
+    if rnd.random() < 0.1:  # a decided title of the year under review
+        awards.append(AwardEntry(year, rnd.choice(("LDTT", "CSTDCS"))))
+    awards.sort(key=lambda a: (a.year, a.award))
+    disciplines = []
+    if rnd.random() < 0.2:
+        for _ in range(rnd.choice((1, 1, 2))):
+            start = dt.date(rnd.randint(first, year + 1), rnd.randint(1, 12), 1)
+            disciplines.append(DisciplineEntry(rnd.choice(FORMS), start, start + dt.timedelta(days=rnd.choice((180, 364, 700)))))
+        disciplines.sort(key=lambda d: d.start)
+    initiatives = sorted((InitiativeEntry(y, rnd.choice(SCOPES)) for y in range(first, year + 1) for _ in range(rnd.choice((0, 0, 1, 2)))),
+                         key=lambda i: (i.year, i.scope))
+    joined = rnd.choice((None, dt.date(year, 9, 1), dt.date(year, 5, 1), dt.date(2010, 1, 1), dt.date(2001, 6, 1)))
+    return batch.PersonLedger(person_id, unit_id, f"Người {person_id}", f"nguoi {person_id:06d}", None, joined,
+                              ratings, awards, disciplines, initiatives)
+
+
+def run(ledgers, year, catalogue, *, memo, quota):
+    quota_check = engine.check_cstdcs_quota if quota else None
+    outcomes = []
+    for unit_id in sorted({led.unit_id for led in ledgers}):
+        group = [led for led in ledgers if led.unit_id == unit_id]
+        outcomes += batch.evaluate_unit(group, year, catalogue=catalogue, evaluate=engine.evaluate, quota_check=quota_check, memo=memo)
+    return outcomes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year, seed", [(2025, 1), (2024, 2), (2023, 3), (2019, 4), (2026, 5)])
+@pytest.mark.parametrize("quota", [False, True])
+def test_memoised_batch_equals_direct_evaluation(year, seed, quota):
+    catalogue = engine.load_catalogue()
+    rnd = random.Random(seed)
+    ledgers = [random_ledger(rnd, pid, pid % 7, year) for pid in range(1, 1201)]
+    memo = batch.make_memo(catalogue, year, engine.evaluate)
+    assert memo is not None
+
+    memoised = run(ledgers, year, catalogue, memo=memo, quota=quota)
+    direct = run(ledgers, year, catalogue, memo=None, quota=quota)
+
+    assert len(memoised) == len(direct) == len(ledgers)
+    seen = set()
+    for m, d in zip(memoised, direct, strict=True):
+        assert m.person_id == d.person_id
+        for code in TITLE_CODES:
+            assert m.results[code] == d.results[code], (m.person_id, code)
+            seen.add((code, d.results[code].verdict))
+        assert m.verdicts == d.verdicts
+        assert m.notes == d.notes
+    # The memo was really used (many people share signatures) and the data reaches every verdict of the chains.
+    assert memo.hits > memo.misses
+    assert {("CSTD_TINH", "eligible"), ("CSTD_TINH", "not_eligible"), ("BK_TINH", "eligible"),
+            ("LDTT", "not_eligible"), ("LDTT", "needs_review")} <= seen
+
+
+def test_memoised_run_from_the_database_equals_the_unmemoised_one(tree):
+    """Through the reader too (revoked awards left out), on both the memoised and the direct path."""
+    make_people(tree.school_a, 40, year=tree.year, seed=11)
+    make_people(tree.ward_a, 40, year=tree.year, seed=12)
+    assert AwardRecord.objects.filter(revoked_on__isnull=False).exists()
+    catalogue = engine.load_catalogue()
+    memoised = list(batch.batch_evaluate(unit=tree.ward_a, year=tree.year, catalogue=catalogue))
+    direct = list(batch.batch_evaluate(unit=tree.ward_a, year=tree.year, catalogue=catalogue, memoise=False))
+    assert [o.person_id for o in memoised] == [o.person_id for o in direct]
+    for m, d in zip(memoised, direct, strict=True):
+        assert m.results == d.results
+        assert m.verdicts == d.verdicts
