@@ -9,9 +9,41 @@ from .data import YEAR
 RATIO_GOAL = 3.0
 SPEEDUP_GOAL = 50.0
 
-# Baseline (a): ONE set-based aggregate over the ledger of the subtree, fetched to the client — per person the
-# number of ratings, of HTXSNV ratings, the last rated year, the number of non-revoked awards and of CSTĐCS.
+# Baseline (a): ONE set-based aggregate over the same ledger the batch reads (ratings, non-revoked awards,
+# disciplines, initiatives) of the same subtree, fetched to the client — per person: the number of ratings, of
+# HTXSNV ratings, the last rated year, the number of awards and of CSTĐCS, of disciplines and the last end date,
+# of initiatives and the last year. Like the batch's query it runs with JIT off.
 RAW_SQL = """
+WITH scope AS (
+    SELECT p.id FROM org_person p JOIN org_unit u ON u.id = p.unit_id WHERE u.path LIKE %s
+), r AS (
+    SELECT y.person_id, COUNT(*) AS ratings, SUM(CASE WHEN y.rating = 'HTXSNV' THEN 1 ELSE 0 END) AS excellent,
+           MAX(y.year) AS last_year
+    FROM records_yearrating y JOIN scope s ON s.id = y.person_id
+    GROUP BY y.person_id
+), a AS (
+    SELECT w.person_id, COUNT(*) AS awards, SUM(CASE WHEN w.award_code = 'CSTDCS' THEN 1 ELSE 0 END) AS cstdcs
+    FROM records_awardrecord w JOIN scope s ON s.id = w.person_id
+    WHERE w.revoked_on IS NULL
+    GROUP BY w.person_id
+), d AS (
+    SELECT k.person_id, COUNT(*) AS disciplines, MAX(k."end") AS last_end
+    FROM records_discipline k JOIN scope s ON s.id = k.person_id
+    GROUP BY k.person_id
+), i AS (
+    SELECT n.person_id, COUNT(*) AS initiatives, MAX(n.year) AS last_initiative
+    FROM records_initiative n JOIN scope s ON s.id = n.person_id
+    GROUP BY n.person_id
+)
+SELECT s.id, r.ratings, r.excellent, r.last_year, a.awards, a.cstdcs, d.disciplines, d.last_end, i.initiatives,
+       i.last_initiative
+FROM scope s LEFT JOIN r ON r.person_id = s.id LEFT JOIN a ON a.person_id = s.id
+LEFT JOIN d ON d.person_id = s.id LEFT JOIN i ON i.person_id = s.id
+"""
+
+# The baseline of the first measurements (decision 0005, 2026-11-25): ratings and awards only, JIT as configured.
+# Printed for comparison; the goal is judged against RAW_SQL (the same ledger as the batch).
+RAW_SQL_RATINGS_AWARDS = """
 WITH scope AS (
     SELECT p.id FROM org_person p JOIN org_unit u ON u.id = p.unit_id WHERE u.path LIKE %s
 ), r AS (
@@ -36,14 +68,21 @@ def _root():
     return Unit.objects.get(code="bench_tinh")
 
 
-def time_raw(unit) -> tuple[float, int]:
+def time_raw(unit, sql: str = RAW_SQL, *, jit_off: bool = True) -> tuple[float, int]:
+    """One aggregate query, fetched; JIT off like the batch's own query (PostgreSQL)."""
     from django.db import connection
 
-    t = time.perf_counter()
+    postgres = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        cursor.execute(RAW_SQL, [unit.path + "%"])
+        if postgres and jit_off:
+            cursor.execute("SET jit = off")
+        t = time.perf_counter()
+        cursor.execute(sql, [unit.path + "%"])
         rows = cursor.fetchall()
-    return time.perf_counter() - t, len(rows)
+        elapsed = time.perf_counter() - t
+        if postgres and jit_off:
+            cursor.execute("RESET jit")
+    return elapsed, len(rows)
 
 
 def time_batch(unit, catalogue) -> tuple[float, int, dict]:
@@ -107,10 +146,12 @@ def run_all(*, people: int, sample: int, kind: str, full_run: bool) -> dict:
     catalogue = engine.load_catalogue()
     time_raw(unit)  # warm the cache once, so both are measured warm
     raw, raw_rows = time_raw(unit)
+    raw_ra, _ = time_raw(unit, RAW_SQL_RATINGS_AWARDS, jit_off=False)
+    time_batch(unit, catalogue)  # warm too (the batch reads the same tables), then measured
     batch_s, n, counts = time_batch(unit, catalogue)
     naive_s, sampled = time_naive(unit, catalogue, sample)
     figures = {
-        "people": n, "raw_rows": raw_rows, "raw": raw, "batch": batch_s, "naive_sample": naive_s, "sampled": sampled,
+        "people": n, "raw_rows": raw_rows, "raw": raw, "raw_ra": raw_ra, "batch": batch_s, "naive_sample": naive_s, "sampled": sampled,
         "naive": naive_s * n / max(sampled, 1), "counts": counts,
     }
     if full_run:
@@ -123,7 +164,8 @@ def print_table(f: dict, *, kind: str) -> None:
     speedup = f["naive"] / f["batch"] if f["batch"] else float("inf")
     ok = lambda b: "yes" if b else "NO"  # noqa: E731
     rows = [
-        ("raw SQL aggregate (baseline a)", f"{f['raw']:.2f} s", f"{f['raw_rows']:,} rows", "", ""),
+        ("raw SQL aggregate, whole ledger (baseline a)", f"{f['raw']:.2f} s", f"{f['raw_rows']:,} rows, JIT off", "", ""),
+        ("  ratings+awards only, JIT default (old a)", f"{f['raw_ra']:.2f} s", f"batch/this {f['batch'] / f['raw_ra']:.2f}x", "", ""),
         (f"batch eligibility, {f['people']:,} people", f"{f['batch']:.2f} s", f"{f['people'] / f['batch']:,.0f} people/s", "", ""),
         ("  ratio batch / raw", f"{ratio:.2f}x", "", f"<= {RATIO_GOAL:g}x", ok(ratio <= RATIO_GOAL)),
         (f"naive per-person loop, {f['sampled']:,} sampled", f"{f['naive_sample']:.2f} s", "", "", ""),

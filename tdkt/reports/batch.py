@@ -38,6 +38,7 @@ from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
 from .models import TITLE_CODES, TITLE_SHORT, Verdict
 
 CHUNK = 5000
+ELIGIBLE = Verdict.ELIGIBLE.value  # a plain str: compared a million times
 QUOTA_CHECK = "cstdcs_quota"
 
 
@@ -149,11 +150,11 @@ WITH scope AS (
     FROM org_person p JOIN org_unit u ON u.id = p.unit_id
     WHERE u.path LIKE %s
 ), r AS (
-    SELECT y.person_id, string_agg(y.year || ':' || y.rating, ',' ORDER BY y.year, y.id) AS v
+    SELECT y.person_id, string_agg(y.year || ':' || y.rating, ',') AS v
     FROM records_yearrating y JOIN scope s ON s.id = y.person_id
     GROUP BY y.person_id
 ), a AS (
-    SELECT w.person_id, string_agg(w.year || ':' || w.award_code, ',' ORDER BY w.year, w.award_code, w.id) AS v
+    SELECT w.person_id, string_agg(w.year || ':' || w.award_code, ',') AS v
     FROM records_awardrecord w JOIN scope s ON s.id = w.person_id
     WHERE w.revoked_on IS NULL
     GROUP BY w.person_id
@@ -162,7 +163,7 @@ WITH scope AS (
     FROM records_discipline k JOIN scope s ON s.id = k.person_id
     GROUP BY k.person_id
 ), i AS (
-    SELECT n.person_id, string_agg(n.year || ':' || n.scope, ',' ORDER BY n.year, n.scope, n.id) AS v
+    SELECT n.person_id, string_agg(n.year || ':' || n.scope, ',') AS v
     FROM records_initiative n JOIN scope s ON s.id = n.person_id
     GROUP BY n.person_id
 )
@@ -187,6 +188,15 @@ class _Tokens(dict):
 
     def parse(self, text: str | None) -> list:
         return list(map(self.__getitem__, text.split(","))) if text else []
+
+    def parse_sorted(self, text: str | None) -> list:
+        """Tokens "YYYY:CODE" sorted as strings, i.e. by (year, code) in code-point order (the database's C
+        collation): the order of the other reader, without a sort per person in the database."""
+        if not text:
+            return []
+        tokens = text.split(",")
+        tokens.sort()
+        return list(map(self.__getitem__, tokens))
 
 
 def _rating(token: str) -> RatingEntry:
@@ -223,7 +233,8 @@ def iter_ledgers_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[Per
         while rows := cursor.fetchmany(chunk_size):
             for unit_id, person_id, full_name, sort_key, dob, joined, r, a, d, i in rows:
                 yield PersonLedger(person_id, unit_id, full_name, sort_key, dob, joined,
-                                   ratings.parse(r), awards.parse(a), disciplines.parse(d), initiatives.parse(i))
+                                   ratings.parse_sorted(r), awards.parse_sorted(a), disciplines.parse(d),
+                                   initiatives.parse_sorted(i))
 
 
 def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator[PersonLedger]:
@@ -327,8 +338,7 @@ class Memo:
         cache = self.cache.get(code)
         if cache is None:
             return self.evaluate(build_request(ledger, code, self.year, proposed), catalogue=self.catalogue)
-        key = self.signer.key(code, kind="individual", recruited_on=ledger.joined_on, ratings=ratings, titles=titles,
-                              disciplines=disciplines, initiatives=initiatives)
+        key = self.signer.key(code, "individual", ledger.joined_on, ratings, titles, disciplines, initiatives)
         result = cache.get(key)
         if result is None:
             self.misses += 1
@@ -365,7 +375,7 @@ def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Cal
         else:
             result = memo.result(ledger, view, code, proposed)
         results[code] = result
-        if result.verdict == Verdict.ELIGIBLE:
+        if result.verdict == ELIGIBLE:
             proposed.append(code)
             if view is not None:
                 per = view[1].get(code)
@@ -466,7 +476,9 @@ def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: 
 
 def summarise(counts: dict[str, dict[str, int]], outcome: PersonOutcome) -> None:
     for code, verdict in outcome.verdicts.items():
-        per = counts.setdefault(code, {v: 0 for v in Verdict.values})
+        per = counts.get(code)
+        if per is None:
+            per = counts[code] = {v: 0 for v in Verdict.values}
         per[verdict] = per.get(verdict, 0) + 1
 
 

@@ -55,12 +55,14 @@ class Signer:
                 restart_after, restart_by = d.end.year, d
         return blocking, restart_by, restart_after
 
-    @staticmethod
-    def titles(awards, year: int) -> dict[str, dict[int, bool]]:
-        """award code → {year: proposed only?}, as `Ctx.titles`."""
+    TITLES = frozenset(("CSTDCS", "CSTD_TINH"))  # the titles whose chains the signatures read
+
+    @classmethod
+    def titles(cls, awards, year: int, codes=TITLES) -> dict[str, dict[int, bool]]:
+        """award code → {year: proposed only?}, as `Ctx.titles`, for the codes given (default: those read here)."""
         titles: dict[str, dict[int, bool]] = {}
         for a in awards:
-            if a.proposed and a.year != year:
+            if a.award not in codes or (a.proposed and a.year != year):
                 continue
             per = titles.get(a.award)
             if per is None:
@@ -87,7 +89,7 @@ class Signer:
                 return y, found[-1]
         return None
 
-    def key(self, code: str, *, kind: str, recruited_on, ratings: dict[int, str], titles: dict[str, dict[int, bool]],
+    def key(self, code: str, kind: str, recruited_on, ratings: dict[int, str], titles: dict[str, dict[int, bool]],
             disciplines: tuple, initiatives: dict[int, list[str]]) -> tuple:
         """The signature of one title for one history (`titles` already holding the proposed lower titles)."""
         year = self.year
