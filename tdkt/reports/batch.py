@@ -348,6 +348,55 @@ class Memo:
         return result
 
 
+    # The fast path of `evaluate_unit`: the facts of a history are read once, the five keys are built from them.
+
+    def _get(self, cache: dict, key: tuple, ledger: PersonLedger, code: str, proposed: list[str]) -> EligibilityResult:
+        result = cache.get(key)
+        if result is None:
+            self.misses += 1
+            result = cache[key] = self.evaluate(build_request(ledger, code, self.year, proposed), catalogue=self.catalogue)
+        else:
+            self.hits += 1
+        return result
+
+    def lower(self, ledger: PersonLedger) -> tuple[dict, list, tuple]:
+        """LDTT then CSTDCS: (results, proposed, facts)."""
+        facts = self.signer.facts(ledger.ratings, ledger.awards, ledger.disciplines, ledger.initiatives)
+        rating, blocking, joined = facts[0], facts[10][0], ledger.joined_on
+        proposed: list[str] = []
+        cache = self.cache
+        ldtt = self._get(cache["LDTT"], (rating, joined, blocking), ledger, "LDTT", proposed)
+        if ldtt.verdict == ELIGIBLE:
+            proposed.append("LDTT")
+        cstdcs = self._get(cache["CSTDCS"], (rating, joined, blocking, facts[2]), ledger, "CSTDCS", proposed)
+        if cstdcs.verdict == ELIGIBLE:
+            proposed.append("CSTDCS")
+        return {"LDTT": ldtt, "CSTDCS": cstdcs}, proposed, facts
+
+    def higher(self, ledger: PersonLedger, results: dict, proposed: list[str], facts: tuple) -> dict:
+        """CSTD_TINH, CSTD_TQ, BK_TINH after the lower titles (and the quota)."""
+        rating, n, _, last_tinh, last_tq, found, cs_prior, cs_held, tinh_prior, tinh_held, disc = facts
+        blocking, restart_by, floor = disc
+        chain_of = self.signer.chain_from_facts
+        cache = self.cache
+        cs_chain = chain_of(cs_held, cs_prior, "CSTDCS" in proposed, floor)
+        tinh = self._get(cache["CSTD_TINH"], (cs_chain, blocking, restart_by, last_tinh), ledger, "CSTD_TINH", proposed)
+        results["CSTD_TINH"] = tinh
+        if tinh.verdict == ELIGIBLE:
+            proposed.append("CSTD_TINH")
+        tinh_chain = chain_of(tinh_held, tinh_prior, "CSTD_TINH" in proposed, floor)
+        tq = self._get(cache["CSTD_TQ"], (tinh_chain, blocking, restart_by, last_tq), ledger, "CSTD_TQ", proposed)
+        results["CSTD_TQ"] = tq
+        if tq.verdict == ELIGIBLE:
+            proposed.append("CSTD_TQ")
+        bk = self._get(cache["BK_TINH"], (cs_chain, n, found, rating is None, blocking, restart_by), ledger, "BK_TINH",
+                       proposed)
+        results["BK_TINH"] = bk
+        if bk.verdict == ELIGIBLE:
+            proposed.append("BK_TINH")
+        return results
+
+
 def make_memo(catalogue, year: int, evaluate: Callable) -> Memo | None:
     """A memo for the run, or None when the catalogue lacks a parameter the signatures read for that year
     (then every request is evaluated: the engine reports the problem as it always did)."""
@@ -414,8 +463,13 @@ def evaluate_unit(ledgers: list[PersonLedger], year: int, *, catalogue, evaluate
                   quota_log: list | None = None, memo: Memo | None = None) -> Iterator[PersonOutcome]:
     """All people of one unit: LDTT and CSTĐCS first, then the quota, then the higher titles."""
     lower, higher = TITLE_CODES[:2], TITLE_CODES[2:]
+    # The memo's fast path knows the five titles of the batch in this order.
+    fast = memo is not None and TITLE_CODES == ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")
     staged = []
     for ledger in ledgers:
+        if fast:
+            staged.append((ledger, *memo.lower(ledger)))
+            continue
         proposed: list[str] = []
         view = memo.view(ledger) if memo is not None else None
         results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=lower, proposed=proposed,
@@ -433,8 +487,11 @@ def evaluate_unit(ledgers: list[PersonLedger], year: int, *, catalogue, evaluate
                 quota_log.append((ledgers[0].unit_id, quota, len(over)))
 
     for ledger, results, proposed, view in staged:
-        evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=higher, proposed=proposed, results=results,
-                        memo=memo, view=view)
+        if fast:
+            memo.higher(ledger, results, proposed, view)
+        else:
+            evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=higher, proposed=proposed,
+                            results=results, memo=memo, view=view)
         verdicts = {code: results[code].verdict for code in TITLE_CODES}
         notes: dict[str, list[str]] = {}
         if ledger.person_id in over:

@@ -21,6 +21,10 @@ import datetime as dt
 
 from ..catalogue import Catalogue
 
+def _first(pair):
+    return pair[0]
+
+
 SIGNED = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")
 
 
@@ -88,6 +92,77 @@ class Signer:
             if found:
                 return y, found[-1]
         return None
+
+    def facts(self, ratings, awards, disciplines, initiatives) -> tuple:
+        """Everything the five signatures read of one history, in one pass over each list (the batch's fast
+        path; `key` below is the reference, and the memo test compares memoised with direct evaluation).
+
+        (rating of the year, length of the best-rating chain, first CSTĐCS-scope initiative of the year,
+        last initiative of the CSTĐ tỉnh period, of the CSTĐ toàn quốc period, initiatives within the
+        best-rating chain, the CSTĐCS and CSTĐ tỉnh chains before the year and their flags for the year,
+        (blocking discipline, restarting discipline, its last year)).
+        """
+        year = self.year
+        blocking, restart_by, floor = self.disciplines(disciplines) if disciplines else (None, None, None)
+        rated = {r.year: r.rating for r in ratings}
+        rating = rated.get(year)
+        n, y, excellent = 0, year, self.excellent
+        while rated.get(y) == excellent and (floor is None or y > floor):
+            n, y = n + 1, y - 1
+        first_cs = last_tinh = last_tq = None
+        cs_scopes, tinh_scopes, tq_scopes, tinh_first, tq_first = (self.cstdcs_scopes, self.tinh_scopes, self.tq_scopes,
+                                                                   self.tinh_first, self.tq_first)
+        found = ()
+        if initiatives:
+            for i in initiatives:
+                y, scope = i.year, i.scope
+                if y > year or (floor is not None and y <= floor):
+                    if y == year and first_cs is None and scope in cs_scopes:
+                        first_cs = scope
+                    continue
+                if y == year and first_cs is None and scope in cs_scopes:
+                    first_cs = scope
+                if y >= tinh_first and scope in tinh_scopes and (last_tinh is None or y >= last_tinh[0]):
+                    last_tinh = (y, scope)
+                if y >= tq_first and scope in tq_scopes and (last_tq is None or y >= last_tq[0]):
+                    last_tq = (y, scope)
+            if n:
+                low, scopes = year - n + 1, self.bk_scopes
+                found = tuple(sorted(((i.year, i.scope) for i in initiatives if low <= i.year <= year and i.scope in scopes),
+                                     key=_first))
+        cs: dict[int, bool] = {}
+        tinh: dict[int, bool] = {}
+        for a in awards:
+            code = a.award
+            if code == "CSTDCS":
+                per = cs
+            elif code == "CSTD_TINH":
+                per = tinh
+            else:
+                continue
+            if a.proposed and a.year != year:
+                continue
+            per[a.year] = per.get(a.year, True) and a.proposed
+        return (rating, n, first_cs, last_tinh, last_tq, found,
+                self._prior(cs, floor, 1), cs.get(year), self._prior(tinh, floor, self.tq_step), tinh.get(year),
+                (blocking, restart_by, floor))
+
+    def _prior(self, years: dict[int, bool], floor: int | None, step: int) -> int:
+        """Length of the chain ending one step before the year under review."""
+        n, y = 0, self.year - step
+        while y in years and (floor is None or y > floor):
+            n, y = n + 1, y - step
+        return n
+
+    def chain_from_facts(self, held: bool | None, prior: int, proposed: bool, floor: int | None) -> tuple[int, bool | None]:
+        """`chain` from the facts: the year counts when held or proposed in the round (and after any discipline)."""
+        if floor is not None and self.year <= floor:
+            return 0, None
+        if held is not None:
+            return prior + 1, held
+        if proposed:
+            return prior + 1, True
+        return 0, None
 
     def key(self, code: str, kind: str, recruited_on, ratings: dict[int, str], titles: dict[str, dict[int, bool]],
             disciplines: tuple, initiatives: dict[int, list[str]]) -> tuple:
