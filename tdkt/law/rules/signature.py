@@ -102,13 +102,24 @@ class Signer:
         best-rating chain, the CSTĐCS and CSTĐ tỉnh chains before the year and their flags for the year,
         (blocking discipline, restarting discipline, its last year)).
         """
-        year = self.year
         blocking, restart_by, floor = self.disciplines(disciplines) if disciplines else (None, None, None)
+        rating, n = self.rating_facts(ratings, floor)
+        return (rating, n, *self.initiative_facts(initiatives, n, floor), *self.award_facts(awards, floor),
+                (blocking, restart_by, floor))
+
+    def rating_facts(self, ratings, floor: int | None) -> tuple:
+        """(rating of the year, length of the best-rating chain ending in it); order of `ratings` does not matter."""
+        year = self.year
         rated = {r.year: r.rating for r in ratings}
-        rating = rated.get(year)
         n, y, excellent = 0, year, self.excellent
         while rated.get(y) == excellent and (floor is None or y > floor):
             n, y = n + 1, y - 1
+        return rated.get(year), n
+
+    def initiative_facts(self, initiatives, n: int, floor: int | None) -> tuple:
+        """(first CSTĐCS-scope initiative of the year, last of the CSTĐ tỉnh period, last of the CSTĐ toàn quốc
+        period, initiatives within the best-rating chain of length n); `initiatives` in the request's order."""
+        year = self.year
         first_cs = last_tinh = last_tq = None
         cs_scopes, tinh_scopes, tq_scopes, tinh_first, tq_first = (self.cstdcs_scopes, self.tinh_scopes, self.tq_scopes,
                                                                    self.tinh_first, self.tq_first)
@@ -116,12 +127,10 @@ class Signer:
         if initiatives:
             for i in initiatives:
                 y, scope = i.year, i.scope
-                if y > year or (floor is not None and y <= floor):
-                    if y == year and first_cs is None and scope in cs_scopes:
-                        first_cs = scope
-                    continue
-                if y == year and first_cs is None and scope in cs_scopes:
+                if y == year and first_cs is None and scope in cs_scopes:  # the year's own initiatives: no floor
                     first_cs = scope
+                if y > year or (floor is not None and y <= floor):
+                    continue
                 if y >= tinh_first and scope in tinh_scopes and (last_tinh is None or y >= last_tinh[0]):
                     last_tinh = (y, scope)
                 if y >= tq_first and scope in tq_scopes and (last_tq is None or y >= last_tq[0]):
@@ -130,6 +139,11 @@ class Signer:
                 low, scopes = year - n + 1, self.bk_scopes
                 found = tuple(sorted(((i.year, i.scope) for i in initiatives if low <= i.year <= year and i.scope in scopes),
                                      key=_first))
+        return first_cs, last_tinh, last_tq, found
+
+    def award_facts(self, awards, floor: int | None) -> tuple:
+        """(CSTĐCS chain before the year, its flag for the year, CSTĐ tỉnh chain before the year, its flag)."""
+        year = self.year
         cs: dict[int, bool] = {}
         tinh: dict[int, bool] = {}
         for a in awards:
@@ -143,9 +157,7 @@ class Signer:
             if a.proposed and a.year != year:
                 continue
             per[a.year] = per.get(a.year, True) and a.proposed
-        return (rating, n, first_cs, last_tinh, last_tq, found,
-                self._prior(cs, floor, 1), cs.get(year), self._prior(tinh, floor, self.tq_step), tinh.get(year),
-                (blocking, restart_by, floor))
+        return self._prior(cs, floor, 1), cs.get(year), self._prior(tinh, floor, self.tq_step), tinh.get(year)
 
     def _prior(self, years: dict[int, bool], floor: int | None, step: int) -> int:
         """Length of the chain ending one step before the year under review."""
