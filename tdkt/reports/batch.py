@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from django.db import connection
 
@@ -227,37 +227,45 @@ def _discipline(token: str) -> DisciplineEntry:
 
 
 class _Parsers:
-    """The token parsers of one run (entries shared between people)."""
+    """The token parsers of one run (entries shared between people), and the people parsed so far."""
 
-    __slots__ = ("ratings", "awards", "disciplines", "initiatives")
+    __slots__ = ("ratings", "awards", "disciplines", "initiatives", "parsed")
 
     def __init__(self):
         self.ratings, self.awards = _Tokens(_rating), _Tokens(_award)
         self.disciplines, self.initiatives = _Tokens(_discipline), _Tokens(_initiative)
+        self.parsed: dict[int, PersonLedger] = {}
 
 
-class CompactLedger:
-    """A person's ledger as read by the one-query reader: the four token strings, parsed into entries only
-    when asked (`ratings`, ... give the same lists as `PersonLedger`). The memo reads most people's facts
-    from the strings themselves (`Memo.facts_of`), so most are never parsed."""
+class CompactLedger(tuple):
+    """A person's ledger as read by the one-query reader: the query's row (unit id, person id, full name, sort
+    key, birth date, recruitment date, the four token strings) and the run's parsers. It is parsed into entries
+    only when asked (`ratings`, ... give the same lists as `PersonLedger`): the memo reads most people's facts
+    from the token strings themselves (`Memo.facts_of`), so most people are never parsed. A tuple, so that
+    200,000 of them cost no Python-level constructor."""
 
-    __slots__ = ("person_id", "unit_id", "full_name", "name_sort_key", "date_of_birth", "joined_on",
-                 "r", "a", "d", "i", "_parsers", "_parsed")
-
-    def __init__(self, person_id, unit_id, full_name, name_sort_key, date_of_birth, joined_on, r, a, d, i, parsers):
-        self.person_id, self.unit_id, self.full_name, self.name_sort_key = person_id, unit_id, full_name, name_sort_key
-        self.date_of_birth, self.joined_on = date_of_birth, joined_on
-        self.r, self.a, self.d, self.i = r, a, d, i
-        self._parsers = parsers
-        self._parsed = None
+    __slots__ = ()
+    unit_id = property(itemgetter(0))
+    person_id = property(itemgetter(1))
+    full_name = property(itemgetter(2))
+    name_sort_key = property(itemgetter(3))
+    date_of_birth = property(itemgetter(4))
+    joined_on = property(itemgetter(5))
+    r = property(itemgetter(6))
+    a = property(itemgetter(7))
+    d = property(itemgetter(8))
+    i = property(itemgetter(9))
+    _parsers = property(itemgetter(10))
 
     def ledger(self) -> PersonLedger:
-        if self._parsed is None:
-            p = self._parsers
-            self._parsed = PersonLedger(self.person_id, self.unit_id, self.full_name, self.name_sort_key, self.date_of_birth,
-                                        self.joined_on, p.ratings.parse_sorted(self.r), p.awards.parse_sorted(self.a),
-                                        p.disciplines.parse(self.d), p.initiatives.parse_sorted(self.i))
-        return self._parsed
+        parsers = self[10]
+        parsed = parsers.parsed.get(self[1])
+        if parsed is None:
+            unit_id, person_id, full_name, sort_key, dob, joined, r, a, d, i, p = self
+            parsed = parsers.parsed[person_id] = PersonLedger(
+                person_id, unit_id, full_name, sort_key, dob, joined, p.ratings.parse_sorted(r), p.awards.parse_sorted(a),
+                p.disciplines.parse(d), p.initiatives.parse_sorted(i))
+        return parsed
 
     ratings = property(lambda self: self.ledger().ratings)
     awards = property(lambda self: self.ledger().awards)
@@ -279,14 +287,17 @@ def iter_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[CompactLedg
         with connection.cursor() as other:
             other.execute(SESSION_RESET)
         while rows := cursor.fetchmany(chunk_size):
-            for unit_id, person_id, full_name, sort_key, dob, joined, r, a, d, i in rows:
-                yield CompactLedger(person_id, unit_id, full_name, sort_key, dob, joined, r, a, d, i, parsers)
+            tail = (parsers,)
+            for row in rows:
+                yield CompactLedger(row + tail)
 
 
 def iter_ledgers_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[PersonLedger]:
     """`iter_compact`, each person parsed into a PersonLedger."""
     for compact in iter_compact(unit, chunk_size=chunk_size):
-        yield compact.ledger()
+        ledger = compact.ledger()
+        compact[10].parsed.clear()  # streamed: nothing to keep
+        yield ledger
 
 
 def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator[PersonLedger]:
@@ -410,10 +421,10 @@ class Memo:
     def facts_of(self, ledger) -> tuple:
         """`Signer.facts`; for a CompactLedger without disciplines (no floor), each part is memoised on its
         token string, so the strings seen before are not parsed again."""
-        if type(ledger) is not CompactLedger or ledger.d is not None:
+        if type(ledger) is not CompactLedger or ledger[8] is not None:
             return self.signer.facts(ledger.ratings, ledger.awards, ledger.disciplines, ledger.initiatives)
-        parsers, signer = ledger._parsers, self.signer
-        r, a, i = ledger.r, ledger.a, ledger.i
+        parsers, signer = ledger[10], self.signer
+        r, a, i = ledger[6], ledger[7], ledger[9]
         rf = self._by_r.get(r)
         if rf is None:
             rf = self._by_r[r] = signer.rating_facts(parsers.ratings.parse(r), None)
@@ -623,8 +634,11 @@ def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: 
         source = iter_ledgers(unit, chunk_size=chunk_size)
     with _fewer_collections():
         for _, group in groupby(source, key=_UNIT_ID):
-            yield from evaluate_unit(list(group), year, catalogue=catalogue, evaluate=engine.evaluate,
+            ledgers_of_unit = list(group)
+            yield from evaluate_unit(ledgers_of_unit, year, catalogue=catalogue, evaluate=engine.evaluate,
                                      quota_check=quota_check, quota_log=quota_log, memo=memo)
+            if type(ledgers_of_unit[0]) is CompactLedger:
+                ledgers_of_unit[0][10].parsed.clear()  # the unit's parsed ledgers are no longer needed
 
 
 def summarise(counts: dict[str, dict[str, int]], outcome: PersonOutcome) -> None:
