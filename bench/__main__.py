@@ -29,6 +29,7 @@ def parse_args(argv=None):
     parser.add_argument("--reuse", action="store_true", help="reuse a kept database instead of creating one")
     parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file even if PostgreSQL is up")
     parser.add_argument("--full-run", action="store_true", help="also time the whole run (rows + .xlsx)")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds of the raw query and the batch; medians are printed (default 3)")
     return parser.parse_args(argv)
 
 
@@ -93,7 +94,7 @@ def main(argv=None) -> int:
             call_command("migrate", verbosity=0)
             stats = data.generate(people=args.people, years=args.years, kind=kind)
             print(f"Data generated in {time.perf_counter() - t:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
-        figures = measure.run_all(people=args.people, sample=args.sample, kind=kind, full_run=args.full_run)
+        figures = measure.run_all(people=args.people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
         measure.print_table(figures, kind=kind)
     finally:
         if not args.keep:
