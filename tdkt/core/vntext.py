@@ -90,7 +90,6 @@ def format_money(amount: int) -> str:
 
 
 _DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-_GROUPS = ["", "nghìn", "triệu", "tỷ"]
 
 
 def _read_triple(n: int, full: bool) -> list[str]:
@@ -118,29 +117,23 @@ def _read_triple(n: int, full: bool) -> list[str]:
 
 
 def number_in_words(n: int) -> str:
+    """Vietnamese reading of an integer: 7 020 000 -> 'bảy triệu không trăm hai mươi nghìn'.
+
+    Above "tỷ" the reading recurses ("một nghìn tỷ"); once something has been read, later groups of three
+    digits are read in full ("không trăm linh năm")."""
     if n < 0:
         return "âm " + number_in_words(-n)
     if n == 0:
         return "không"
-    # Split into groups of three digits; above "tỷ" the cycle repeats (nghìn tỷ, triệu tỷ...).
-    groups = []
-    while n:
-        groups.append(n % 1000)
-        n //= 1000
-    words: list[str] = []
-    top = len(groups) - 1
-    for i in range(top, -1, -1):
-        value = groups[i]
-        if value == 0:
-            if i and i % 3 == 0 and any(groups[i + 1 : i + 3]):
-                words.append("tỷ")
-            continue
-        words += _read_triple(value, full=i != top)
-        unit = _GROUPS[i % 3] if i % 3 else ("tỷ" * bool(i))
-        if i % 3 == 0 and i:
-            unit = " ".join(["tỷ"] * (i // 3))
-        if unit:
-            words.append(unit)
+    billions, rest = divmod(n, 1_000_000_000)
+    words: list[str] = [number_in_words(billions), "tỷ"] if billions else []
+    millions, rest = divmod(rest, 1_000_000)
+    thousands, units = divmod(rest, 1000)
+    for value, unit in ((millions, "triệu"), (thousands, "nghìn"), (units, "")):
+        if value:
+            words += _read_triple(value, full=bool(words))
+            if unit:
+                words.append(unit)
     return " ".join(words)
 
 

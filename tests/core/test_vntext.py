@@ -42,3 +42,15 @@ def test_it_normalises_to_nfc_and_collapses_spaces():
 def test_it_formats_dates_as_state_documents_do():
     assert vntext.format_date(dt.date(2020, 1, 5)) == "ngày 05 tháng 01 năm 2020"
     assert vntext.format_date(dt.date(2026, 11, 24)) == "ngày 24 tháng 11 năm 2026"
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (1_000_000_000_000, "một nghìn tỷ"),
+        (2_005_000_000, "hai tỷ không trăm linh năm triệu"),
+        (105, "một trăm linh năm"),
+    ],
+)
+def test_it_reads_large_numbers(n, words):
+    assert vntext.number_in_words(n) == words
