@@ -125,6 +125,13 @@ def people_visible_to(user) -> QuerySet[Person]:
     return Person.objects.filter(visible_unit_q(user, prefix="unit__", roles=LEDGER_ROLES))
 
 
+def ledger_units_for(user) -> QuerySet[Unit]:
+    """Units whose people's ledgers the user may read (and over which a batch run may be started)."""
+    if not can_view_people(user):
+        return Unit.objects.none()
+    return Unit.objects.filter(visible_unit_q(user, roles=LEDGER_ROLES))
+
+
 def import_units_for(user) -> QuerySet[Unit]:
     """Units into which the user may import history."""
     if not can_import_history(user):
@@ -132,18 +139,18 @@ def import_units_for(user) -> QuerySet[Unit]:
     return Unit.objects.filter(visible_unit_q(user, roles=IMPORT_ROLES))
 
 
+def in_scope(user, unit: Unit, roles: Iterable[str] | None = None) -> bool:
+    """Whether the unit lies in a subtree where the user holds one of the roles (any role when None)."""
+    return is_superuser(user) or any(unit.path.startswith(root.path) for root in scope_roots(user, roles))
+
+
 def can_view_person(user, person: Person) -> bool:
     if not can_view_people(user):
         return False
     if is_superuser(user):
         return True
-    if person.unit_id is None:
-        return False
-    path = person.unit.path
-    return any(path.startswith(root.path) for root in scope_roots(user, LEDGER_ROLES))
+    return person.unit_id is not None and in_scope(user, person.unit, LEDGER_ROLES)
 
 
 def can_view_unit(user, unit: Unit) -> bool:
-    if not can_view_units(user):
-        return False
-    return is_superuser(user) or any(unit.path.startswith(root.path) for root in scope_roots(user))
+    return can_view_units(user) and in_scope(user, unit)

@@ -12,12 +12,8 @@ from tdkt.org.models import Unit
 
 
 def batch_units_for(user) -> QuerySet[Unit]:
-    """Units over which the user may start a batch run."""
-    if not scoping.can_view_people(user):
-        return Unit.objects.none()
-    if scoping.is_superuser(user):
-        return Unit.objects.all()
-    return Unit.objects.filter(scoping.visible_unit_q(user, roles=scoping.LEDGER_ROLES))
+    """Units over which the user may start a batch run: those whose ledgers the user reads."""
+    return scoping.ledger_units_for(user)
 
 
 def batch_unit_q(user, prefix: str = "unit__") -> Q:
@@ -32,9 +28,7 @@ def batch_unit_q(user, prefix: str = "unit__") -> Q:
 def can_run_batch(user, unit: Unit | None = None) -> bool:
     if not scoping.can_view_people(user):
         return False
-    if unit is None or scoping.is_superuser(user):
-        return True
-    return any(unit.path.startswith(root.path) for root in scoping.scope_roots(user, scoping.LEDGER_ROLES))
+    return unit is None or scoping.in_scope(user, unit, scoping.LEDGER_ROLES)
 
 
 @rules.predicate
