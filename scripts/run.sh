@@ -5,7 +5,6 @@ set -eu
 cd "$(dirname "$0")/.."
 T=.venv/bin/tdkt
 $T migrate --noinput -v 0
-$T collectstatic --noinput -v 0
 $T demo load --once
 $T db_worker >var/worker.log 2>&1 &
 worker=$!
