@@ -42,8 +42,6 @@ def _analyse(ch: str) -> tuple[str, int, bool] | None:
             tone = _TONES[mark]
         elif (base, mark) in _LETTER_MARKS:
             base = _LETTER_MARKS[(base, mark)]
-    if base == "đ" or ch.lower() == "đ":
-        base = "đ"
     if base in _LETTER_CODE or base in _DIGIT_CODE:
         return base, tone, upper
     return None
