@@ -23,7 +23,7 @@ from .catalogue import Catalogue, clear_cache, load_catalogue  # noqa: F401  (re
 from .rules import collective as col
 from .rules import common, individual
 from .rules.context import Ctx
-from .rules.quota import check_cstdcs_quota  # noqa: F401  (re-exported for the batch run)
+from .rules.quota import check_cstdcs_quota, cstdcs_quota_applies  # noqa: F401  (re-exported for the batch run)
 from .schema import (
     AwardEntry,
     Check,

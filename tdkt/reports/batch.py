@@ -3,27 +3,29 @@
 Reads only; the run's bookkeeping (rows, progress, file) is `services.batch_run_execute`.
 
 How it stays fast (docs/decisions/0005-batch-eligibility.md):
-- the ledger of the whole subtree is read in a constant number of set-based queries (people, ratings, awards,
-  disciplines, initiatives), each ordered by (unit, person) and streamed, then merged in Python: no query per
-  person, so the number of queries does not grow with the number of people;
-- one catalogue snapshot for the whole run;
-- people are evaluated unit by unit, so the local CSTĐCS quota can be applied per unit without holding the
-  whole subtree in memory;
+- the ledger of the whole subtree is read set-based, ordered by person: on PostgreSQL in one query that
+  streams (merge joins, no final sort), read ahead by a thread on its own connection so that the database
+  and the evaluation work at the same time; elsewhere in five streamed queries merged in Python. No query
+  per person: the number of queries does not grow with the number of people;
+- one catalogue snapshot for the whole run, and results memoised by history signature (`Memo`);
 - titles are evaluated in ascending order and a title found eligible is fed to the higher ones as
-  `AwardEntry(year=Y, award=..., proposed=True)` (DOMAIN.md §3, "the year under review").
+  `AwardEntry(year=Y, award=..., proposed=True)` (DOMAIN.md §3, "the year under review");
+- the local CSTĐCS quota needs a unit's totals: when it is in force, the CSTĐCS candidates' outcomes are held
+  until the whole subtree is read, then ranked unit by unit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
-from django.db import connection
+from django.db import connection, transaction
 
 from tdkt.law.schema import (
     AwardEntry,
@@ -100,7 +102,7 @@ def _stream(qs, chunk_size: int) -> Iterator[tuple]:
 
 
 def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK, compact: bool | None = None) -> Iterator[PersonLedger]:
-    """Every person under the unit with their whole ledger, ordered by (unit id, person id).
+    """Every person under the unit with their whole ledger, ordered by person id.
 
     Entries are in a total order: ratings by year, awards by (year, code, id), disciplines by (start, id),
     initiatives by (year, scope, id). Revoked awards (Art 93) are left out: they do not exist for the engine.
@@ -115,71 +117,69 @@ def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK, compact: bool | None = 
     path = unit.path
     people = _stream(
         people_queryset(unit)
-        .order_by("unit_id", "id")
-        .values_list("unit_id", "id", "full_name", "name_sort_key", "date_of_birth", "joined_on"),
+        .order_by("id")
+        .values_list("id", "unit_id", "full_name", "name_sort_key", "date_of_birth", "joined_on"),
         chunk_size,
     )
     scope = {"person__unit__path__startswith": path}
     ratings = _stream(
-        YearRating.objects.filter(**scope)
-        .order_by("person__unit_id", "person_id", "year")
-        .values_list("person__unit_id", "person_id", "year", "rating"),
+        YearRating.objects.filter(**scope).order_by("person_id", "year").values_list("person_id", "year", "rating"),
         chunk_size,
     )
     awards = _stream(
         AwardRecord.objects.filter(**scope, revoked_on__isnull=True)
-        .order_by("person__unit_id", "person_id", "year", "award_code", "id")
-        .values_list("person__unit_id", "person_id", "year", "award_code"),
+        .order_by("person_id", "year", "award_code", "id")
+        .values_list("person_id", "year", "award_code"),
         chunk_size,
     )
     disciplines = _stream(
-        Discipline.objects.filter(**scope)
-        .order_by("person__unit_id", "person_id", "start", "id")
-        .values_list("person__unit_id", "person_id", "form", "start", "end"),
+        Discipline.objects.filter(**scope).order_by("person_id", "start", "id").values_list("person_id", "form", "start", "end"),
         chunk_size,
     )
     initiatives = _stream(
-        Initiative.objects.filter(**scope)
-        .order_by("person__unit_id", "person_id", "year", "scope", "id")
-        .values_list("person__unit_id", "person_id", "year", "scope"),
+        Initiative.objects.filter(**scope).order_by("person_id", "year", "scope", "id").values_list("person_id", "year", "scope"),
         chunk_size,
     )
     yield from merge_ledgers(people, ratings, awards, disciplines, initiatives)
 
 
-COMPACT_SQL = """
-WITH scope AS (
-    SELECT p.id, p.unit_id, p.full_name, p.name_sort_key, p.date_of_birth, p.joined_on
-    FROM org_person p JOIN org_unit u ON u.id = p.unit_id
-    WHERE u.path LIKE %s
-), r AS (
+# Each ledger table is aggregated per person over the subtree (joined to its person and unit, not to a CTE: a CTE
+# is materialised and sorted once per table), then merge-joined to the people in person order.
+IN_SUBTREE = "JOIN org_person sp ON sp.id = {t}.person_id JOIN org_unit su ON su.id = sp.unit_id AND su.path LIKE %(path)s"
+
+COMPACT_SQL = f"""
+SELECT p.unit_id, p.id, p.full_name, p.name_sort_key, p.date_of_birth, p.joined_on, y.v, w.v, k.v, n.v
+FROM org_person p JOIN org_unit u ON u.id = p.unit_id
+LEFT JOIN (
     SELECT y.person_id, string_agg(y.year || ':' || y.rating, ',') AS v
-    FROM records_yearrating y JOIN scope s ON s.id = y.person_id
+    FROM records_yearrating y {IN_SUBTREE.format(t="y")}
     GROUP BY y.person_id
-), a AS (
+) y ON y.person_id = p.id
+LEFT JOIN (
     SELECT w.person_id, string_agg(w.year || ':' || w.award_code, ',') AS v
-    FROM records_awardrecord w JOIN scope s ON s.id = w.person_id
+    FROM records_awardrecord w {IN_SUBTREE.format(t="w")}
     WHERE w.revoked_on IS NULL
     GROUP BY w.person_id
-), d AS (
+) w ON w.person_id = p.id
+LEFT JOIN (
     SELECT k.person_id, string_agg(k.form || ':' || k.start || ':' || k."end", ',' ORDER BY k.start, k.id) AS v
-    FROM records_discipline k JOIN scope s ON s.id = k.person_id
+    FROM records_discipline k {IN_SUBTREE.format(t="k")}
     GROUP BY k.person_id
-), i AS (
+) k ON k.person_id = p.id
+LEFT JOIN (
     SELECT n.person_id, string_agg(n.year || ':' || n.scope, ',') AS v
-    FROM records_initiative n JOIN scope s ON s.id = n.person_id
+    FROM records_initiative n {IN_SUBTREE.format(t="n")}
     GROUP BY n.person_id
-)
-SELECT s.unit_id, s.id, s.full_name, s.name_sort_key, s.date_of_birth, s.joined_on, r.v, a.v, d.v, i.v
-FROM scope s
-LEFT JOIN r ON r.person_id = s.id LEFT JOIN a ON a.person_id = s.id
-LEFT JOIN d ON d.person_id = s.id LEFT JOIN i ON i.person_id = s.id
-ORDER BY s.unit_id, s.id
+) n ON n.person_id = p.id
+WHERE u.path LIKE %(path)s
+ORDER BY p.id
 """
+# Ordered by person, the plan is merge joins of the aggregates over the ledger's person indexes: rows leave the
+# server as they are built (the first after ≈ 0.1 s at 200,000 people) instead of after a sort of all of them.
 
-
-SESSION_SETTINGS = "SET jit = off; SET work_mem = '64MB'"  # for the one query (bench/measure.py uses the same)
-SESSION_RESET = "RESET jit; RESET work_mem"
+SESSION_SETTINGS = "SET jit = off"  # for the one query (bench/measure.py times its baseline the same way)
+SESSION_RESET = "RESET jit"
+LOCAL_SETTINGS = "SET LOCAL jit = off"  # the same, for the reader thread's transaction only
 
 
 class _Tokens(dict):
@@ -274,22 +274,85 @@ class CompactLedger(tuple):
 
 
 def iter_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[CompactLedger]:
-    """PostgreSQL: the subtree's ledger in ONE query, one row per person, each ledger table folded into a
-    string of tokens by string_agg (unordered: the tokens "YYYY:CODE" are sorted when parsed, disciplines in
-    the query); tokens are parsed at most once per run and their entries shared."""
+    """PostgreSQL: the subtree's ledger in ONE query, one row per person in person order, each ledger table
+    folded into a string of tokens by string_agg (unordered: the tokens "YYYY:CODE" are sorted when parsed,
+    disciplines in the query); tokens are parsed at most once per run and their entries shared.
+
+    Outside a transaction the rows are read ahead by a thread on its own connection (`_read_ahead`), so the
+    server builds the next rows while this thread evaluates; inside one (a caller's atomic block, the tests)
+    the caller's connection reads them, because another connection would not see its uncommitted rows."""
     parsers = _Parsers()
+    params = {"path": unit.path + "%"}
+    chunks = _read_here(COMPACT_SQL, params, chunk_size) if connection.in_atomic_block else _read_ahead(COMPACT_SQL, params, chunk_size)
+    tail = (parsers,)
+    parsed = parsers.parsed
+    for rows in chunks:
+        for row in rows:
+            yield CompactLedger(row + tail)
+        parsed.clear()  # the chunk is evaluated: its parsed ledgers are no longer needed (re-parsed if asked)
+
+
+def _read_here(sql: str, params: dict, chunk_size: int) -> Iterator[list[tuple]]:
+    """The rows of `sql`, in chunks, on the caller's connection (a server-side cursor)."""
     with connection.cursor() as cursor:
-        # JIT compilation costs more than it saves for this one-pass query (measured: 0.65 s of 1.1 s at 20,000);
-        # the final sort by unit of ≈ 300-byte rows spills to disk with the default 4 MB of work_mem.
         cursor.execute(SESSION_SETTINGS)
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(COMPACT_SQL, [unit.path + "%"])
-        with connection.cursor() as other:
-            other.execute(SESSION_RESET)
-        while rows := cursor.fetchmany(chunk_size):
-            tail = (parsers,)
-            for row in rows:
-                yield CompactLedger(row + tail)
+    try:
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(chunk_size):
+                yield rows
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(SESSION_RESET)
+
+
+_END = object()
+
+
+def _read_ahead(sql: str, params: dict, chunk_size: int, depth: int = 8) -> Iterator[list[tuple]]:
+    """The rows of `sql`, in chunks, fetched by a reader thread on its own connection, in one read-only
+    REPEATABLE READ transaction (one snapshot of the ledger for the whole run), at most `depth` chunks ahead.
+
+    The thread waits on the server without holding the GIL, so the server's work overlaps the caller's.
+    An error in the thread is raised here; when the caller stops early, the thread stops and its connection
+    is closed."""
+    chunks: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item) -> None:
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def read() -> None:
+        try:
+            with transaction.atomic():  # this thread's own connection
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    cursor.execute(LOCAL_SETTINGS)
+                with connection.chunked_cursor() as cursor:
+                    cursor.execute(sql, params)
+                    while not stop.is_set() and (rows := cursor.fetchmany(chunk_size)):
+                        put(rows)
+            put(_END)
+        except BaseException as exc:  # noqa: BLE001 — handed to the caller, raised there
+            put(exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=read, name="tdkt-batch-reader", daemon=True)
+    thread.start()
+    try:
+        while (item := chunks.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def iter_ledgers_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[PersonLedger]:
@@ -301,8 +364,8 @@ def iter_ledgers_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[Per
 
 
 def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator[PersonLedger]:
-    """Merge streams ordered by (unit id, person id) into one PersonLedger per person (rows of people
-    that are not in `people`, e.g. moved between the queries, are skipped)."""
+    """Merge streams ordered by person id into one PersonLedger per person (rows of people that are not in
+    `people`, e.g. moved between the queries, are skipped)."""
     def cursor(rows):
         it = iter(rows)
         return it, next(it, None)
@@ -311,24 +374,23 @@ def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator
     a_it, a = cursor(awards)
     d_it, d = cursor(disciplines)
     i_it, i = cursor(initiatives)
-    for unit_id, person_id, full_name, sort_key, dob, joined in people:
-        key = (unit_id, person_id)
+    for person_id, unit_id, full_name, sort_key, dob, joined in people:
         ledger = PersonLedger(person_id, unit_id, full_name, sort_key, dob, joined)
-        while r is not None and (r[0], r[1]) <= key:
-            if (r[0], r[1]) == key:
-                ledger.ratings.append(RatingEntry(r[2], r[3]))
+        while r is not None and r[0] <= person_id:
+            if r[0] == person_id:
+                ledger.ratings.append(RatingEntry(r[1], r[2]))
             r = next(r_it, None)
-        while a is not None and (a[0], a[1]) <= key:
-            if (a[0], a[1]) == key:
-                ledger.awards.append(AwardEntry(a[2], a[3]))
+        while a is not None and a[0] <= person_id:
+            if a[0] == person_id:
+                ledger.awards.append(AwardEntry(a[1], a[2]))
             a = next(a_it, None)
-        while d is not None and (d[0], d[1]) <= key:
-            if (d[0], d[1]) == key:
-                ledger.disciplines.append(DisciplineEntry(d[2], d[3], d[4]))
+        while d is not None and d[0] <= person_id:
+            if d[0] == person_id:
+                ledger.disciplines.append(DisciplineEntry(d[1], d[2], d[3]))
             d = next(d_it, None)
-        while i is not None and (i[0], i[1]) <= key:
-            if (i[0], i[1]) == key:
-                ledger.initiatives.append(InitiativeEntry(i[2], i[3]))
+        while i is not None and i[0] <= person_id:
+            if i[0] == person_id:
+                ledger.initiatives.append(InitiativeEntry(i[1], i[2]))
             i = next(i_it, None)
         yield ledger
 
@@ -461,7 +523,7 @@ class Memo:
         return {"LDTT": ldtt, "CSTDCS": cstdcs}, proposed, facts
 
     def higher(self, ledger: PersonLedger, results: dict, proposed: list[str], facts: tuple) -> dict:
-        """CSTD_TINH, CSTD_TQ, BK_TINH after the lower titles (and the quota)."""
+        """CSTD_TINH, CSTD_TQ, BK_TINH after the lower titles."""
         rating, n, _, last_tinh, last_tq, found, cs_prior, cs_held, tinh_prior, tinh_held, disc = facts
         blocking, restart_by, floor = disc
         chain_of = self.signer.chain_from_facts
@@ -522,7 +584,8 @@ def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Cal
 
 def _rank_key(ledger: PersonLedger, year: int) -> tuple:
     """CSTĐCS candidates, best first: HTXSNV in the year, initiatives of the year, length of the CSTĐCS chain
-    ending the year before, direct workers first (priority, DOMAIN.md §3), then Vietnamese name order."""
+    ending the year before, then Vietnamese name order. (The priority to direct workers, DOMAIN.md §3, is not
+    applied: the ledger read here does not carry it.)"""
     rating = next((r.rating for r in ledger.ratings if r.year == year), "")
     initiatives = sum(1 for i in ledger.initiatives if i.year == year)
     cstdcs_years = {a.year for a in ledger.awards if a.award == "CSTDCS"}
@@ -544,59 +607,87 @@ def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, c
     return {led.person_id for led in ranked[allowed:]}, check
 
 
-def evaluate_unit(ledgers: list[PersonLedger], year: int, *, catalogue, evaluate: Callable, quota_check: Callable | None,
-                  quota_log: list | None = None, memo: Memo | None = None) -> Iterator[PersonOutcome]:
-    """All people of one unit: LDTT and CSTĐCS first, then the quota, then the higher titles."""
-    lower, higher = TITLE_CODES[:2], TITLE_CODES[2:]
-    # The memo's fast path knows the five titles of the batch in this order.
-    fast = memo is not None and TITLE_CODES == ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")
-    staged = []
+FAST_CODES = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")  # the titles the memo's fast path knows
+
+
+def evaluate_stream(ledgers: Iterable[PersonLedger], year: int, *, catalogue, evaluate: Callable,
+                    quota_check: Callable | None = None, quota_log: list | None = None,
+                    memo: Memo | None = None) -> Iterator[PersonOutcome]:
+    """Every person's outcome, judged as the ledgers come (in any order of units).
+
+    The five titles of a person do not depend on the others (the quota only re-labels verdicts afterwards), so
+    each outcome is yielded at once, except, when the CSTĐCS quota is in force for the year, those of the
+    CSTĐCS candidates: they wait until every ledger is read, then each unit's candidates are ranked against
+    that unit's LĐTT and those over the quota become "Cần xem xét" (`_apply_quota_to_unit`).
+
+    quota_log, when given, receives (unit id, quota check, number over the quota) for each unit with
+    candidates, in unit order.
+    """
+    fast = memo is not None and TITLE_CODES == FAST_CODES
+    holding = quota_check is not None and _quota_applies(catalogue, year)
+    ldtt_count: dict[int, int] = {}
+    cstdcs_count: dict[int, int] = {}
+    held: dict[int, list] = {}  # unit id → [(ledger, outcome)] of its CSTĐCS candidates, while the quota holds
     for ledger in ledgers:
         if fast:
-            staged.append((ledger, *memo.lower(ledger)))
-            continue
-        proposed: list[str] = []
-        view = memo.view(ledger) if memo is not None else None
-        results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=lower, proposed=proposed,
-                                  memo=memo, view=view)
-        staged.append((ledger, results, proposed, view))
-
-    over: set[int] = set()
-    quota: Check | None = None
-    if quota_check is not None:
-        ldtt_count = sum(1 for _, res, _, _ in staged if res["LDTT"].verdict == Verdict.ELIGIBLE)
-        candidates = [led for led, res, _, _ in staged if res["CSTDCS"].verdict == Verdict.ELIGIBLE]
-        if candidates:
-            over, quota = apply_quota(candidates, ldtt_count=ldtt_count, year=year, catalogue=catalogue, quota_check=quota_check)
-            if quota_log is not None:
-                quota_log.append((ledgers[0].unit_id, quota, len(over)))
-
-    for ledger, results, proposed, view in staged:
-        if fast:
-            memo.higher(ledger, results, proposed, view)
+            results, proposed, facts = memo.lower(ledger)
+            memo.higher(ledger, results, proposed, facts)
         else:
-            evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, codes=higher, proposed=proposed,
-                            results=results, memo=memo, view=view)
+            results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, memo=memo)
         verdicts = {code: results[code].verdict for code in TITLE_CODES}
-        notes: dict[str, list[str]] = {}
-        if ledger.person_id in over:
-            note = f"{quota.message} (ngoài số được đề nghị theo thứ tự ưu tiên)"
-            verdicts["CSTDCS"] = Verdict.NEEDS_REVIEW
-            notes["CSTDCS"] = [note]
-            # A higher title that holds only thanks to this CSTĐCS waits on the same choice.
-            for code in higher:
-                if verdicts[code] != Verdict.ELIGIBLE:
+        outcome = PersonOutcome(ledger.person_id, ledger.unit_id, ledger.full_name, ledger.name_sort_key,
+                                ledger.date_of_birth, results, verdicts)
+        if quota_check is not None:
+            unit_id = ledger.unit_id
+            if verdicts["LDTT"] == ELIGIBLE:
+                ldtt_count[unit_id] = ldtt_count.get(unit_id, 0) + 1
+            if verdicts["CSTDCS"] == ELIGIBLE:
+                if holding:
+                    held.setdefault(unit_id, []).append((ledger, outcome))
                     continue
-                without = [c for c in TITLE_CODES[: TITLE_CODES.index(code)] if c != "CSTDCS" and verdicts[c] == Verdict.ELIGIBLE]
-                alone = evaluate(build_request(ledger, code, year, without), catalogue=catalogue)
-                if alone.verdict != Verdict.ELIGIBLE:
-                    verdicts[code] = Verdict.NEEDS_REVIEW
-                    notes[code] = [f"Phụ thuộc danh hiệu CSTĐCS năm {year} đang vượt tỷ lệ"]
-        yield PersonOutcome(ledger.person_id, ledger.unit_id, ledger.full_name, ledger.name_sort_key,
-                            ledger.date_of_birth, results, verdicts, notes)
+                cstdcs_count[unit_id] = cstdcs_count.get(unit_id, 0) + 1
+        yield outcome
+    if quota_check is None:
+        return
+    for unit_id in sorted(cstdcs_count):  # the quota is not in force: its check only explains why
+        quota = quota_check(ldtt_count=ldtt_count.get(unit_id, 0), cstdcs_count=cstdcs_count[unit_id],
+                            catalogue=catalogue, year=year)
+        if quota.result == "fail":
+            raise RuntimeError(f"the CSTĐCS quota refused candidates in {year} though it is not in force")
+        if quota_log is not None:
+            quota_log.append((unit_id, quota, 0))
+    for unit_id in sorted(held):
+        candidates = held[unit_id]
+        over, quota = apply_quota([led for led, _ in candidates], ldtt_count=ldtt_count.get(unit_id, 0), year=year,
+                                  catalogue=catalogue, quota_check=quota_check)
+        if quota_log is not None:
+            quota_log.append((unit_id, quota, len(over)))
+        for ledger, outcome in candidates:
+            if ledger.person_id in over:
+                _over_quota(ledger, outcome, quota, year, catalogue=catalogue, evaluate=evaluate)
+            yield outcome
 
 
-_UNIT_ID = attrgetter("unit_id")
+def _quota_applies(catalogue, year: int) -> bool:
+    from tdkt.law import engine
+
+    return engine.cstdcs_quota_applies(catalogue, year)
+
+
+def _over_quota(ledger: PersonLedger, outcome: PersonOutcome, quota: Check, year: int, *, catalogue, evaluate: Callable) -> None:
+    """A CSTĐCS candidate beyond the unit's quota: CSTĐCS waits on the council, and so does a higher title that
+    holds only thanks to it (re-evaluated without it)."""
+    verdicts, notes = outcome.verdicts, outcome.notes
+    verdicts["CSTDCS"] = Verdict.NEEDS_REVIEW
+    notes["CSTDCS"] = [f"{quota.message} (ngoài số được đề nghị theo thứ tự ưu tiên)"]
+    for code in TITLE_CODES[2:]:
+        if verdicts[code] != Verdict.ELIGIBLE:
+            continue
+        without = [c for c in TITLE_CODES[: TITLE_CODES.index(code)] if c != "CSTDCS" and verdicts[c] == Verdict.ELIGIBLE]
+        alone = evaluate(build_request(ledger, code, year, without), catalogue=catalogue)
+        if alone.verdict != Verdict.ELIGIBLE:
+            verdicts[code] = Verdict.NEEDS_REVIEW
+            notes[code] = [f"Phụ thuộc danh hiệu CSTĐCS năm {year} đang vượt tỷ lệ"]
 
 
 @contextmanager
@@ -615,10 +706,9 @@ def _fewer_collections(first_generation: int = 200_000):
 def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: bool = True,
                    chunk_size: int = CHUNK, ledgers: Iterable[PersonLedger] | None = None,
                    quota_log: list | None = None, memoise: bool = True) -> Iterator[PersonOutcome]:
-    """Outcomes for every person under the unit, unit by unit (ordered by unit id, then person id).
+    """Outcomes for every person under the unit (`evaluate_stream`; mostly in person order).
 
     memoise: results are memoised by history signature for the run (`Memo`); False evaluates every request.
-
     quota_log, when given, receives (unit id, quota check, number over the quota) for each unit with candidates.
     """
     from tdkt.law import engine
@@ -633,12 +723,8 @@ def batch_evaluate(*, unit: Unit, year: int, catalogue=None, apply_local_quota: 
     else:
         source = iter_ledgers(unit, chunk_size=chunk_size)
     with _fewer_collections():
-        for _, group in groupby(source, key=_UNIT_ID):
-            ledgers_of_unit = list(group)
-            yield from evaluate_unit(ledgers_of_unit, year, catalogue=catalogue, evaluate=engine.evaluate,
-                                     quota_check=quota_check, quota_log=quota_log, memo=memo)
-            if type(ledgers_of_unit[0]) is CompactLedger:
-                ledgers_of_unit[0][10].parsed.clear()  # the unit's parsed ledgers are no longer needed
+        yield from evaluate_stream(source, year, catalogue=catalogue, evaluate=engine.evaluate,
+                                   quota_check=quota_check, quota_log=quota_log, memo=memo)
 
 
 def summarise(counts: dict[str, dict[str, int]], outcome: PersonOutcome) -> None:

@@ -6,6 +6,11 @@ from ..catalogue import Catalogue
 from ..schema import Check
 
 
+def cstdcs_quota_applies(catalogue: Catalogue, year: int) -> bool:
+    """Whether a quota limits the CSTĐCS of the year (the national one until 2023, the local option since)."""
+    return bool(catalogue.param("cstdcs.quota.enabled", year).value)
+
+
 def check_cstdcs_quota(*, ldtt_count: int, cstdcs_count: int, catalogue: Catalogue, year: int) -> Check:
     enabled = catalogue.param("cstdcs.quota.enabled", year)
     if not enabled.value:
