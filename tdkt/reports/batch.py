@@ -582,28 +582,37 @@ def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Cal
     return results
 
 
-def _rank_key(ledger: PersonLedger, year: int) -> tuple:
+def _rank_key(ledger: PersonLedger, year: int, direct_workers: set[int]) -> tuple:
     """CSTĐCS candidates, best first: HTXSNV in the year, initiatives of the year, length of the CSTĐCS chain
-    ending the year before, then Vietnamese name order. (The priority to direct workers, DOMAIN.md §3, is not
-    applied: the ledger read here does not carry it.)"""
+    ending the year before, then direct workers (the priority of Art 5 / NĐ 152 Art 4, DOMAIN.md §3), then
+    Vietnamese name order."""
     rating = next((r.rating for r in ledger.ratings if r.year == year), "")
     initiatives = sum(1 for i in ledger.initiatives if i.year == year)
     cstdcs_years = {a.year for a in ledger.awards if a.award == "CSTDCS"}
     chain, y = 0, year - 1
     while y in cstdcs_years:
         chain, y = chain + 1, y - 1
-    return (rating != "HTXSNV", -initiatives, -chain, ledger.name_sort_key, ledger.person_id)
+    return (rating != "HTXSNV", -initiatives, -chain, ledger.person_id not in direct_workers, ledger.name_sort_key,
+            ledger.person_id)
 
 
-def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, catalogue, quota_check: Callable) -> tuple[set[int], Check]:
-    """The local CSTĐCS quota over one unit: (ids of the candidates over the quota, the check for all of them)."""
+def direct_workers_among(person_ids: list[int]) -> set[int]:
+    """The direct workers (công nhân, nông dân, giáo viên đứng lớp, chiến sĩ…) among these people."""
+    return set(Person.objects.filter(pk__in=person_ids, is_direct_worker=True).values_list("pk", flat=True))
+
+
+def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, catalogue, quota_check: Callable,
+                direct_workers_of: Callable[[list[int]], set[int]] = direct_workers_among) -> tuple[set[int], Check]:
+    """The local CSTĐCS quota over one unit: (ids of the candidates over the quota, the check for all of them).
+    Only a unit over the quota is ranked (one query for its candidates' direct-worker flags)."""
     check = quota_check(ldtt_count=ldtt_count, cstdcs_count=len(candidates), catalogue=catalogue, year=year)
     if check.result != "fail":
         return set(), check
     allowed = len(candidates) - 1
     while allowed > 0 and quota_check(ldtt_count=ldtt_count, cstdcs_count=allowed, catalogue=catalogue, year=year).result == "fail":
         allowed -= 1
-    ranked = sorted(candidates, key=lambda led: _rank_key(led, year))
+    direct = direct_workers_of([led.person_id for led in candidates])
+    ranked = sorted(candidates, key=lambda led: _rank_key(led, year, direct))
     return {led.person_id for led in ranked[allowed:]}, check
 
 

@@ -16,9 +16,9 @@ from tdkt.records.models import AwardRecord, Initiative, YearRating
 from tdkt.reports import batch
 
 
-def _person(unit, name, year, rating, *, initiatives=0, cstdcs_before=0):
+def _person(unit, name, year, rating, *, initiatives=0, cstdcs_before=0, direct=False):
     person = Person.objects.create(full_name=name, name_sort_key=vntext.person_sort_key(name), gender=Gender.FEMALE,
-                                   unit=unit, joined_on=dt.date(2010, 1, 1))
+                                   unit=unit, joined_on=dt.date(2010, 1, 1), is_direct_worker=direct)
     YearRating.objects.create(person=person, year=year, rating=rating)
     for k in range(initiatives):
         Initiative.objects.create(person=person, year=year, title=f"Sáng kiến {k}", scope="CO_SO")
@@ -87,3 +87,21 @@ def test_it_applies_the_quota_unit_by_unit(school, tree):
     # Nguyễn Văn An is his school's only LĐTT: 1 CSTĐCS on 1 LĐTT is over 15 %, so he waits on the council too.
     assert outcomes[tree.an.pk].verdicts["CSTDCS"] == "needs_review"
     assert engine.check_cstdcs_quota(ldtt_count=1, cstdcs_count=0, catalogue=engine.load_catalogue(), year=tree.year).result == "pass"
+
+
+def test_it_puts_direct_workers_first_among_candidates_of_equal_merit(tree):
+    """24 LĐTT → 15 % allows 3 CSTĐCS of 4 equal candidates: the direct worker keeps hers although her given name
+    (Yến) comes last in Vietnamese order, and the last of the others by name (Cúc) waits on the council."""
+    unit = unit_create(actor=None, code="mn_quota", name="Trường Mầm non Thử Ưu Tiên", kind="school", parent=tree.ward_b)
+    y = tree.year
+    equals = [_person(unit, f"Ngô Thị {given}", y, "HTXSNV") for given in ("An", "Bích", "Cúc")]
+    teacher = _person(unit, "Vũ Thị Yến", y, "HTXSNV", direct=True)
+    for k in range(20):
+        _person(unit, f"Lê Văn Ba {k}", y, "HTTNV")
+    _switch_quota(True)
+    try:
+        outcomes = {o.person_id: o for o in batch.batch_evaluate(unit=unit, year=y)}
+    finally:
+        _switch_quota(False)
+    assert outcomes[teacher.pk].verdicts["CSTDCS"] == "eligible"
+    assert [outcomes[p.pk].verdicts["CSTDCS"] for p in equals] == ["eligible", "eligible", "needs_review"]
