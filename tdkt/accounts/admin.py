@@ -14,7 +14,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name", "unit__code"]
     list_select_related = ["user", "unit"]
-    raw_id_fields = ["user", "unit"]
+    autocomplete_fields = ["user", "unit"]  # searched by name or code, not typed as ids
     actions = ["revoke_selected"]
 
     def get_readonly_fields(self, request, obj=None):

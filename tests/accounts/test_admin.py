@@ -42,3 +42,17 @@ def test_it_lists_role_assignments_in_vietnamese(client, admin):
     client.force_login(admin)
     body = client.get(reverse("admin:accounts_roleassignment_changelist")).content.decode()
     assert "Phân quyền" in body and "Cán bộ TĐKT đơn vị" in body
+
+
+def test_it_finds_the_user_and_the_unit_by_name_when_assigning(client, admin, tree):
+    """The add form searches users and units (autocomplete) instead of asking for their ids."""
+    make_user("nguyen.lan", full_name="Nguyễn Thị Lan")
+    client.force_login(admin)
+    body = client.get(reverse("admin:accounts_roleassignment_add")).content.decode()
+    assert 'class="admin-autocomplete' in body and "vForeignKeyRawIdAdminField" not in body
+    found = client.get(reverse("admin:autocomplete"), {
+        "term": "Láng", "app_label": "accounts", "model_name": "roleassignment", "field_name": "unit"}).json()
+    assert str(tree.ward_b) in [r["text"] for r in found["results"]]
+    found = client.get(reverse("admin:autocomplete"), {
+        "term": "nguyen", "app_label": "accounts", "model_name": "roleassignment", "field_name": "user"}).json()
+    assert [r["text"] for r in found["results"]] == ["nguyen.lan"]
