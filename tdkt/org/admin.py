@@ -1,9 +1,12 @@
 """Vietnamese admin for units, people, households, clusters and councils; unit and person writes go through org.services."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+
+from tdkt.core.errors import DomainError
 
 from . import services
-from .admin_base import ServiceAdmin
+from .admin_base import ServiceAdmin, action_with_form
 from .models import (
     Cluster,
     ClusterMembership,
@@ -27,6 +30,53 @@ class SuccessionInline(admin.TabularInline):
     can_delete = False
 
 
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+def _date_field(label: str, help_text: str = "") -> forms.DateField:
+    return forms.DateField(label=label, input_formats=DATE_FORMATS, help_text=help_text or "Dạng ngày/tháng/năm, ví dụ 30/06/2025.",
+                           error_messages={"required": "Hãy nhập ngày.", "invalid": "Ngày không hợp lệ (dạng ngày/tháng/năm)."},
+                           widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+
+
+class ActiveUnitChoice(forms.ModelChoiceField):
+    def label_from_instance(self, unit):
+        return f"{'— ' * unit.depth}{unit.name} ({unit.code})"
+
+
+class ActiveUnitsChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, unit):
+        return f"{'— ' * unit.depth}{unit.name} ({unit.code})"
+
+
+def _active_units():
+    return Unit.objects.filter(valid_to__isnull=True).order_by("path")
+
+
+class UnitDissolveForm(forms.Form):
+    on = _date_field("Ngày giải thể", "Đơn vị hoạt động hết ngày này; đơn vị kế thừa tiếp nhận từ ngày hôm sau.")
+    successors = ActiveUnitsChoice(label="Đơn vị kế thừa", queryset=Unit.objects.none(), required=False,
+                                   widget=forms.SelectMultiple(attrs={"size": 12}),
+                                   help_text="Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị.")
+    with_subtree = forms.BooleanField(label="Giải thể cả các đơn vị trực thuộc", required=False)
+    note = forms.CharField(label="Ghi chú (căn cứ)", required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successors"].queryset = _active_units()
+
+
+class PersonMoveForm(forms.Form):
+    unit = ActiveUnitChoice(label="Chuyển đến đơn vị", queryset=Unit.objects.none(), empty_label="— Chọn đơn vị —",
+                            error_messages={"required": "Hãy chọn đơn vị.", "invalid_choice": "Đơn vị không hợp lệ hoặc đã giải thể."})
+    on = _date_field("Từ ngày")
+    position = forms.CharField(label="Chức vụ mới", required=False, max_length=255, help_text="Để trống: giữ chức vụ hiện tại.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _active_units()
+
+
 @admin.register(Unit)
 class UnitAdmin(ServiceAdmin):
     list_display = ["name", "code", "kind", "parent", "admin_code", "has_legal_status", "is_small_collective", "valid_to"]
@@ -37,6 +87,26 @@ class UnitAdmin(ServiceAdmin):
     readonly_fields = ["path", "depth"]
     list_select_related = ["parent"]
     inlines = [SuccessionInline]
+    actions = ["dissolve"]
+
+    @admin.action(description="Giải thể đơn vị đã chọn", permissions=["change"])
+    def dissolve(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Mỗi lần chỉ giải thể một đơn vị: hãy chọn đúng một đơn vị.", messages.ERROR)
+            return None
+
+        def apply(data, units):
+            unit = units.get()
+            try:
+                services.unit_dissolve(actor=request.user, unit=unit, on=data["on"], successors=data["successors"],
+                                       with_subtree=data["with_subtree"], note=data["note"])
+            except DomainError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+                return
+            self.message_user(request, f"Đã giải thể {unit.name} từ hết ngày {data['on']:%d/%m/%Y}.", messages.SUCCESS)
+
+        return action_with_form(self, request, queryset, form_class=UnitDissolveForm, title="Giải thể đơn vị", apply=apply,
+                                intro="Đơn vị giữ nguyên lịch sử, khen thưởng và hồ sơ; cá nhân phải được chuyển đi trước.")
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -74,6 +144,25 @@ class PersonAdmin(ServiceAdmin):
     raw_id_fields = ["unit"]
     list_select_related = ["unit"]
     inlines = [MembershipInline]
+    actions = ["move"]
+
+    @admin.action(description="Chuyển cá nhân đã chọn sang đơn vị khác", permissions=["change"])
+    def move(self, request, queryset):
+        def apply(data, people):
+            moved = 0
+            for person in people.select_related("unit"):
+                try:
+                    services.membership_move(actor=request.user, person=person, unit=data["unit"], on=data["on"],
+                                             position=data["position"] or None)
+                    moved += 1
+                except DomainError as exc:
+                    self.message_user(request, f"{person.full_name}: {exc.message}", messages.ERROR)
+            if moved:
+                self.message_user(request, f"Đã chuyển {moved} cá nhân sang {data['unit'].name} từ ngày {data['on']:%d/%m/%Y}.",
+                                  messages.SUCCESS)
+
+        return action_with_form(self, request, queryset, form_class=PersonMoveForm, title="Chuyển đơn vị", apply=apply,
+                                intro="Quá trình công tác tại đơn vị cũ kết thúc vào ngày trước ngày chuyển.")
 
     def get_readonly_fields(self, request, obj=None):
         return ["unit"] if obj is not None else []

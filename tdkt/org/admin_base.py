@@ -49,3 +49,31 @@ class ServiceAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+
+
+def action_with_form(modeladmin, request, queryset, *, form_class, title: str, intro: str, apply, form_kwargs=None):
+    """An admin action that first asks for its parameters (`form_class`) on an intermediate page listing the
+    selected objects. On a valid "apply" POST, `apply(cleaned_data, queryset)` runs and the changelist is shown
+    again (apply reports with messages); otherwise the page is rendered with the form and its errors."""
+    from django.contrib.admin import helpers
+    from django.template.response import TemplateResponse
+
+    form_kwargs = form_kwargs or {}
+    if "apply" in request.POST:
+        form = form_class(request.POST, **form_kwargs)
+        if form.is_valid():
+            apply(form.cleaned_data, queryset)
+            return None
+    else:
+        form = form_class(**form_kwargs)
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "intro": intro,
+        "form": form,
+        "objects": list(queryset),
+        "opts": modeladmin.model._meta,
+        "action": request.POST.get("action", ""),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/tdkt_action_form.html", context)

@@ -40,3 +40,52 @@ def test_it_lists_and_searches_every_ledger_model(client, superuser):
                  "records/awardrecord", "records/discipline", "records/initiative"]:
         assert client.get(f"/admin/{path}/?q=An").status_code == 200, path
     assert "Nguyễn Văn An" in client.get("/admin/records/awardrecord/?q=An").content.decode()
+
+
+def test_it_moves_people_to_another_unit_from_the_admin_after_asking_the_date(client, superuser, tree):
+    client.force_login(superuser)
+    url = "/admin/org/person/"
+    page = client.post(url, {"action": "move", "_selected_action": [tree.binh.pk]})
+    body = page.content.decode()
+    assert page.status_code == 200 and "Chuyển đến đơn vị" in body and "Trần Thị Bình" in body
+
+    wrong = client.post(url, {"action": "move", "_selected_action": [tree.binh.pk], "apply": "1", "unit": tree.ward_b.pk, "on": "31/02/2026"})
+    assert "Ngày không hợp lệ" in wrong.content.decode()
+    tree.binh.refresh_from_db()
+    assert tree.binh.unit == tree.ward_a
+
+    done = client.post(url, {"action": "move", "_selected_action": [tree.binh.pk], "apply": "1", "unit": tree.ward_b.pk,
+                             "on": "01/03/2026", "position": "Công chức tư pháp"}, follow=True)
+    assert "Đã chuyển 1 cá nhân sang Phường Láng từ ngày 01/03/2026" in done.content.decode()
+    tree.binh.refresh_from_db()
+    assert (tree.binh.unit, tree.binh.position) == (tree.ward_b, "Công chức tư pháp")
+    assert AuditEvent.objects.get(action="org.person.moved").actor == superuser
+
+
+def test_it_refuses_to_dissolve_a_unit_with_people_and_dissolves_it_once_empty(client, superuser, tree):
+    client.force_login(superuser)
+    url = "/admin/org/unit/"
+    school = tree.school_a
+    form = client.post(url, {"action": "dissolve", "_selected_action": [school.pk]})
+    assert "Ngày giải thể" in form.content.decode() and "Đơn vị kế thừa" in form.content.decode()
+
+    refused = client.post(url, {"action": "dissolve", "_selected_action": [school.pk], "apply": "1", "on": "31/12/2026",
+                                "successors": [tree.school_b.pk]}, follow=True)
+    assert "còn cá nhân đang công tác" in refused.content.decode()
+    school.refresh_from_db()
+    assert school.valid_to is None
+
+    Person.objects.filter(unit=school).update(unit=tree.ward_a)
+    done = client.post(url, {"action": "dissolve", "_selected_action": [school.pk], "apply": "1", "on": "31/12/2026",
+                             "successors": [tree.school_b.pk], "note": "Nghị quyết sáp nhập trường"}, follow=True)
+    assert "Đã giải thể Trường THCS Đống Đa từ hết ngày 31/12/2026" in done.content.decode()
+    school.refresh_from_db()
+    assert str(school.valid_to) == "2026-12-31"
+    assert list(school.successions.values_list("successor__code", flat=True)) == [tree.school_b.code]
+    assert AuditEvent.objects.filter(action="org.unit.dissolved", actor=superuser).count() == 1
+
+
+def test_it_dissolves_one_unit_at_a_time(client, superuser, tree):
+    client.force_login(superuser)
+    response = client.post("/admin/org/unit/", {"action": "dissolve", "_selected_action": [tree.school_a.pk, tree.school_b.pk]}, follow=True)
+    assert "Mỗi lần chỉ giải thể một đơn vị" in response.content.decode()
