@@ -24,6 +24,9 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{indent}{unit.name}{suffix}"
 
 
+UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two levels (a unit filters its subtree)
+
+
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
     unit = UnitChoiceField(label="Đơn vị", queryset=None, required=False, empty_label="Tất cả đơn vị")
@@ -35,8 +38,15 @@ class PeopleFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["unit"].base_depth = min((u.depth for u in units), default=0)
+        field = self.fields["unit"]
+        field.queryset = units  # every unit in scope is a valid choice (links from a unit's page)...
+        units = list(units)
+        field.base_depth = min((u.depth for u in units), default=0)
+        if len(units) > UNIT_OPTIONS_ALL_UP_TO:  # ...but a large scope offers only its top two levels
+            chosen = str(self.data.get("unit", "")) if self.is_bound else ""
+            shown = [u for u in units if u.depth <= field.base_depth + 1 or str(u.pk) == chosen]
+            field.widget.choices = [("", field.empty_label), *((u.pk, field.label_from_instance(u)) for u in shown)]
+            field.help_text = "Gồm cả các đơn vị trực thuộc. Đơn vị cấp dưới: mở từ trang Đơn vị."
         self.fields["year"].choices = year_choices()
         self.fields["year"].initial = last_year()
         for name, field in self.fields.items():

@@ -99,3 +99,32 @@ def test_it_does_not_query_per_row(client, officer_a, tree, django_assert_max_nu
         response = client.get(URL, {"q": "teo", "year": tree.year})
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 25
+
+
+def test_it_offers_only_the_top_two_levels_of_a_large_scope_as_unit_filter(client, personas, tree):
+    """A province has thousands of units: the filter lists the province and its wards (each filters its subtree);
+    a deeper unit still filters when it comes from its own page, and is then shown as chosen."""
+    from tests.personas import _unit
+
+    for k in range(90):
+        _unit(f"to_{k}", f"Tổ dân phố số {k}", "village", tree.ward_a)
+    client.force_login(personas["admin"])
+    page = client.get(URL)
+    options = _unit_options(page)
+    assert "Phường Láng" in options and "Tổ dân phố số 7" not in options and "Trường THCS Đống Đa" not in options
+    assert "Đơn vị cấp dưới: mở từ trang Đơn vị" in page.content.decode()
+    chosen = client.get(URL, {"unit": tree.school_a.pk})
+    assert _names(chosen) == ["Nguyễn Văn An"]
+    assert f'<option value="{tree.school_a.pk}" selected>' in _unit_options(chosen)
+
+
+def _unit_options(response) -> str:
+    html = response.content.decode()
+    start = html.index('<select name="unit"')
+    return html[start:html.index("</select>", start)].replace("\u2003", "")
+
+
+def test_it_offers_every_unit_of_a_small_scope(client, officer_a, tree):
+    client.force_login(officer_a)
+    page = client.get(URL)
+    assert "Trường THCS Đống Đa" in _unit_options(page) and "Đơn vị cấp dưới" not in page.content.decode()
