@@ -627,7 +627,7 @@ def evaluate_stream(ledgers: Iterable[PersonLedger], year: int, *, catalogue, ev
     The five titles of a person do not depend on the others (the quota only re-labels verdicts afterwards), so
     each outcome is yielded at once, except, when the CSTĐCS quota is in force for the year, those of the
     CSTĐCS candidates: they wait until every ledger is read, then each unit's candidates are ranked against
-    that unit's LĐTT and those over the quota become "Cần xem xét" (`_apply_quota_to_unit`).
+    that unit's LĐTT and those over the quota become "Cần xem xét" (`apply_quota`, `_over_quota`).
 
     quota_log, when given, receives (unit id, quota check, number over the quota) for each unit with
     candidates, in unit order.
