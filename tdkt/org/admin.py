@@ -18,6 +18,7 @@ from .models import (
     Unit,
     UnitSuccession,
 )
+from .selectors import in_tree_order
 
 
 class SuccessionInline(admin.TabularInline):
@@ -50,7 +51,14 @@ class ActiveUnitsChoice(forms.ModelMultipleChoiceField):
 
 
 def _active_units():
-    return Unit.objects.filter(valid_to__isnull=True).order_by("path")
+    return Unit.objects.filter(valid_to__isnull=True)
+
+
+def _in_tree(field, units, *, empty=None) -> None:
+    """The field accepts `units` and lists them in tree order (as the unit tree page does)."""
+    field.queryset = units
+    options = [(u.pk, field.label_from_instance(u)) for u in in_tree_order(units)]
+    field.widget.choices = [("", empty), *options] if empty is not None else options
 
 
 class UnitDissolveForm(forms.Form):
@@ -63,7 +71,7 @@ class UnitDissolveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["successors"].queryset = _active_units()
+        _in_tree(self.fields["successors"], _active_units())
 
 
 class PersonMoveForm(forms.Form):
@@ -74,7 +82,7 @@ class PersonMoveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _active_units()
+        _in_tree(self.fields["unit"], _active_units(), empty=self.fields["unit"].empty_label)
 
 
 @admin.register(Unit)

@@ -7,7 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from .models import Membership, Person, Unit, UnitSuccession
+from .models import Membership, Person, Unit, UnitKind, UnitSuccession
 
 
 def unit_subtree(unit: Unit, *, active_on: dt.date | None = None) -> QuerySet[Unit]:
@@ -85,3 +85,28 @@ def province_unit() -> Unit | None:
 
 def unit_by_code(code: str) -> Unit | None:
     return Unit.objects.filter(code=code).first()
+
+
+KIND_ORDER = {kind: position for position, kind in enumerate(UnitKind.values)}
+
+
+def sibling_key(unit: Unit) -> tuple:
+    """How units under one parent are listed: active before dissolved, then by kind (the order of UnitKind: the
+    government office's agencies before schools, health stations, villages), then by Vietnamese name."""
+    return (unit.valid_to is not None, KIND_ORDER.get(unit.kind, len(KIND_ORDER)), unit.name_sort_key, unit.pk)
+
+
+def in_tree_order(units) -> list[Unit]:
+    """The units depth-first, each level in `sibling_key` order (a unit whose parent is not among them is a root)."""
+    units = list(units)
+    present = {u.pk for u in units}
+    children: dict[int | None, list[Unit]] = {}
+    for u in units:
+        children.setdefault(u.parent_id if u.parent_id in present else None, []).append(u)
+    ordered: list[Unit] = []
+    stack = sorted(children.get(None, []), key=sibling_key, reverse=True)
+    while stack:
+        unit = stack.pop()
+        ordered.append(unit)
+        stack.extend(sorted(children.get(unit.pk, []), key=sibling_key, reverse=True))
+    return ordered

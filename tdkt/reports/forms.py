@@ -1,18 +1,13 @@
 from django import forms
 from django.utils import timezone
 
+from tdkt.org.forms import UnitChoiceField
+
 from .models import TITLE_CODES, TITLE_LABELS, Verdict
 
 
 def _last_year() -> int:
     return timezone.localdate().year - 1
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    base_depth = 0
-
-    def label_from_instance(self, unit):
-        return f"{'\u2003' * max(unit.depth - self.base_depth, 0)}{unit.name}"
 
 
 class BatchStartForm(forms.Form):
@@ -25,9 +20,7 @@ class BatchStartForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         """units: a queryset of the units the user may run a batch over."""
         super().__init__(*args, **kwargs)
-        units = units.filter(valid_to__isnull=True).order_by("path")
-        self.fields["unit"].queryset = units
-        self.fields["unit"].base_depth = min((u.depth for u in units), default=0)
+        self.fields["unit"].set_units(units.filter(valid_to__isnull=True))
         top = timezone.localdate().year
         self.fields["year"].choices = [(y, y) for y in range(top, top - 11, -1)]
         self.fields["year"].initial = _last_year()

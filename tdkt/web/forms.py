@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from tdkt.org.forms import UnitChoiceField
 from tdkt.org.models import Gender
 from tdkt.records.models import Rating
 
@@ -15,13 +16,6 @@ def last_year() -> int:
 def year_choices(span: int = 10) -> list[tuple[int, int]]:
     top = timezone.localdate().year
     return [(y, y) for y in range(top, top - span - 1, -1)]
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit):
-        indent = "\u2003" * max(unit.depth - self.base_depth, 0)
-        suffix = " (đã giải thể)" if unit.valid_to else ""
-        return f"{indent}{unit.name}{suffix}"
 
 
 UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two levels (a unit filters its subtree)
@@ -39,14 +33,14 @@ class PeopleFilterForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
-        field.queryset = units  # every unit in scope is a valid choice (links from a unit's page)...
-        units = list(units)
-        field.base_depth = min((u.depth for u in units), default=0)
-        if len(units) > UNIT_OPTIONS_ALL_UP_TO:  # ...but a large scope offers only its top two levels
+        units_list = list(units)  # every unit in scope is a valid choice (links from a unit's page)...
+        shown = units_list
+        if len(units_list) > UNIT_OPTIONS_ALL_UP_TO:  # ...but a large scope lists only its top two levels
+            top = min(u.depth for u in units_list)
             chosen = str(self.data.get("unit", "")) if self.is_bound else ""
-            shown = [u for u in units if u.depth <= field.base_depth + 1 or str(u.pk) == chosen]
-            field.widget.choices = [("", field.empty_label), *((u.pk, field.label_from_instance(u)) for u in shown)]
+            shown = [u for u in units_list if u.depth <= top + 1 or str(u.pk) == chosen]
             field.help_text = "Gồm cả các đơn vị trực thuộc. Đơn vị cấp dưới: mở từ trang Đơn vị."
+        field.set_units(units, shown=shown)
         self.fields["year"].choices = year_choices()
         self.fields["year"].initial = last_year()
         for name, field in self.fields.items():
@@ -75,12 +69,12 @@ class EligibilityForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    scope_unit = forms.ModelChoiceField(label="Nhập vào đơn vị", queryset=None, empty_label=None)
+    scope_unit = UnitChoiceField(label="Nhập vào đơn vị", queryset=None, empty_label=None)
     file = forms.FileField(label="Tệp dữ liệu (.xlsx hoặc .json)")
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["scope_unit"].queryset = units
+        self.fields["scope_unit"].set_units(units)
         self.fields["scope_unit"].error_messages["invalid_choice"] = "Đơn vị không thuộc phạm vi của bạn."
         self.fields["file"].error_messages["required"] = "Vui lòng chọn tệp cần nhập."
         self.fields["file"].error_messages["empty"] = "Tệp rỗng."

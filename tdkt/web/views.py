@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 from tdkt.accounts import scoping
 from tdkt.core.errors import DomainError
 from tdkt.org.models import Person, Unit, UnitSuccession
+from tdkt.org.selectors import in_tree_order, sibling_key
 from tdkt.records.models import AwardRecord, Rating, YearRating
 
 from . import catalogue, roles_info
@@ -63,7 +64,7 @@ def home(request):
 
 
 def _tree(units: list[Unit]) -> list[dict]:
-    """Nest an ordered list of units (by path) into nodes {unit, children}."""
+    """Nest units listed in tree order (a parent before its children) into nodes {unit, children}."""
     nodes = {u.pk: {"unit": u, "children": []} for u in units}
     roots = []
     for u in units:
@@ -91,7 +92,7 @@ def _successions(units) -> tuple[dict, dict]:
 @require_GET
 def unit_tree(request):
     _require(request, "web.view_units")
-    units = list(scoping.units_visible_to(request.user).annotate(people_count=Count("people")).order_by("path"))
+    units = in_tree_order(scoping.units_visible_to(request.user).annotate(people_count=Count("people")))
     _successions(units)
     return render(request, "web/unit_tree.html", {"roots": _tree(units), "units_count": len(units)})
 
@@ -101,7 +102,7 @@ def unit_tree(request):
 def unit_detail(request, pk: int):
     _require(request, "web.view_units")
     unit = get_object_or_404(scoping.units_visible_to(request.user).select_related("parent"), pk=pk)
-    children = list(unit.children.annotate(people_count=Count("people")).order_by("valid_to", "name_sort_key"))
+    children = sorted(unit.children.annotate(people_count=Count("people")), key=sibling_key)
     _successions([unit, *children])
     context = {
         "unit": unit,
@@ -146,7 +147,7 @@ def people_search(user, form: PeopleFilterForm):
 @vary_on_headers("HX-Request", "HX-Target")
 def people_list(request):
     _require(request, "web.view_people")
-    units = scoping.units_visible_to(request.user).order_by("path")
+    units = scoping.units_visible_to(request.user)
     form = PeopleFilterForm(request.GET or None, units=units)
     people, year = people_search(request.user, form)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -215,7 +216,7 @@ def person_eligibility(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def history_import(request):
     _require(request, "web.import_history")
-    units = scoping.import_units_for(request.user).filter(valid_to__isnull=True).order_by("path")
+    units = scoping.import_units_for(request.user).filter(valid_to__isnull=True)
     form = ImportForm(request.POST or None, request.FILES or None, units=units)
     context = {"form": form}
     if request.method == "POST" and form.is_valid():

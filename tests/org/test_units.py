@@ -99,3 +99,22 @@ def test_it_renames_a_unit_and_updates_its_sort_key():
     unit.refresh_from_db()
     assert unit.name == "Ánh sáng" and unit.name_sort_key == vntext.sort_key("Ánh sáng")
     assert AuditEvent.objects.filter(action="org.unit.updated").exists()
+
+
+def test_it_lists_units_depth_first_each_level_active_then_by_kind_then_vietnamese_name():
+    unit_create = services.unit_create
+    in_tree_order = selectors.in_tree_order
+    ward = unit_create(actor=None, code="p_thu", name="Phường Thử", kind="commune")
+    make = lambda code, name, kind, parent=ward, **kw: unit_create(actor=None, code=code, name=name, kind=kind, parent=parent, **kw)  # noqa: E731
+    village = make("tdp1", "Tổ dân phố 1", "village")
+    old = make("p_cu", "Phòng Kinh tế (cũ)", "agency", valid_to=dt.date(2025, 6, 30))
+    school_t = make("th_anh_duong", "Trường Tiểu học Ánh Dương", "school")
+    school_m = make("mn_anh_dao", "Trường Mầm non Anh Đào", "school")
+    team = make("to_toan", "Tổ Toán", "team", parent=school_t)
+    office = make("vp", "Văn phòng HĐND và UBND", "agency")
+    units = [village, team, old, school_m, office, ward, school_t]
+
+    assert [u.code for u in in_tree_order(units)] == [
+        "p_thu", "vp", "mn_anh_dao", "th_anh_duong", "to_toan", "tdp1", "p_cu"]
+    # A unit whose parent is not listed is a root of its own.
+    assert [u.code for u in in_tree_order([team, school_m])] == ["mn_anh_dao", "to_toan"]
