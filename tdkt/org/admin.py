@@ -40,14 +40,17 @@ def _date_field(label: str, help_text: str = "") -> forms.DateField:
                            widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
 
 
-class ActiveUnitChoice(forms.ModelChoiceField):
+class _CodedUnitLabel:
     def label_from_instance(self, unit):
         return f"{'— ' * unit.depth}{unit.name} ({unit.code})"
 
 
-class ActiveUnitsChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, unit):
-        return f"{'— ' * unit.depth}{unit.name} ({unit.code})"
+class ActiveUnitChoice(_CodedUnitLabel, forms.ModelChoiceField):
+    pass
+
+
+class ActiveUnitsChoice(_CodedUnitLabel, forms.ModelMultipleChoiceField):
+    pass
 
 
 def _active_units():
