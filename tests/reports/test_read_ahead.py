@@ -80,3 +80,22 @@ def test_it_raises_the_readers_error_in_the_caller():
     with pytest.raises(DataError, match="division by zero"):
         list(batch._read_ahead("SELECT 1 / (n - 3) FROM generate_series(1, 5) AS n", {}, 1))
     assert not reader_threads()
+
+
+def test_a_whole_run_writes_its_rows_while_the_thread_reads(tree, officer_a, media):
+    """A run as the worker does it (no transaction around it): the reader thread streams the ledger while this
+    connection writes the rows, the progress and the .xlsx in its own transactions."""
+    from openpyxl import load_workbook
+
+    from tdkt.reports import services
+    from tdkt.reports.models import BatchRun, BatchRunRow, BatchRunStatus
+
+    make_people(tree.school_a, 40, year=tree.year, seed=24)
+    run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
+    done = services.batch_run_execute(run_id=run.pk, progress_every=7)
+    assert done.status == BatchRunStatus.DONE, done.error
+    assert done.processed == done.total == BatchRunRow.objects.filter(run=run).count() == 43
+    with done.result_file.open("rb") as fh:
+        rows = list(load_workbook(fh, read_only=True).active.iter_rows(values_only=True))
+    assert len(rows) == 44 and rows[0][1] == "Họ và tên"  # the header and one row per person
+    assert not reader_threads()
