@@ -446,37 +446,7 @@ class Memo:
         self._by_a: dict = {}
         self._by_i: dict = {}
 
-    def view(self, ledger: PersonLedger) -> tuple:
-        """What the signatures read of one ledger, computed once per person."""
-        signer = self.signer
-        ratings = {r.year: r.rating for r in ledger.ratings}
-        titles = signer.titles(ledger.awards, self.year)
-        initiatives: dict[int, list[str]] = {}
-        for i in ledger.initiatives:
-            per = initiatives.get(i.year)
-            if per is None:
-                initiatives[i.year] = [i.scope]
-            else:
-                per.append(i.scope)
-        disciplines = signer.disciplines(ledger.disciplines) if ledger.disciplines else (None, None, None)
-        return ratings, titles, disciplines, initiatives
-
-    def result(self, ledger: PersonLedger, view: tuple, code: str, proposed: list[str]) -> EligibilityResult:
-        ratings, titles, disciplines, initiatives = view
-        cache = self.cache.get(code)
-        if cache is None:
-            return self.evaluate(build_request(ledger, code, self.year, proposed), catalogue=self.catalogue)
-        key = self.signer.key(code, "individual", ledger.joined_on, ratings, titles, disciplines, initiatives)
-        result = cache.get(key)
-        if result is None:
-            self.misses += 1
-            result = cache[key] = self.evaluate(build_request(ledger, code, self.year, proposed), catalogue=self.catalogue)
-        else:
-            self.hits += 1
-        return result
-
-
-    # The fast path of `evaluate_unit`: the facts of a history are read once, the five keys are built from them.
+    # The facts of a history are read once (`facts_of`), the five keys are built from them (`lower`, `higher`).
 
     _NO_DISCIPLINE = (None, None, None)
 
@@ -545,40 +515,29 @@ class Memo:
 
 
 def make_memo(catalogue, year: int, evaluate: Callable) -> Memo | None:
-    """A memo for the run, or None when the catalogue lacks a parameter the signatures read for that year
-    (then every request is evaluated: the engine reports the problem as it always did)."""
+    """A memo for the run, or None when the batch's titles are not the five the signatures know, in their order,
+    or the catalogue lacks a parameter the signatures read for that year (then every request is evaluated: the
+    engine reports the problem as it always did)."""
     from tdkt.core.errors import DomainError
+    from tdkt.law.rules.signature import SIGNED
 
+    if TITLE_CODES != SIGNED:
+        return None
     try:
         return Memo(catalogue, year, evaluate)
     except (DomainError, KeyError, IndexError, TypeError):
         return None
 
 
-def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Callable,
-                    codes: Iterable[str] = TITLE_CODES, proposed: list[str] | None = None,
-                    results: dict | None = None, memo: Memo | None = None, view: tuple | None = None) -> dict[str, EligibilityResult]:
-    """Evaluate the codes in ascending order, feeding each eligible title to the next ones as proposed.
-
-    With a memo, results come from it (same results, computed once per history signature)."""
-    proposed = [] if proposed is None else proposed
-    results = {} if results is None else results
-    if memo is not None and view is None:
-        view = memo.view(ledger)
-    for code in codes:
-        if memo is None:
-            result = evaluate(build_request(ledger, code, year, proposed), catalogue=catalogue)
-        else:
-            result = memo.result(ledger, view, code, proposed)
-        results[code] = result
+def evaluate_ledger(ledger: PersonLedger, year: int, *, catalogue, evaluate: Callable) -> dict[str, EligibilityResult]:
+    """Evaluate every title in ascending order, feeding each eligible title to the next ones as proposed (the
+    direct way, one engine call per title: what the memo must equal)."""
+    proposed: list[str] = []
+    results = {}
+    for code in TITLE_CODES:
+        result = results[code] = evaluate(build_request(ledger, code, year, proposed), catalogue=catalogue)
         if result.verdict == ELIGIBLE:
             proposed.append(code)
-            if view is not None:
-                per = view[1].get(code)
-                if per is None:
-                    view[1][code] = {year: True}
-                elif year not in per:  # not held: build_request adds it as proposed
-                    per[year] = True
     return results
 
 
@@ -601,8 +560,7 @@ def direct_workers_among(person_ids: list[int]) -> set[int]:
     return set(Person.objects.filter(pk__in=person_ids, is_direct_worker=True).values_list("pk", flat=True))
 
 
-def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, catalogue, quota_check: Callable,
-                direct_workers_of: Callable[[list[int]], set[int]] = direct_workers_among) -> tuple[set[int], Check]:
+def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, catalogue, quota_check: Callable) -> tuple[set[int], Check]:
     """The local CSTĐCS quota over one unit: (ids of the candidates over the quota, the check for all of them).
     Only a unit over the quota is ranked (one query for its candidates' direct-worker flags)."""
     check = quota_check(ldtt_count=ldtt_count, cstdcs_count=len(candidates), catalogue=catalogue, year=year)
@@ -611,12 +569,9 @@ def apply_quota(candidates: list[PersonLedger], *, ldtt_count: int, year: int, c
     allowed = len(candidates) - 1
     while allowed > 0 and quota_check(ldtt_count=ldtt_count, cstdcs_count=allowed, catalogue=catalogue, year=year).result == "fail":
         allowed -= 1
-    direct = direct_workers_of([led.person_id for led in candidates])
+    direct = direct_workers_among([led.person_id for led in candidates])
     ranked = sorted(candidates, key=lambda led: _rank_key(led, year, direct))
     return {led.person_id for led in ranked[allowed:]}, check
-
-
-FAST_CODES = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")  # the titles the memo's fast path knows
 
 
 def evaluate_stream(ledgers: Iterable[PersonLedger], year: int, *, catalogue, evaluate: Callable,
@@ -632,17 +587,16 @@ def evaluate_stream(ledgers: Iterable[PersonLedger], year: int, *, catalogue, ev
     quota_log, when given, receives (unit id, quota check, number over the quota) for each unit with
     candidates, in unit order.
     """
-    fast = memo is not None and TITLE_CODES == FAST_CODES
     holding = quota_check is not None and _quota_applies(catalogue, year)
     ldtt_count: dict[int, int] = {}
     cstdcs_count: dict[int, int] = {}
     held: dict[int, list] = {}  # unit id → [(ledger, outcome)] of its CSTĐCS candidates, while the quota holds
     for ledger in ledgers:
-        if fast:
+        if memo is not None:
             results, proposed, facts = memo.lower(ledger)
             memo.higher(ledger, results, proposed, facts)
         else:
-            results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate, memo=memo)
+            results = evaluate_ledger(ledger, year, catalogue=catalogue, evaluate=evaluate)
         verdicts = {code: results[code].verdict for code in TITLE_CODES}
         outcome = PersonOutcome(ledger.person_id, ledger.unit_id, ledger.full_name, ledger.name_sort_key,
                                 ledger.date_of_birth, results, verdicts)

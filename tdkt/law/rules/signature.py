@@ -1,10 +1,10 @@
-"""History signatures: for one (title, year), a small hashable key of exactly what the evaluator reads.
+"""History signatures: for one (title, year), the facts of a history that the evaluator reads.
 
 `evaluate` is pure given the catalogue snapshot, so two requests of the same award and year with the same
-signature give equal results; the batch run memoises on it (docs/decisions/0005-batch-eligibility.md).
-The keys mirror `engine.EVALUATORS` for the individual titles the batch judges (LDTT, CSTDCS, CSTD_TINH,
-CSTD_TQ, BK_TINH) and `Ctx`:
-- every title: the subject kind, and the first discipline blocking the year (it is quoted);
+signature give equal results; the batch run memoises on it (`reports.batch.Memo` builds one key per title from
+`Signer.facts`; docs/decisions/0005-batch-eligibility.md). The facts mirror `engine.EVALUATORS` for the
+individual titles the batch judges (LDTT, CSTDCS, CSTD_TINH, CSTD_TQ, BK_TINH) and `Ctx`:
+- every title: the first discipline blocking the year (it is quoted);
 - LDTT: the year's rating and the recruitment date (quoted in the message);
 - CSTDCS: the same, plus the first initiative of the year in the catalogue's scopes;
 - CSTD_TINH, CSTD_TQ: the length of the chain ending in the year (a chain is consecutive years, so its
@@ -12,8 +12,7 @@ CSTD_TQ, BK_TINH) and `Ctx`:
   period; the discipline that restarts chains (quoted);
 - BK_TINH: the CSTDCS chain, the chain of the best rating, the initiatives within it, whether the year is
   rated, the restarting discipline.
-A test compares memoised and direct evaluation on randomised ledgers (tests/reports/test_memo.py).
-"""
+A test compares memoised and direct evaluation on randomised ledgers (tests/reports/test_memo.py)."""
 
 from __future__ import annotations
 
@@ -59,43 +58,9 @@ class Signer:
                 restart_after, restart_by = d.end.year, d
         return blocking, restart_by, restart_after
 
-    TITLES = frozenset(("CSTDCS", "CSTD_TINH"))  # the titles whose chains the signatures read
-
-    @classmethod
-    def titles(cls, awards, year: int, codes=TITLES) -> dict[str, dict[int, bool]]:
-        """award code → {year: proposed only?}, as `Ctx.titles`, for the codes given (default: those read here)."""
-        titles: dict[str, dict[int, bool]] = {}
-        for a in awards:
-            if a.award not in codes or (a.proposed and a.year != year):
-                continue
-            per = titles.get(a.award)
-            if per is None:
-                per = titles[a.award] = {}
-            per[a.year] = per.get(a.year, True) and a.proposed
-        return titles
-
-    def chain(self, years: dict[int, bool] | None, floor: int | None, step: int = 1) -> tuple[int, bool | None]:
-        """(length of the chain ending in the year, proposed flag of the year or None)."""
-        if not years:
-            return 0, None
-        y, n = self.year, 0
-        while y in years and (floor is None or y > floor):
-            n += 1
-            y -= step
-        return n, (years[self.year] if n else None)
-
-    def last_initiative(self, initiatives: dict[int, list[str]], first: int, scopes, floor: int | None):
-        for y in range(self.year, first - 1, -1):
-            if floor is not None and y <= floor:
-                break
-            found = [s for s in initiatives.get(y, ()) if s in scopes]
-            if found:
-                return y, found[-1]
-        return None
-
     def facts(self, ratings, awards, disciplines, initiatives) -> tuple:
-        """Everything the five signatures read of one history, in one pass over each list (the batch's fast
-        path; `key` below is the reference, and the memo test compares memoised with direct evaluation).
+        """Everything the five signatures read of one history, in one pass over each list (the memo test compares
+        the memoised batch with direct evaluation).
 
         (rating of the year, length of the best-rating chain, first CSTĐCS-scope initiative of the year,
         last initiative of the CSTĐ tỉnh period, of the CSTĐ toàn quốc period, initiatives within the
@@ -175,30 +140,3 @@ class Signer:
         if proposed:
             return prior + 1, True
         return 0, None
-
-    def key(self, code: str, kind: str, recruited_on, ratings: dict[int, str], titles: dict[str, dict[int, bool]],
-            disciplines: tuple, initiatives: dict[int, list[str]]) -> tuple:
-        """The signature of one title for one history (`titles` already holding the proposed lower titles)."""
-        year = self.year
-        blocking, restart_by, floor = disciplines
-        if code == "LDTT":
-            return (kind, ratings.get(year), recruited_on, blocking)
-        if code == "CSTDCS":
-            found = [s for s in initiatives.get(year, ()) if s in self.cstdcs_scopes]
-            return (kind, ratings.get(year), recruited_on, blocking, found[0] if found else None)
-        if code == "CSTD_TINH":
-            return (kind, self.chain(titles.get("CSTDCS"), floor), blocking, restart_by,
-                    self.last_initiative(initiatives, self.tinh_first, self.tinh_scopes, floor))
-        if code == "CSTD_TQ":
-            return (kind, self.chain(titles.get("CSTD_TINH"), floor, self.tq_step), blocking, restart_by,
-                    self.last_initiative(initiatives, self.tq_first, self.tq_scopes, floor))
-        if code == "BK_TINH":
-            n, y = 0, year
-            while ratings.get(y) == self.excellent and (floor is None or y > floor):
-                n, y = n + 1, y - 1
-            found = ()
-            if n:
-                scopes = self.bk_scopes
-                found = tuple((y, s) for y in range(year - n + 1, year + 1) for s in initiatives.get(y, ()) if s in scopes)
-            return (kind, self.chain(titles.get("CSTDCS"), floor), n, found, year not in ratings, blocking, restart_by)
-        raise KeyError(code)
