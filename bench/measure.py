@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import time
 
@@ -110,19 +111,13 @@ def time_batch(unit, catalogue, *, serial: bool = False) -> tuple[float, int, di
 
     counts = batch.empty_summary()
     n = 0
-    with transaction.atomic() if serial else _nothing():
+    with transaction.atomic() if serial else contextlib.nullcontext():
         t = time.perf_counter()
         for outcome in batch.batch_evaluate(unit=unit, year=YEAR, catalogue=catalogue):
             batch.summarise(counts, outcome)
             n += 1
         elapsed = time.perf_counter() - t
     return elapsed, n, counts
-
-
-def _nothing():
-    import contextlib
-
-    return contextlib.nullcontext()
 
 
 def time_naive(unit, catalogue, sample: int) -> tuple[float, int]:

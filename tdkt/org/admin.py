@@ -7,6 +7,7 @@ from tdkt.core.errors import DomainError
 
 from . import services
 from .admin_base import ServiceAdmin, action_with_form
+from .forms import InTreeOrder
 from .models import (
     Cluster,
     ClusterMembership,
@@ -18,7 +19,6 @@ from .models import (
     Unit,
     UnitSuccession,
 )
-from .selectors import in_tree_order
 
 
 class SuccessionInline(admin.TabularInline):
@@ -45,23 +45,16 @@ class _CodedUnitLabel:
         return f"{'— ' * unit.depth}{unit.name} ({unit.code})"
 
 
-class ActiveUnitChoice(_CodedUnitLabel, forms.ModelChoiceField):
+class ActiveUnitChoice(_CodedUnitLabel, InTreeOrder, forms.ModelChoiceField):
     pass
 
 
-class ActiveUnitsChoice(_CodedUnitLabel, forms.ModelMultipleChoiceField):
+class ActiveUnitsChoice(_CodedUnitLabel, InTreeOrder, forms.ModelMultipleChoiceField):
     pass
 
 
 def _active_units():
     return Unit.objects.filter(valid_to__isnull=True)
-
-
-def _in_tree(field, units, *, empty=None) -> None:
-    """The field accepts `units` and lists them in tree order (as the unit tree page does)."""
-    field.queryset = units
-    options = [(u.pk, field.label_from_instance(u)) for u in in_tree_order(units)]
-    field.widget.choices = [("", empty), *options] if empty is not None else options
 
 
 class UnitDissolveForm(forms.Form):
@@ -74,7 +67,7 @@ class UnitDissolveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _in_tree(self.fields["successors"], _active_units())
+        self.fields["successors"].set_units(_active_units())
 
 
 class PersonMoveForm(forms.Form):
@@ -85,7 +78,7 @@ class PersonMoveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _in_tree(self.fields["unit"], _active_units(), empty=self.fields["unit"].empty_label)
+        self.fields["unit"].set_units(_active_units())
 
 
 @admin.register(Unit)
