@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tdkt.records",
     "tdkt.reports",
     "tdkt.web",
+    "tdkt.demo",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tdkt.core.context_processors.site",
+                "tdkt.core.context_processors.navigation",
             ],
         },
     },

@@ -10,5 +10,7 @@ urlpatterns = [
     path("tai-khoan/", include("tdkt.accounts.urls")),
     path("api/v1/", include("tdkt.law.api_urls")),
     path("bao-cao/", include("tdkt.reports.urls")),
+    path("don-vi/", include("tdkt.org.urls")),
+    path("", include("tdkt.records.urls")),
     path("", include("tdkt.web.urls")),
 ]

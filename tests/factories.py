@@ -11,6 +11,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
+from tdkt.core.actors import system_actor
 from tdkt.org import services as org_services
 from tdkt.org.models import Gender, Household, Person, Unit, UnitKind
 from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
@@ -30,7 +31,7 @@ class UnitFactory(DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return org_services.unit_create(actor=kwargs.pop("actor", None), **kwargs)
+        return org_services.unit_create(actor=kwargs.pop("actor", None) or system_actor(), **kwargs)
 
 
 class PersonFactory(DjangoModelFactory):
@@ -45,7 +46,7 @@ class PersonFactory(DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return org_services.person_create(actor=kwargs.pop("actor", None), **kwargs)
+        return org_services.person_create(actor=kwargs.pop("actor", None) or system_actor(), **kwargs)
 
 
 class HouseholdFactory(DjangoModelFactory):

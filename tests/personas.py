@@ -23,9 +23,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from tdkt.core.actors import system_actor
 from tdkt.accounts.models import Role, RoleAssignment
 from tdkt.org import services as org_services
 from tdkt.org.models import Gender, Person, Unit, UnitKind
+from tdkt.org.councils import council_create, council_member_add
+from tdkt.records import services as record_services
 from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
 
 PASSWORD = "TdktDemo@2026"
@@ -40,11 +43,11 @@ def _password_hash() -> str:
 
 
 def _unit(code, name, kind, parent=None, **extra) -> Unit:
-    return org_services.unit_create(actor=None, code=code, name=name, kind=kind, parent=parent, **extra)
+    return org_services.unit_create(actor=system_actor(), code=code, name=name, kind=kind, parent=parent, **extra)
 
 
 def _person(full_name, gender, unit, **extra) -> Person:
-    return org_services.person_create(actor=None, full_name=full_name, gender=gender, unit=unit, **extra)
+    return org_services.person_create(actor=system_actor(), full_name=full_name, gender=gender, unit=unit, **extra)
 
 
 def last_year() -> int:
@@ -61,7 +64,7 @@ def tree(db):
     school_a = _unit("thcs_dong_da", "Trường THCS Đống Đa", UnitKind.SCHOOL, ward_a)
     school_b = _unit("th_lang", "Trường Tiểu học Láng", UnitKind.SCHOOL, ward_b)
     for successor in (ward_a, ward_b):
-        org_services.succession_add(actor=None, predecessor=district, successor=successor, effective_on=dt.date(2025, 7, 1))
+        org_services.succession_add(actor=system_actor(), predecessor=district, successor=successor, effective_on=dt.date(2025, 7, 1))
 
     an = _person("Nguyễn Văn An", Gender.MALE, school_a, position="Giáo viên", is_direct_worker=True,
                  date_of_birth=dt.date(1985, 3, 12), joined_on=dt.date(2010, 9, 1))
@@ -83,8 +86,9 @@ def tree(db):
                 decision_date=dt.date(year + 1, 1, 15), issuer=issuer, issuer_name=issuer.name.replace("Quận", "UBND quận").replace("Phường", "UBND phường"),
             )
     YearRating.objects.create(person=binh, year=y, rating="HTTNV")
-    AwardRecord.objects.create(person=binh, award_code="LDTT", year=y - 1, decision_number="12/QĐ-UBND", decision_date=dt.date(y, 1, 10),
-                               issuer=ward_a, issuer_name="UBND phường Đống Đa", revoked_on=dt.date(y, 6, 1), revocation_reason="Kê khai thành tích không đúng")
+    revoked = AwardRecord.objects.create(person=binh, award_code="LDTT", year=y - 1, decision_number="12/QĐ-UBND",
+                                         decision_date=dt.date(y, 1, 10), issuer=ward_a, issuer_name="UBND phường Đống Đa")
+    record_services.award_revoke(actor=system_actor(), award=revoked, on=dt.date(y, 6, 1), reason="Kê khai thành tích không đúng")
     YearRating.objects.create(person=cuong, year=y, rating="HTNV")
     Discipline.objects.create(person=cuong, form="KHIEN_TRACH", start=dt.date(y, 3, 1), end=dt.date(y + 1, 2, 28), decision_number="5/QĐ-KL")
     YearRating.objects.create(person=dung, year=y, rating="HTXSNV")
@@ -120,13 +124,25 @@ def make_user(username: str, *, superuser: bool = False, full_name: str = ""):
     )
 
 
+COUNCIL_SEATS = {Role.COUNCIL_MEMBER: "member", Role.COUNCIL_SECRETARY: "secretary"}
+
+
 @pytest.fixture
 def personas(tree) -> dict:
-    """persona name → User (None for 'anonymous'); 'no_role' is a logged-in account without any role."""
+    """persona name → User (None for 'anonymous'); 'no_role' is a logged-in account without any role.
+
+    The council member and the secretary hold their roles as members of ward A's TĐKT council (org.councils),
+    the others by a role assignment."""
     users = {}
+    council = council_create(actor=system_actor(), name="Hội đồng Thi đua - Khen thưởng phường Đống Đa", kind="tdkt",
+                             unit=tree.ward_a, established_on=dt.date(2025, 7, 15))
     for name, (username, role, scope, superuser) in PERSONAS.items():
         user = make_user(username, superuser=superuser)
-        RoleAssignment.objects.create(user=user, role=role, unit=getattr(tree, scope), valid_from=dt.date(2025, 7, 1))
+        if role in COUNCIL_SEATS:
+            council_member_add(actor=system_actor(), council=council, user=user, full_name=username, role=COUNCIL_SEATS[role],
+                               start=dt.date(2025, 7, 1))
+        else:
+            RoleAssignment.objects.create(user=user, role=role, unit=getattr(tree, scope), valid_from=dt.date(2025, 7, 1))
         users[name] = user
     users["no_role"] = make_user("chuaphanquyen")
     users["anonymous"] = None

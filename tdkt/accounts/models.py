@@ -1,17 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-
-class Role(models.TextChoices):
-    ADMIN = "admin", "Quản trị hệ thống"
-    UNIT_OFFICER = "unit_officer", "Cán bộ TĐKT đơn vị"
-    APPRAISER = "appraiser", "Chuyên viên thẩm định (cơ quan thường trực)"
-    OFFICE_HEAD = "office_head", "Lãnh đạo cơ quan thường trực"
-    COUNCIL_MEMBER = "council_member", "Thành viên Hội đồng TĐKT"
-    COUNCIL_SECRETARY = "council_secretary", "Thư ký Hội đồng TĐKT"
-    SIGNER = "signer", "Người ký quyết định (Chủ tịch)"
-    CLUSTER_HEAD = "cluster_head", "Trưởng cụm, khối thi đua"
-    PORTAL_EDITOR = "portal_editor", "Biên tập cổng thông tin"
+from .roles import Role
 
 
 class RoleAssignment(models.Model):

@@ -1,35 +1,38 @@
-"""Who sees what: the scoping by unit subtree, written once and used by every view and selector.
+"""Who sees what, written once: scopes from role assignments, by subtree and by relation.
 
-A role assignment gives its holder a unit and everything under it (materialised `path` prefix).
-Roles are grouped by what they may read:
+A role assignment gives its holder a unit. Rules and selectors ask for the objects reachable from the units
+where the user holds one of some roles (a role set of `accounts.roles`), through a relation:
 
-- LEDGER_ROLES read units, people and their achievement ledgers in their subtrees;
-- every active role reads the unit tree of its subtree (organisation, no personal data);
-- IMPORT_ROLES may import past history into their subtrees;
-- a superuser sees everything.
+- SUBTREE: the object's unit is one of those units or lies under one ("my unit and everything under it");
+- ONLY: the object's unit is exactly one of those units ("this unit only");
 
-Results are memoised on the user object for the request, so a page asks the database once.
+and through any field that points to a unit: the object's own unit (`unit`), the unit that currently
+handles it (`current_handler`: a dossier forwarded to the province's standing office, a department and not
+the province root), the agency it is addressed to (`addressee`: an opinion request to the police), the unit
+that issued it (`issuer`). `handled_by_q` and `addressed_to_q` name the two relations the workflows use.
+
+Units are known here only by their materialised `path` ("/1/7/42/", a prefix of their subtree's paths):
+this app sits below `org` and imports none of it. A superuser (the system account included) reaches
+everything. Assignments are memoised on the user object for the request, so a page asks the database once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
-from tdkt.org.models import Person, Unit
-
-from .models import Role, RoleAssignment
-
-LEDGER_ROLES = frozenset(
-    {Role.ADMIN, Role.UNIT_OFFICER, Role.APPRAISER, Role.OFFICE_HEAD, Role.COUNCIL_SECRETARY, Role.SIGNER}
-)
-IMPORT_ROLES = frozenset({Role.ADMIN, Role.UNIT_OFFICER})
-ADMIN_ROLES = frozenset({Role.ADMIN})
+from .models import RoleAssignment
 
 _CACHE_ATTR = "_tdkt_assignments"
+
+
+class Relation(enum.Enum):
+    SUBTREE = "subtree"
+    ONLY = "only"
 
 
 def _today() -> dt.date:
@@ -54,103 +57,87 @@ def active_assignments(user, on: dt.date | None = None) -> list[RoleAssignment]:
 
 
 def forget(user) -> None:
-    """Drop the memoised assignments (after role_assign / role_revoke on the same user object)."""
+    """Drop the memoised assignments (after a role is granted or revoked on the same user object)."""
     user.__dict__.pop(_CACHE_ATTR, None)
-
-
-def has_role(user, role: str | Iterable[str], on: dt.date | None = None) -> bool:
-    roles = {role} if isinstance(role, str) else set(role)
-    return any(a.role in roles for a in active_assignments(user, on))
 
 
 def is_superuser(user) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser)
 
 
-def scope_roots(user, roles: Iterable[str] | None = None) -> list[Unit]:
-    """The topmost units the user holds (one of) the roles over; nested scopes are folded into their parent."""
+def has_role(user, roles: str | Iterable[str], on: dt.date | None = None) -> bool:
+    wanted = {roles} if isinstance(roles, str) else set(roles)
+    return any(a.role in wanted for a in active_assignments(user, on))
+
+
+def may(user, roles: Iterable[str]) -> bool:
+    """Whether the user holds one of the roles anywhere (or is a superuser)."""
+    return is_superuser(user) or has_role(user, roles)
+
+
+def units_held(user, roles: Iterable[str] | None = None) -> list:
+    """The units over which the user holds (one of) the roles, by path."""
     wanted = set(roles) if roles is not None else None
-    units = sorted(
-        {a.unit.pk: a.unit for a in active_assignments(user) if wanted is None or a.role in wanted}.values(),
-        key=lambda u: u.path,
-    )
-    roots: list[Unit] = []
-    for unit in units:
+    held = {a.unit.pk: a.unit for a in active_assignments(user) if wanted is None or a.role in wanted}
+    return sorted(held.values(), key=lambda u: u.path)
+
+
+def scope_roots(user, roles: Iterable[str] | None = None) -> list:
+    """The topmost units the user holds (one of) the roles over; nested scopes are folded into their parent."""
+    roots: list = []
+    for unit in units_held(user, roles):
         if not any(unit.path.startswith(root.path) for root in roots):
             roots.append(unit)
     return roots
 
 
-def _subtree_q(roots: list[Unit], prefix: str) -> Q:
+def _lookup(field: str, name: str) -> str:
+    return f"{field}__{name}" if field else name
+
+
+def scope_q(user, *, roles: Iterable[str], field: str = "", relation: Relation = Relation.SUBTREE) -> Q:
+    """Q over a model whose `field` is a foreign key to a unit ("" = the Unit model itself), matching the objects
+    reachable from the units where the user holds one of `roles`, through `relation`."""
+    if is_superuser(user):
+        return Q()
+    if relation is Relation.ONLY:
+        units = units_held(user, roles)
+        if not units:
+            return Q(pk__in=[])
+        return Q(**{f"{field}_id__in" if field else "pk__in": [u.pk for u in units]})
+    roots = scope_roots(user, roles)
     if not roots:
         return Q(pk__in=[])
     q = Q()
     for root in roots:
-        q |= Q(**{f"{prefix}path__startswith": root.path})
+        q |= Q(**{_lookup(field, "path__startswith"): root.path})
     return q
 
 
-def visible_unit_q(user, prefix: str = "", roles: Iterable[str] | None = None) -> Q:
-    """Q over Unit (or over a relation to it, with prefix 'unit__') matching the units the user may see."""
-    if is_superuser(user):
-        return Q()
-    return _subtree_q(scope_roots(user, roles), prefix)
+def subtree_q(user, *, roles: Iterable[str], field: str = "") -> Q:
+    return scope_q(user, roles=roles, field=field, relation=Relation.SUBTREE)
 
 
-def can_view_units(user) -> bool:
-    return is_superuser(user) or bool(active_assignments(user))
+def only_q(user, *, roles: Iterable[str], field: str = "") -> Q:
+    return scope_q(user, roles=roles, field=field, relation=Relation.ONLY)
 
 
-def can_view_people(user) -> bool:
-    return is_superuser(user) or has_role(user, LEDGER_ROLES)
+def handled_by_q(user, *, roles: Iterable[str], field: str = "current_handler") -> Q:
+    """Objects whose current handler is one of the user's units (exactly: the standing office, not its province)."""
+    return scope_q(user, roles=roles, field=field, relation=Relation.ONLY)
 
 
-def can_import_history(user) -> bool:
-    return is_superuser(user) or has_role(user, IMPORT_ROLES)
+def addressed_to_q(user, *, roles: Iterable[str], field: str = "addressee") -> Q:
+    """Objects addressed to one of the user's agencies (an opinion request to the police)."""
+    return scope_q(user, roles=roles, field=field, relation=Relation.ONLY)
 
 
-def units_visible_to(user) -> QuerySet[Unit]:
-    """Units in the subtrees of the user's active roles (all units for a superuser)."""
-    if not can_view_units(user):
-        return Unit.objects.none()
-    return Unit.objects.filter(visible_unit_q(user))
-
-
-def people_visible_to(user) -> QuerySet[Person]:
-    """People whose current unit lies in a subtree where the user holds a ledger-reading role."""
-    if not can_view_people(user):
-        return Person.objects.none()
-    if is_superuser(user):
-        return Person.objects.all()
-    return Person.objects.filter(visible_unit_q(user, prefix="unit__", roles=LEDGER_ROLES))
-
-
-def ledger_units_for(user) -> QuerySet[Unit]:
-    """Units whose people's ledgers the user may read (and over which a batch run may be started)."""
-    if not can_view_people(user):
-        return Unit.objects.none()
-    return Unit.objects.filter(visible_unit_q(user, roles=LEDGER_ROLES))
-
-
-def import_units_for(user) -> QuerySet[Unit]:
-    """Units into which the user may import history."""
-    if not can_import_history(user):
-        return Unit.objects.none()
-    return Unit.objects.filter(visible_unit_q(user, roles=IMPORT_ROLES))
-
-
-def in_scope(user, unit: Unit, roles: Iterable[str] | None = None) -> bool:
-    """Whether the unit lies in a subtree where the user holds one of the roles (any role when None)."""
-    return is_superuser(user) or any(unit.path.startswith(root.path) for root in scope_roots(user, roles))
-
-
-def can_view_person(user, person: Person) -> bool:
-    if not can_view_people(user):
-        return False
+def in_scope(user, unit, *, roles: Iterable[str] | None = None, relation: Relation = Relation.SUBTREE) -> bool:
+    """Whether `unit` is reachable from the units where the user holds one of the roles (any role when None)."""
     if is_superuser(user):
         return True
-    return person.unit_id is not None and in_scope(user, person.unit, LEDGER_ROLES)
-
-
-def can_view_unit(user, unit: Unit) -> bool:
-    return can_view_units(user) and in_scope(user, unit)
+    if unit is None:
+        return False
+    if relation is Relation.ONLY:
+        return any(u.pk == unit.pk for u in units_held(user, roles))
+    return any(unit.path.startswith(root.path) for root in scope_roots(user, roles))

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from tdkt.core import audit
-from tdkt.core.errors import DomainError
+from tdkt.core.actors import system_actor
+from tdkt.core.errors import DomainError, Forbidden
+from tdkt.core.permissions import require
 
-from . import scoping
+from . import roles, scoping
 from .models import LoginThrottle, Role, RoleAssignment
 
 
@@ -63,7 +65,7 @@ def login_failure_record(*, username: str) -> LoginState:
             row.locked_until = now + window
             user = get_user_model().objects.filter(username=username).first()
             audit.record(
-                actor=None,
+                actor=system_actor(),
                 action="accounts.login.locked",
                 target=user or row,
                 data={"username": username, "failures": row.failures, "locked_until": row.locked_until.isoformat()},
@@ -79,26 +81,25 @@ def login_success_record(*, username: str) -> None:
 
 def login_unlock(*, actor, username: str) -> None:
     """An administrator lifts a lock-out early."""
+    require(actor, "accounts.assign_roles", message="Chỉ quản trị hệ thống mới được mở khóa đăng nhập.")
     with transaction.atomic():
         deleted, _ = LoginThrottle.objects.filter(username=username).delete()
         if deleted:
             audit.record(actor=actor, action="accounts.login.unlocked", data={"username": username})
 
 
-def _require_admin(actor) -> None:
-    if not actor.has_perm("accounts.assign_roles"):
-        raise DomainError("Chỉ quản trị hệ thống mới được phân quyền.", code="forbidden")
+def _require_admin(actor, unit) -> None:
+    require(actor, "accounts.assign_roles", message="Chỉ quản trị hệ thống mới được phân quyền.")
+    if not scoping.in_scope(actor, unit):
+        raise Forbidden("Không thể phân quyền ngoài phạm vi đơn vị của mình.")
 
 
-def role_assign(*, actor, user, role: str, unit, valid_from: dt.date | None = None, valid_to: dt.date | None = None) -> RoleAssignment:
-    """Grant `role` over `unit` and its subtree (or update the period of an existing grant)."""
-    _require_admin(actor)
-    if role not in Role.values:
-        raise DomainError(f"Vai trò không hợp lệ: {role}.")
+def _check_period(valid_from: dt.date | None, valid_to: dt.date | None) -> None:
     if valid_from and valid_to and valid_to < valid_from:
         raise DomainError("Ngày kết thúc phải sau ngày bắt đầu.")
-    if not scoping.is_superuser(actor) and not scoping.can_view_unit(actor, unit):
-        raise DomainError("Không thể phân quyền ngoài phạm vi đơn vị của mình.", code="forbidden")
+
+
+def _grant(*, actor, user, role: str, unit, valid_from, valid_to) -> RoleAssignment:
     with transaction.atomic():
         assignment, created = RoleAssignment.objects.update_or_create(
             user=user, role=role, unit=unit, defaults={"valid_from": valid_from, "valid_to": valid_to}
@@ -119,11 +120,48 @@ def role_assign(*, actor, user, role: str, unit, valid_from: dt.date | None = No
     return assignment
 
 
+def role_assign(*, actor, user, role: str, unit, valid_from: dt.date | None = None, valid_to: dt.date | None = None) -> RoleAssignment:
+    """Grant `role` over `unit` and its subtree (or update the period of an existing grant).
+
+    The council roles are refused here: they follow a council's membership (org.services.council_member_add)."""
+    _require_admin(actor, unit)
+    if role not in Role.values:
+        raise DomainError(f"Vai trò không hợp lệ: {role}.")
+    if role in roles.COUNCIL_ROLES:
+        raise DomainError(f"Vai trò “{Role(role).label}” được cấp theo danh sách thành viên Hội đồng Thi đua - Khen thưởng "
+                          "(trang quản trị: Hội đồng), không phân quyền trực tiếp.")
+    _check_period(valid_from, valid_to)
+    return _grant(actor=actor, user=user, role=role, unit=unit, valid_from=valid_from, valid_to=valid_to)
+
+
+def council_role_grant(*, actor, user, role: str, unit, valid_from: dt.date | None, valid_to: dt.date | None) -> RoleAssignment:
+    """The council role that follows a membership of the council of `unit` (called by org's council services,
+    inside their transaction; the permission is theirs)."""
+    if role not in roles.COUNCIL_ROLES:
+        raise DomainError(f"Không phải vai trò Hội đồng: {role}.")
+    _check_period(valid_from, valid_to)
+    return _grant(actor=actor, user=user, role=role, unit=unit, valid_from=valid_from, valid_to=valid_to)
+
+
+def council_role_end(*, actor, assignment: RoleAssignment, on: dt.date) -> RoleAssignment:
+    """End the council role of a membership that ended on `on` (called by org's council services)."""
+    with transaction.atomic():
+        assignment.valid_to = on
+        if assignment.valid_from and assignment.valid_from > on:
+            assignment.valid_from = on
+        assignment.save(update_fields=["valid_from", "valid_to"])
+        audit.record(actor=actor, action="accounts.role.revoked", target=assignment,
+                     data={"user": assignment.user.username, "role": assignment.role, "unit": assignment.unit.code,
+                           "valid_to": on.isoformat(), "council": True})
+    scoping.forget(assignment.user)
+    return assignment
+
+
 def role_revoke(*, actor, assignment: RoleAssignment) -> RoleAssignment:
     """Withdraw a role assignment: it ends yesterday (the row stays, as history)."""
-    _require_admin(actor)
-    if not scoping.is_superuser(actor) and not scoping.can_view_unit(actor, assignment.unit):
-        raise DomainError("Không thể thu hồi quyền ngoài phạm vi đơn vị của mình.", code="forbidden")
+    _require_admin(actor, assignment.unit)
+    if assignment.role in roles.COUNCIL_ROLES:
+        raise DomainError("Vai trò Hội đồng kết thúc khi kết thúc tư cách thành viên Hội đồng (trang quản trị: Hội đồng).")
     end = timezone.localdate() - dt.timedelta(days=1)
     with transaction.atomic():
         assignment.valid_to = end

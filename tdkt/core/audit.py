@@ -8,9 +8,11 @@ from .models import AuditEvent
 
 
 def record(*, actor, action: str, target: models.Model | None = None, data: dict[str, Any] | None = None) -> AuditEvent:
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    """Append one event. `actor` is the acting user or the system account (`core.actors.system_actor`), never None."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise ValueError(f"audit.record({action!r}) needs an actor: the acting user or core.actors.system_actor()")
     return AuditEvent.objects.create(
-        actor=user,
+        actor=actor,
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

@@ -1,5 +1,18 @@
 from django.conf import settings
 
+from . import registry
+
 
 def site(request):
     return {"SITE_NAME": "TĐKT", "SITE_TITLE": "Hệ thống quản lý thi đua, khen thưởng", "DEBUG": settings.DEBUG}
+
+
+def navigation(request):
+    """The menu of the signed-in user, from the apps' registered entries, the current one marked."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_entries": []}
+    match = getattr(request, "resolver_match", None)
+    current = match.view_name if match else None
+    return {"nav_entries": [{"label": e.label, "url": e.url(), "current": e.is_current(current), "key": e.key}
+                            for e in registry.nav_for(user)]}

@@ -43,3 +43,28 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.target_repr}"
+
+
+class Transition(models.Model):
+    """One step of a workflow (core.workflow.transition): who moved which object from which state to which,
+    by which action, why. Appended in the transaction of the change, beside its audit event; never changed."""
+
+    at = models.DateTimeField("Thời điểm", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Người thực hiện", on_delete=models.PROTECT,
+                              related_name="+")
+    workflow = models.CharField("Quy trình", max_length=60)
+    target_type = models.CharField("Loại đối tượng", max_length=100)
+    target_id = models.CharField("Mã đối tượng", max_length=64)
+    source = models.CharField("Từ trạng thái", max_length=30, blank=True)
+    target = models.CharField("Sang trạng thái", max_length=30)
+    action = models.CharField("Thao tác", max_length=40)
+    reason = models.TextField("Lý do", blank=True)
+
+    class Meta:
+        verbose_name = "Bước chuyển trạng thái"
+        verbose_name_plural = "Lịch sử chuyển trạng thái"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "at"], name="core_transition_target")]
+
+    def __str__(self) -> str:
+        return f"{self.workflow} {self.target_id}: {self.source or '∅'} → {self.target} ({self.action})"

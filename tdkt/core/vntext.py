@@ -47,6 +47,25 @@ def _analyse(ch: str) -> tuple[str, int, bool] | None:
     return None
 
 
+def base_letters(word: str) -> list[str]:
+    """The letters of a word in the Vietnamese alphabet, tones dropped and letter marks kept ("Nguyễn" →
+    n, g, u, y, ê, n); characters that do not sort (punctuation) are left out."""
+    out = []
+    for ch in word:
+        info = _analyse(ch)
+        if info is not None:
+            out.append(info[0])
+    return out
+
+
+def primary_code(letter: str) -> str:
+    """The two-digit code of a base letter (or digit) in the primary level of the collation keys."""
+    return str(_LETTER_CODE.get(letter) or _DIGIT_CODE[letter])
+
+
+PRIMARY_WORD_SEPARATOR = _WORD_SEP  # between two words of the primary level of a collation key
+
+
 def _words_key(words: list[str]) -> str:
     primary, secondary, tertiary = [], [], []
     for n, word in enumerate(words):

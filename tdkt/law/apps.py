@@ -9,7 +9,7 @@ class LawConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from . import catalogue, models
+        from . import catalogue, models, permissions  # noqa: F401  (permissions registers the rules)
 
         def forget(**kwargs) -> None:
             # The in-process snapshot of the catalogue is stale once any catalogue row changes.

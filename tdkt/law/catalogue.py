@@ -12,6 +12,7 @@ The snapshot's shape is the JSON file's shape, so both sources go through one bu
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import threading
 import time
@@ -80,6 +81,7 @@ class AwardInfo:
     evaluated: bool
     legal_basis: str
     needs_verification: bool
+    batch_order: int | None = None  # evaluated by the batch run, in this order (None: not in the batch)
 
     @property
     def label(self) -> str:
@@ -95,7 +97,17 @@ class Catalogue:
     multipliers: dict[str, tuple[Row, ...]]  # subject kind → rows
     base_salaries: tuple[Row, ...]
     source: str = "db"
+    version: str = ""  # digest of the data the snapshot was built from: stored with every result it produced
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    # --- titles ------------------------------------------------------------------------------------
+    def batch_titles(self) -> tuple[str, ...]:
+        """The titles and forms a batch run evaluates for each person, in their order (`batch_order` flags)."""
+        memo = self._memo
+        if "batch" not in memo:
+            flagged = [a for a in self.awards.values() if a.batch_order is not None]
+            memo["batch"] = tuple(a.code for a in sorted(flagged, key=lambda a: (a.batch_order, a.code)))
+        return memo["batch"]
 
     # --- regimes -----------------------------------------------------------------------------------
     def regime_on(self, day: dt.date) -> RegimeInfo:
@@ -193,7 +205,7 @@ def build(data: dict, *, source: str) -> Catalogue:
         a["code"]: AwardInfo(a["code"], a["name"], a.get("short_name", ""), a["kind"], tuple(a.get("subjects", ())),
                              int(a.get("rank", 0)), a.get("periodicity", "yearly"), int(a.get("period_years", 1)),
                              bool(a.get("proposal_only")), bool(a.get("evaluated")), a.get("legal_basis", ""),
-                             bool(a.get("needs_verification")))
+                             bool(a.get("needs_verification")), a.get("batch_order"))
         for a in data.get("awards", ())
     }
     regimes = tuple(sorted(
@@ -216,7 +228,29 @@ def build(data: dict, *, source: str) -> Catalogue:
     def freeze(d: dict[str, list[Row]]) -> dict[str, tuple[Row, ...]]:
         return {k: tuple(sorted(v, key=lambda r: r.valid_from)) for k, v in d.items()}
 
-    return Catalogue(awards, regimes, freeze(settings), freeze(coefficients), freeze(multipliers), base, source)
+    return Catalogue(awards, regimes, freeze(settings), freeze(coefficients), freeze(multipliers), base, source,
+                     version=digest(data))
+
+
+def digest(data: dict) -> str:
+    """A short, stable digest of catalogue data (the same rows give the same digest, from the file or the database)."""
+    keys = ("regimes", "awards", "coefficients", "multipliers", "base_salaries", "settings")
+    canonical = {k: sorted((_canonical(row) for row in data.get(k, ())), key=lambda r: json.dumps(r, sort_keys=True))
+                 for k in keys}
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def _canonical(row: dict) -> dict:
+    def value(v):
+        if isinstance(v, (dt.date, Decimal)):
+            return str(v) if not isinstance(v, Decimal) else format(v.normalize(), "f")
+        if isinstance(v, float):
+            return format(Decimal(str(v)).normalize(), "f")
+        if isinstance(v, int) and not isinstance(v, bool):
+            return format(Decimal(v), "f")
+        return v
+
+    return {k: value(v) for k, v in row.items() if k != "documents" and not k.startswith("_")}
 
 
 def read_file(path: Path = DATA_FILE) -> dict:
@@ -235,7 +269,7 @@ def db_records() -> dict:
         "awards": [
             {"code": a.code, "name": a.name, "short_name": a.short_name, "kind": a.kind, "subjects": a.subjects, "rank": a.rank,
              "periodicity": a.periodicity, "period_years": a.period_years, "proposal_only": a.proposal_only,
-             "evaluated": a.evaluated, **validity(a)}
+             "evaluated": a.evaluated, "batch_order": a.batch_order, **validity(a)}
             for a in m.AwardType.objects.all()
         ],
         "regimes": [{"code": r.code, "name": r.name, "active": r.active, **validity(r)} for r in m.Regime.objects.all()],

@@ -15,15 +15,18 @@ million times. How a history is read (DOMAIN.md §3):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from tdkt.core.errors import DomainError
 
 from .catalogue import Catalogue, clear_cache, load_catalogue  # noqa: F401  (re-exported)
+from .messages import Message
 from .rules import collective as col
 from .rules import common, individual
 from .rules.context import Ctx
 from .rules.quota import check_cstdcs_quota, cstdcs_quota_applies  # noqa: F401  (re-exported for the batch run)
+from .vocabulary import SubjectKind
 from .schema import (
     AwardEntry,
     Check,
@@ -36,7 +39,7 @@ from .schema import (
     Subject,
 )
 
-SUBJECT_KINDS = ("individual", "collective", "household", "village", "commune")
+SUBJECT_KINDS = tuple(SubjectKind.values)
 FIRST_YEAR_FALLBACK = 1990
 
 
@@ -233,9 +236,9 @@ def _collective(ctx: Ctx, prefix: str) -> list[Check]:
     if data.result == "pass":
         c = ctx.request.collective
         if prefix == "ttldxs":
-            checks.append(col.share(ctx, key="ttldxs.completed_share", part=c.completed_tasks, what="hoàn thành nhiệm vụ",
+            checks.append(col.share(ctx, key="ttldxs.completed_share", part=c.completed_tasks, what="completed",
                                     check_code="COMPLETED_SHARE"))
-        checks.append(col.share(ctx, key=f"{prefix}.ldtt_share", part=c.ldtt, what="đạt LĐTT", check_code="LDTT_SHARE"))
+        checks.append(col.share(ctx, key=f"{prefix}.ldtt_share", part=c.ldtt, what="ldtt", check_code="LDTT_SHARE"))
         if prefix == "ttldxs":
             checks.append(col.cstdcs_count(ctx, key="ttldxs.min_cstdcs"))
         checks.append(col.members_disciplined(ctx, key=f"{prefix}.max_members_disciplined"))
@@ -246,8 +249,8 @@ def _collective(ctx: Ctx, prefix: str) -> list[Check]:
 
 def _eval_bk_tinh(ctx: Ctx) -> list[Check]:
     if ctx.request.subject.kind != "individual":
-        return [common.discipline_in_year(ctx),
-                common.council_judgement(ctx, f"Bằng khen cấp tỉnh cho {ctx.request.subject.kind} cần Hội đồng xem xét theo Điều 74")]
+        reason = Message("council.bk_tinh_collective", {"kind": ctx.request.subject.kind, "year": ctx.year})
+        return [common.discipline_in_year(ctx), common.council_judgement(ctx, reason)]
     point_d = individual.bk_tinh_point_d(ctx)
     return [point_d, common.discipline_in_year(ctx), common.attestation(ctx, point_d.legal_basis)]
 
@@ -256,7 +259,10 @@ def _eval_other(ctx: Ctx) -> list[Check]:
     return [common.discipline_in_year(ctx), common.council_judgement(ctx)]
 
 
-EVALUATORS = {
+# The rule of each title or form the engine evaluates (the others get the council's judgement). A title joins the
+# batch run by its catalogue flag (`batch_order`) once it has a rule (here, or `register_rule`): no migration.
+Evaluator = Callable[[Ctx], list[Check]]
+EVALUATORS: dict[str, Evaluator] = {
     "LDTT": _eval_ldtt,
     "CSTDCS": _eval_cstdcs,
     "CSTD_TINH": _eval_cstd_tinh,
@@ -265,6 +271,16 @@ EVALUATORS = {
     "TTLDXS": lambda ctx: _collective(ctx, "ttldxs"),
     "BK_TINH": _eval_bk_tinh,
 }
+
+
+def register_rule(code: str, evaluator: Evaluator | None) -> Evaluator | None:
+    """Set (or, with None, remove) the rule of a catalogue code; returns the rule it replaces."""
+    previous = EVALUATORS.get(code)
+    if evaluator is None:
+        EVALUATORS.pop(code, None)
+    else:
+        EVALUATORS[code] = evaluator
+    return previous
 
 
 def verdict_of(checks) -> str:
@@ -290,7 +306,7 @@ def evaluate(request: EligibilityRequest, *, catalogue: Catalogue | None = None)
     else:
         checks = EVALUATORS.get(award.code, _eval_other)(ctx)
     return EligibilityResult(award=award.code, year=request.year, regime=regime.code, verdict=verdict_of(checks),
-                             checks=tuple(checks))
+                             checks=tuple(checks), catalogue_version=catalogue.version)
 
 
 def check(payload: Any, *, catalogue: Catalogue | None = None) -> dict:

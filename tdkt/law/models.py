@@ -12,22 +12,9 @@ from django.db import models
 
 from tdkt.core.models import TimeStampedModel, ValidityMixin
 
+from .vocabulary import ANY_SUBJECT, SubjectKind
 
-class SubjectKind(models.TextChoices):
-    INDIVIDUAL = "individual", "Cá nhân"
-    COLLECTIVE = "collective", "Tập thể"
-    HOUSEHOLD = "household", "Hộ gia đình"
-    VILLAGE = "village", "Thôn, tổ dân phố"
-    COMMUNE = "commune", "Xã, phường, đặc khu"
-
-
-class CoefficientSubject(models.TextChoices):
-    ANY = "any", "Mọi đối tượng"
-    INDIVIDUAL = "individual", "Cá nhân"
-    COLLECTIVE = "collective", "Tập thể"
-    HOUSEHOLD = "household", "Hộ gia đình"
-    VILLAGE = "village", "Thôn, tổ dân phố"
-    COMMUNE = "commune", "Xã, phường, đặc khu"
+COEFFICIENT_SUBJECTS = [ANY_SUBJECT, *SubjectKind.choices]  # a coefficient row names a subject kind, or every one
 
 
 class AwardKind(models.TextChoices):
@@ -103,6 +90,10 @@ class AwardType(LegalRowMixin, ValidityMixin, TimeStampedModel):
     period_years = models.PositiveSmallIntegerField("Số năm của thời kỳ", default=1)
     proposal_only = models.BooleanField("Chỉ đề nghị cấp trên", default=False)
     evaluated = models.BooleanField("Có quy tắc tự động", default=False)
+    batch_order = models.PositiveSmallIntegerField(
+        "Thứ tự xét hàng loạt", null=True, blank=True,
+        help_text="Để trống: không xét trong lượt xét điều kiện hàng loạt. Có số: xét theo thứ tự tăng dần (danh hiệu "
+                  "thấp trước; danh hiệu đủ điều kiện được tính là “đề nghị cùng đợt” cho danh hiệu cao hơn).")
 
     overlap_key: tuple[str, ...] = ()  # one row per code
 
@@ -119,7 +110,7 @@ class Coefficient(LegalRowMixin, ValidityMixin, TimeStampedModel):
     """Money coefficient × base salary. Issuer variants (e.g. the commune chair's Giấy khen) have an issuer code."""
 
     award = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="coefficients", verbose_name="Danh hiệu / hình thức")
-    subject_kind = models.CharField("Đối tượng", max_length=12, choices=CoefficientSubject.choices, default=CoefficientSubject.ANY)
+    subject_kind = models.CharField("Đối tượng", max_length=12, choices=COEFFICIENT_SUBJECTS, default=ANY_SUBJECT[0])
     issuer = models.CharField("Cấp ban hành", max_length=40, blank=True, help_text="Để trống nếu áp dụng cho mọi cấp.")
     value = models.DecimalField("Hệ số", max_digits=6, decimal_places=3)
     note = models.CharField("Ghi chú", max_length=255, blank=True)

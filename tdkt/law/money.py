@@ -10,7 +10,7 @@ from tdkt.core.errors import DomainError
 from tdkt.core.vntext import money_in_words
 
 from .catalogue import Catalogue, load_catalogue
-from .rules.context import SUBJECT_LABELS
+from .vocabulary import SubjectKind, subject_in_sentence
 
 ROUNDING = {"nearest": ROUND_HALF_UP, "up": ROUND_CEILING}
 
@@ -45,10 +45,10 @@ def reward_compute(*, award_code: str, subject_kind: str, decided_on: dt.date, c
     award = catalogue.awards.get(award_code)
     if award is None:
         raise DomainError(f"Trường “award”: mã danh hiệu/hình thức “{award_code}” không có trong danh mục.")
-    if subject_kind not in SUBJECT_LABELS:
-        raise DomainError(f"Trường “subject”: đối tượng “{subject_kind}” không hợp lệ ({', '.join(SUBJECT_LABELS)}).")
+    if subject_kind not in SubjectKind.values:
+        raise DomainError(f"Trường “subject”: đối tượng “{subject_kind}” không hợp lệ ({', '.join(SubjectKind.values)}).")
     if subject_kind not in award.subjects:
-        raise DomainError(f"{award.name} không xét tặng cho {SUBJECT_LABELS[subject_kind]}.")
+        raise DomainError(f"{award.name} không xét tặng cho {subject_in_sentence(subject_kind)}.")
     base = catalogue.base_salary_on(decided_on)
     coefficient = catalogue.coefficient_on(award.code, subject_kind, decided_on, issuer)
     if coefficient is None:
@@ -62,7 +62,7 @@ def reward_compute(*, award_code: str, subject_kind: str, decided_on: dt.date, c
     if award.kind == "form" and subject_kind != "individual":
         row = catalogue.multiplier_on(subject_kind, decided_on)
         if row is None:
-            raise DomainError(f"Danh mục chưa có hệ số nhân cho {SUBJECT_LABELS[subject_kind]} áp dụng ngày {decided_on:%d/%m/%Y}.")
+            raise DomainError(f"Danh mục chưa có hệ số nhân cho {subject_in_sentence(subject_kind)} áp dụng ngày {decided_on:%d/%m/%Y}.")
         multiplier = row.value
         if row.legal_basis not in basis:
             basis.append(row.legal_basis)

@@ -5,8 +5,11 @@ Parsing JSON into these classes (with Vietnamese errors) is `tdkt.law.engine.par
 """
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .messages import Message, plain
 
 SubjectKind = Literal["individual", "collective", "household", "village", "commune"]
 CheckResult = Literal["pass", "fail", "cannot_judge"]
@@ -67,11 +70,47 @@ class EligibilityRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class Parameter:
+    """A catalogue row a check read: its key, the value in force and its legal reference."""
+
+    key: str
+    value: Any
+    legal_basis: str
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "value": plain(self.value), "legal_basis": self.legal_basis}
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
+    """One criterion's outcome and its trace: the message (id, arguments, Vietnamese text), the legal basis, the
+    facts of the history it read and the catalogue parameters it used, with their values (as OpenFisca's trace)."""
+
     code: str
     result: CheckResult
-    message: str  # Vietnamese explanation
+    message: str  # Vietnamese explanation, rendered from message_id and args
     legal_basis: str  # e.g. "Điều 24 Luật Thi đua, khen thưởng 2022"
+    message_id: str = ""
+    args: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    parameters: tuple[Parameter, ...] = ()
+
+    @classmethod
+    def of(cls, code: str, result: CheckResult, message: Message, legal_basis: str, *, facts: Mapping[str, Any] | None = None,
+           parameters: tuple[Parameter, ...] = ()) -> "Check":
+        return cls(code, result, message.render(), legal_basis, message.id, message.args, facts or {}, parameters)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Check":
+        """A check as stored (`to_dict`); arguments and facts stay in their JSON form."""
+        return cls(data["code"], data["result"], data["message"], data.get("legal_basis", ""), data.get("message_id", ""),
+                   data.get("args", {}), data.get("facts", {}),
+                   tuple(Parameter(p["key"], p["value"], p.get("legal_basis", "")) for p in data.get("parameters", ())))
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "result": self.result, "message": self.message, "legal_basis": self.legal_basis,
+                "message_id": self.message_id, "args": plain(self.args), "facts": plain(self.facts),
+                "parameters": [p.to_dict() for p in self.parameters]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +120,13 @@ class EligibilityResult:
     regime: str
     verdict: Verdict
     checks: tuple[Check, ...] = field(default_factory=tuple)
+    catalogue_version: str = ""  # the digest of the catalogue snapshot that produced it
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "EligibilityResult":
+        return cls(data["award"], data["year"], data["regime"], data["verdict"],
+                   tuple(Check.from_dict(c) for c in data.get("checks", ())), data.get("catalogue_version", ""))
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["checks"] = [asdict(c) for c in self.checks]
-        return data
+        return {"award": self.award, "year": self.year, "regime": self.regime, "catalogue_version": self.catalogue_version,
+                "verdict": self.verdict, "checks": [c.to_dict() for c in self.checks]}

@@ -10,6 +10,7 @@ from django.db import models, transaction
 
 from tdkt.core import audit
 from tdkt.core.errors import DomainError
+from tdkt.core.permissions import require
 
 from . import catalogue as snapshot
 from .models import VERSIONED_MODELS
@@ -49,6 +50,7 @@ def validate_row(row: models.Model) -> None:
 
 def catalogue_row_save(*, actor, row: models.Model) -> models.Model:
     """Save one catalogue row after checking its validity does not overlap another version of the same key."""
+    require(actor, "law.change_catalogue", message="Chỉ quản trị hệ thống mới được sửa danh mục pháp lý.")
     with transaction.atomic():
         validate_row(row)
         created = row.pk is None
@@ -101,12 +103,17 @@ def load_data(data: dict, *, models_module=None) -> dict[str, int]:
         regime.documents.set([docs[c] if c in docs else m.LegalDocument.objects.get(code=c) for c in item.get("documents", ())])
         regimes[item["code"]] = regime
     awards = {}
+    # A data migration that runs before a field existed passes the historical model without it (batch_order: 0004).
+    award_fields = {f.name for f in m.AwardType._meta.get_fields()}
     for item in data.get("awards", ()):
-        awards[item["code"]] = upsert("awards", m.AwardType, {"code": item["code"]}, {
+        fields = {
             "name": item["name"], "short_name": item.get("short_name", ""), "kind": item["kind"],
             "subjects": list(item.get("subjects", ())), "rank": int(item.get("rank", 0)),
             "periodicity": item.get("periodicity", "yearly"), "period_years": int(item.get("period_years", 1)),
-            "proposal_only": bool(item.get("proposal_only")), "evaluated": bool(item.get("evaluated")), **_common(item)})
+            "proposal_only": bool(item.get("proposal_only")), "evaluated": bool(item.get("evaluated")),
+            "batch_order": item.get("batch_order"), **_common(item)}
+        awards[item["code"]] = upsert("awards", m.AwardType, {"code": item["code"]},
+                                      {k: v for k, v in fields.items() if k in award_fields})
 
     def award(code):
         return awards[code] if code in awards else m.AwardType.objects.get(code=code)
@@ -146,8 +153,9 @@ def load_data(data: dict, *, models_module=None) -> dict[str, int]:
     return created
 
 
-def catalogue_load(*, actor=None, path: Path | None = None) -> dict[str, int]:
+def catalogue_load(*, actor, path: Path | None = None) -> dict[str, int]:
     """Reload data/catalogue.json idempotently, then check no versioned key overlaps; all or nothing."""
+    require(actor, "law.change_catalogue", message="Chỉ quản trị hệ thống mới được nạp lại danh mục pháp lý.")
     data = snapshot.read_file(path or snapshot.DATA_FILE)
     with transaction.atomic():
         created = load_data(data)

@@ -5,8 +5,8 @@ from django.contrib import admin, messages
 
 from tdkt.core.errors import DomainError
 
-from . import services
-from .admin_base import ServiceAdmin, action_with_form
+from . import councils, services
+from tdkt.core.admin import ServiceAdmin, action_with_form
 from .forms import InTreeOrder
 from .models import (
     Cluster,
@@ -207,15 +207,61 @@ class ClusterAdmin(admin.ModelAdmin):
 
 
 class CouncilMemberInline(admin.TabularInline):
+    """Members are added and ended through org.councils (the linked account's council role follows them)."""
+
     model = CouncilMember
     extra = 0
     raw_id_fields = ["person", "user"]
+    can_delete = False
+    fields = ["full_name", "person", "user", "title", "role", "start", "end"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return []
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(ServiceAdmin):
     list_display = ["name", "kind", "unit", "established_on", "decision_number"]
     list_filter = ["kind"]
     search_fields = ["name", "unit__name", "decision_number"]
     raw_id_fields = ["unit"]
     inlines = [CouncilMemberInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["kind", "unit"] if obj is not None else []
+
+    def run_service(self, request, obj, cleaned, changed):
+        if obj is None:
+            return councils.council_create(actor=request.user, name=cleaned["name"], kind=cleaned["kind"], unit=cleaned["unit"],
+                                           established_on=cleaned.get("established_on"),
+                                           decision_number=cleaned.get("decision_number", ""))
+        fields = {f: cleaned[f] for f in councils.COUNCIL_FIELDS if f in changed}
+        return councils.council_update(actor=request.user, council=obj, **fields) if fields else obj
+
+    def save_formset(self, request, form, formset, change):
+        """New rows: council_member_add; an end date set: council_member_end; a name or title: council_member_update.
+        A row's role, account or start is not changed in place (end it and add another)."""
+        council = form.instance
+        for member_form in formset.forms:
+            if not member_form.has_changed() or not member_form.is_valid():
+                continue
+            data = member_form.cleaned_data
+            member = member_form.instance
+            try:
+                if member.pk is None:
+                    councils.council_member_add(actor=request.user, council=council, role=data["role"], start=data["start"],
+                                                full_name=data.get("full_name", ""), person=data.get("person"),
+                                                user=data.get("user"), title=data.get("title", ""), end=data.get("end"))
+                    continue
+                stored = CouncilMember.objects.get(pk=member.pk)
+                fixed = [f for f in ("role", "user", "person", "start") if f in member_form.changed_data]
+                if fixed:
+                    raise DomainError("Không sửa vai trò, tài khoản, cá nhân hay ngày bắt đầu của thành viên: hãy ghi ngày "
+                                      "kết thúc và thêm thành viên mới.")
+                edits = {f: data[f] for f in councils.MEMBER_FIELDS if f in member_form.changed_data}
+                if edits:
+                    councils.council_member_update(actor=request.user, member=stored, **edits)
+                if "end" in member_form.changed_data and data.get("end"):
+                    councils.council_member_end(actor=request.user, member=stored, on=data["end"])
+            except DomainError as exc:
+                self.message_user(request, f"{data.get('full_name') or member}: {exc.message}", messages.ERROR)

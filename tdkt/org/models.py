@@ -199,6 +199,9 @@ class CouncilMember(models.Model):
     role = models.CharField("Vai trò", max_length=15, choices=CouncilRole.choices)
     start = models.DateField("Từ ngày")
     end = models.DateField("Đến ngày", null=True, blank=True)
+    # The council role this membership gives its account (org.councils keeps it in step; never edited by hand).
+    assignment = models.ForeignKey("accounts.RoleAssignment", null=True, blank=True, editable=False, on_delete=models.PROTECT,
+                                   related_name="council_memberships", verbose_name="Vai trò tài khoản")
 
     class Meta:
         verbose_name = "Thành viên hội đồng"

@@ -62,7 +62,7 @@ def _find_legacy_district(province_code: int, name: str):
     raise DomainError(f"Không tìm thấy đúng một quận, huyện cũ có tên “{name}” trong tỉnh mã {province_code:02d}.")
 
 
-def seed_province(*, actor=None, code: int = 1, legacy_districts: list[str] | None = None) -> SeedReport:
+def seed_province(*, actor, code: int = 1, legacy_districts: list[str] | None = None) -> SeedReport:
     """Create (or complete) the province `code`, its wards and the named legacy districts. Idempotent."""
     from vietnam_provinces import Province, ProvinceCode, Ward
     from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW

@@ -7,7 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from .models import Membership, Person, Unit, UnitKind, UnitSuccession
+from tdkt.accounts import roles, scoping
+
+from .models import Council, CouncilMember, CouncilRole, Membership, Person, Unit, UnitKind, UnitSuccession
 
 
 def unit_subtree(unit: Unit, *, active_on: dt.date | None = None) -> QuerySet[Unit]:
@@ -110,3 +112,52 @@ def in_tree_order(units) -> list[Unit]:
         ordered.append(unit)
         stack.extend(sorted(children.get(unit.pk, []), key=sibling_key, reverse=True))
     return ordered
+
+
+# --- Scoped reads -------------------------------------------------------------------------------------------
+
+
+def units_visible_to(user, role_set=roles.UNIT_READERS) -> QuerySet[Unit]:
+    """Units in the subtrees where the user holds one of the roles (every unit for a superuser)."""
+    if not scoping.may(user, role_set):
+        return Unit.objects.none()
+    return Unit.objects.filter(scoping.subtree_q(user, roles=role_set))
+
+
+def people_visible_to(user) -> QuerySet[Person]:
+    """People whose current unit lies in a subtree where the user holds a ledger-reading role."""
+    if not scoping.may(user, roles.LEDGER_READERS):
+        return Person.objects.none()
+    return Person.objects.filter(scoping.subtree_q(user, roles=roles.LEDGER_READERS, field="unit"))
+
+
+def ledger_units_for(user) -> QuerySet[Unit]:
+    """Units whose people's ledgers the user reads (and over which a batch run may be started)."""
+    return units_visible_to(user, roles.LEDGER_READERS)
+
+
+def editable_units_for(user) -> QuerySet[Unit]:
+    """Units whose people and ledgers the user may change (and into which they may import history)."""
+    return units_visible_to(user, roles.LEDGER_EDITORS)
+
+
+# --- Councils ---------------------------------------------------------------------------------------------------
+
+
+def council_members_on(council: Council, day: dt.date) -> QuerySet[CouncilMember]:
+    """The council's members in force on a day."""
+    return (CouncilMember.objects.filter(council=council, start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day))
+            .select_related("user", "person").order_by("role", "id"))
+
+
+def council_voters(council: Council, day: dt.date) -> QuerySet[CouncilMember]:
+    """Who may vote in the council on a day: its members of that day linked to an account, the secretary excepted
+    (a secretary who is also a member holds a member's row)."""
+    return council_members_on(council, day).filter(user__isnull=False).exclude(role=CouncilRole.SECRETARY)
+
+
+def is_council_voter(user, council: Council, day: dt.date) -> bool:
+    """Whether the account may vote in the council on that day (its own membership, whatever its roles elsewhere)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return council_voters(council, day).filter(user=user).exists()

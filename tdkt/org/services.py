@@ -1,7 +1,9 @@
 """Org services: units (tree paths, dissolution and succession), people and their memberships.
 
-Every function is keyword-only, takes the acting user (`actor`, None for the system), runs in one
-transaction, writes its audit event inside it and raises DomainError with a Vietnamese message.
+Every function is keyword-only, takes the acting user (`actor`: a user, or the system account for commands
+and tasks), checks the org app's permission rule itself (`org.permissions`), runs in one transaction, writes
+its audit event inside it and raises DomainError with a Vietnamese message. Councils and their members are
+in `councils.py`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.utils import timezone
 
 from tdkt.core import audit, vntext
 from tdkt.core.errors import DomainError
+from tdkt.core.permissions import require
 
 from .models import Gender, Membership, Person, Unit, UnitKind, UnitSuccession
 
@@ -56,6 +59,10 @@ def unit_create(
     valid_to: dt.date | None = None,
 ) -> Unit:
     """Create a unit under `parent` (None = a root), with its tree path, depth and sort key."""
+    if parent is None:
+        require(actor, "org.manage_root_units", message="Chỉ quản trị viên cấp cao nhất mới được tạo đơn vị gốc.")
+    else:
+        require(actor, "org.manage_units", parent, message=f"Bạn không có quyền tạo đơn vị trực thuộc {parent.name}.")
     code = (code or "").strip()
     name = vntext.nfc(name)
     if not code or not _CODE_RE.match(code) or len(code) > 64:
@@ -98,6 +105,7 @@ def unit_create(
 def unit_update(*, actor, unit: Unit, name: str | None = None, short_name: str | None = None,
                 has_legal_status: bool | None = None, is_small_collective: bool | None = None) -> Unit:
     """Rename a unit or change its flags (the tree position is not changed here)."""
+    require(actor, "org.manage_units", unit, message=f"Bạn không có quyền sửa thông tin {unit.name}.")
     changes = {}
     if name is not None:
         name = vntext.nfc(name)
@@ -128,6 +136,7 @@ def unit_dissolve(*, actor, unit: Unit, on: dt.date, successors: Iterable[Unit] 
     Active units under it are an error unless `with_subtree` (then they are dissolved on the same day,
     without successors of their own). People still in the unit are an error: move them first.
     """
+    require(actor, "org.manage_units", unit, message=f"Bạn không có quyền giải thể {unit.name}.")
     successors = list(successors)
     if unit.valid_to is not None:
         raise DomainError(f"{unit.name} đã giải thể ngày {unit.valid_to:%d/%m/%Y}.")
@@ -164,6 +173,8 @@ def unit_dissolve(*, actor, unit: Unit, on: dt.date, successors: Iterable[Unit] 
 
 def succession_add(*, actor, predecessor: Unit, successor: Unit, effective_on: dt.date, note: str = "") -> UnitSuccession:
     """Record that `successor` took over (part of) `predecessor` from `effective_on`."""
+    for unit in (predecessor, successor):
+        require(actor, "org.manage_units", unit, message=f"Bạn không có quyền ghi quan hệ kế thừa của {unit.name}.")
     if predecessor.pk == successor.pk:
         raise DomainError("Đơn vị kế thừa phải khác đơn vị cũ.")
     with transaction.atomic():
@@ -252,6 +263,8 @@ def person_create(
     start: dt.date | None = None,
 ) -> Person:
     """Create a person in `unit` and open their membership (from `start`, else joined_on, else today)."""
+    if unit is not None:
+        require(actor, "org.manage_people", unit, message=f"Bạn không có quyền thêm cá nhân vào {unit.name}.")
     fields = _clean_person_fields(
         {
             "full_name": full_name, "gender": gender, "date_of_birth": date_of_birth, "citizen_id": citizen_id,
@@ -274,6 +287,7 @@ def person_create(
 
 def person_update(*, actor, person: Person, **changes) -> Person:
     """Change a person's own fields (not their unit: see membership_move). Unknown fields are an error."""
+    require(actor, "org.manage_people", person, message=f"Bạn không có quyền sửa thông tin của {person.full_name}.")
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise DomainError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
@@ -294,7 +308,9 @@ def person_update(*, actor, person: Person, **changes) -> Person:
 
 def membership_move(*, actor, person: Person, unit: Unit, on: dt.date, position: str | None = None) -> Membership:
     """Move a person to `unit` from day `on`: the open membership ends the day before, a new one opens."""
+    require(actor, "org.manage_people", person, message=f"Bạn không có quyền chuyển công tác {person.full_name}.")
     _require_active_unit(unit, on)
+    require(actor, "org.manage_people", unit, message=f"Bạn không có quyền chuyển cá nhân đến {unit.name}.")
     with transaction.atomic():
         Person.objects.select_for_update().filter(pk=person.pk).first()
         open_rows = list(Membership.objects.filter(person=person, end__isnull=True))

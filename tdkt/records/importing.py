@@ -1,71 +1,63 @@
 """Import of past history (xếp loại, khen thưởng, kỷ luật, sáng kiến) from Excel or JSON.
 
 One row (or JSON object) = one person and one year, with any of: a rating, an award, a discipline, an
-initiative. Every row is checked; the report lists every problem as "Dòng 7: ..." and, if there is one,
-nothing is imported (one transaction). People already in the system are matched on their citizen ID
-(CCCD) or on (full name, date of birth) and the records attach to them; the report says which rows matched.
+initiative. It runs on the one tabular import of `tdkt.core.tabular`: every row is checked, the report lists
+every problem as "Dòng 7: ...", and if there is one nothing is imported (one transaction). People already in
+the system are matched on their citizen ID (CCCD) or on (full name, date of birth) and the records attach to
+them; the report says which rows matched. The import checks `records.import_history` on the unit; every
+person and record it writes goes through the org and records services (their own checks and audit).
 
 Public API (used by the web page and `tdkt records import`):
     history_import(*, actor, scope_unit, file, format) -> ImportReport
-    import_template() -> bytes
-    COLUMNS: (key, Excel header, description) of each column; JSON objects use the keys.
+    import_template() -> bytes   (records.import_template)
+    COLUMNS: the columns; JSON objects use their keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.db import transaction
 from django.utils import timezone
 
-from tdkt.core import audit, vntext
+from tdkt.core import audit, tabular
 from tdkt.core.errors import DomainError
+from tdkt.core.permissions import require
+from tdkt.core.tabular import Collector, Column, RowError
+from tdkt.law import vocabulary as vocab
 from tdkt.org import services as org_services
 from tdkt.org.models import Gender, Person, Unit
 
 from . import catalogue, services
-from .models import AwardRecord, Discipline, DisciplineForm, Initiative, InitiativeScope, Rating, YearRating
+from .models import AwardRecord, AwardSource, Discipline, Initiative, YearRating
 
 SHEET = "Lịch sử thành tích"
 GUIDE_SHEET = "Hướng dẫn"
 CODES_SHEET = "Danh mục mã"
-MAX_ROWS = 20_000
 
-COLUMNS: list[tuple[str, str, str]] = [
-    ("full_name", "Họ và tên", "Bắt buộc. Họ, chữ đệm và tên, có dấu."),
-    ("date_of_birth", "Ngày sinh (dd/mm/yyyy)", "Cần Ngày sinh hoặc Số CCCD để xác định cá nhân."),
-    ("citizen_id", "Số CCCD", "12 chữ số (ô định dạng văn bản để giữ số 0 đầu)."),
-    ("gender", "Giới tính (Nam/Nữ)", "Bắt buộc với cá nhân mới."),
-    ("unit", "Mã đơn vị", "Bắt buộc. Mã đơn vị công tác hiện tại, thuộc phạm vi được nhập."),
-    ("position", "Chức vụ", "Không bắt buộc (dùng khi tạo cá nhân mới)."),
-    ("joined_on", "Ngày tuyển dụng (dd/mm/yyyy)", "Không bắt buộc (dùng khi tạo cá nhân mới)."),
-    ("year", "Năm", "Năm thành tích; bắt buộc khi dòng có xếp loại, khen thưởng, kỷ luật hoặc sáng kiến."),
-    ("rating", "Xếp loại (HTXSNV/HTTNV/HTNV/KHTNV)", "Mức độ hoàn thành nhiệm vụ của năm."),
-    ("award", "Danh hiệu/Hình thức (mã)", "Mã trong sheet “Danh mục mã”, ví dụ LDTT, CSTDCS, GIAY_KHEN."),
-    ("decision_number", "Số quyết định", "Ví dụ 1234/QĐ-UBND."),
-    ("decision_date", "Ngày quyết định", "dd/mm/yyyy."),
-    ("issuer", "Cơ quan ban hành", "Bắt buộc khi có khen thưởng: mã đơn vị (kể cả đơn vị đã giải thể, ví dụ quan_dong_da) hoặc tên cơ quan."),
-    ("discipline", "Hình thức kỷ luật", "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc (hoặc mã)."),
-    ("discipline_start", "Kỷ luật từ ngày", "dd/mm/yyyy; bắt buộc khi có kỷ luật."),
-    ("discipline_end", "Kỷ luật đến ngày", "dd/mm/yyyy; bắt buộc khi có kỷ luật."),
-    ("initiative", "Sáng kiến", "Tên sáng kiến, đề tài được công nhận trong năm."),
-    ("initiative_scope", "Phạm vi sáng kiến", "Cấp cơ sở, Cấp tỉnh, Toàn quốc (hoặc CO_SO, TINH, TOAN_QUOC)."),
+COLUMNS: list[Column] = [
+    Column("full_name", "Họ và tên", "Bắt buộc. Họ, chữ đệm và tên, có dấu."),
+    Column("date_of_birth", "Ngày sinh (dd/mm/yyyy)", "Cần Ngày sinh hoặc Số CCCD để xác định cá nhân."),
+    Column("citizen_id", "Số CCCD", "12 chữ số (ô định dạng văn bản để giữ số 0 đầu)."),
+    Column("gender", "Giới tính (Nam/Nữ)", "Bắt buộc với cá nhân mới."),
+    Column("unit", "Mã đơn vị", "Bắt buộc. Mã đơn vị công tác hiện tại, thuộc phạm vi được nhập."),
+    Column("position", "Chức vụ", "Không bắt buộc (dùng khi tạo cá nhân mới)."),
+    Column("joined_on", "Ngày tuyển dụng (dd/mm/yyyy)", "Không bắt buộc (dùng khi tạo cá nhân mới)."),
+    Column("year", "Năm", "Năm thành tích; bắt buộc khi dòng có xếp loại, khen thưởng, kỷ luật hoặc sáng kiến."),
+    Column("rating", "Xếp loại (HTXSNV/HTTNV/HTNV/KHTNV)", "Mức độ hoàn thành nhiệm vụ của năm."),
+    Column("award", "Danh hiệu/Hình thức (mã)", "Mã trong sheet “Danh mục mã”, ví dụ LDTT, CSTDCS, GIAY_KHEN."),
+    Column("decision_number", "Số quyết định", "Ví dụ 1234/QĐ-UBND."),
+    Column("decision_date", "Ngày quyết định", "dd/mm/yyyy."),
+    Column("issuer", "Cơ quan ban hành", "Bắt buộc khi có khen thưởng: mã đơn vị (kể cả đơn vị đã giải thể, ví dụ quan_dong_da) hoặc tên cơ quan."),
+    Column("discipline", "Hình thức kỷ luật", "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc (hoặc mã)."),
+    Column("discipline_start", "Kỷ luật từ ngày", "dd/mm/yyyy; bắt buộc khi có kỷ luật."),
+    Column("discipline_end", "Kỷ luật đến ngày", "dd/mm/yyyy; bắt buộc khi có kỷ luật."),
+    Column("initiative", "Sáng kiến", "Tên sáng kiến, đề tài được công nhận trong năm."),
+    Column("initiative_scope", "Phạm vi sáng kiến", "Cấp cơ sở, Cấp tỉnh, Toàn quốc (hoặc CO_SO, TINH, TOAN_QUOC)."),
 ]
-KEYS = [c[0] for c in COLUMNS]
-REQUIRED_HEADERS = ("full_name", "unit")
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int | None  # spreadsheet row (or JSON record number); None for the file as a whole
-    message: str  # full Vietnamese text, "Dòng 7: ..."
-    detail: str = ""  # the same without the row prefix
+TABLE = tabular.Table(COLUMNS, SHEET, other_sheets=(GUIDE_SHEET, CODES_SHEET), required=("full_name", "unit"))
+KEYS = TABLE.keys
+MAX_ROWS = TABLE.max_rows
 
 
 @dataclass
@@ -79,139 +71,7 @@ class ImportReport:
     notices: list[RowError] = field(default_factory=list)  # matches with existing people, skipped records
 
 
-class _Rollback(Exception):
-    pass
-
-
-# --- Reading -----------------------------------------------------------------------------------------
-
-
-def _read_bytes(file) -> bytes:
-    if isinstance(file, (bytes, bytearray)):
-        return bytes(file)
-    if isinstance(file, (str, Path)):
-        return Path(file).read_bytes()
-    if hasattr(file, "seek"):
-        try:
-            file.seek(0)
-        except (OSError, ValueError):
-            pass
-    if hasattr(file, "chunks"):
-        return b"".join(file.chunks())
-    data = file.read()
-    return data.encode("utf-8") if isinstance(data, str) else data
-
-
-def _header_key(text) -> str | None:
-    norm = vntext.nfc(str(text or "")).casefold()
-    if not norm:
-        return None
-    for key, header, _ in COLUMNS:
-        h = header.casefold()
-        if norm == h or norm == key or norm == h.split(" (")[0]:
-            return key
-    return None
-
-
-def _rows_from_xlsx(data: bytes) -> list[tuple[int, dict]]:
-    from python_calamine import CalamineError, load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data))
-    except (CalamineError, ValueError, OSError) as exc:
-        raise DomainError("Không đọc được tệp Excel (.xlsx). Hãy dùng tệp mẫu của hệ thống.") from exc
-    names = book.sheet_names
-    name = SHEET if SHEET in names else next((n for n in names if n not in (GUIDE_SHEET, CODES_SHEET)), None)
-    if name is None:
-        raise DomainError(f"Tệp không có sheet “{SHEET}”.")
-    table = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    if not table:
-        raise DomainError("Tệp không có dữ liệu.")
-    header = table[0]
-    columns = {i: _header_key(h) for i, h in enumerate(header)}
-    present = {k for k in columns.values() if k}
-    missing = [h for k, h, _ in COLUMNS if k in REQUIRED_HEADERS and k not in present]
-    if missing:
-        raise DomainError("Thiếu cột: " + ", ".join(f"“{h}”" for h in missing) + ". Hãy dùng tệp mẫu của hệ thống.")
-    rows = []
-    for index, values in enumerate(table[1:], start=2):
-        record = {columns[i]: v for i, v in enumerate(values) if columns.get(i)}
-        if all(v in ("", None) for v in record.values()):
-            continue
-        rows.append((index, record))
-    return rows
-
-
-def _rows_from_json(data: bytes) -> list[tuple[int, dict]]:
-    try:
-        payload = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DomainError("Tệp JSON sai cú pháp.") from exc
-    if isinstance(payload, dict):
-        payload = payload.get("records")
-    if not isinstance(payload, list):
-        raise DomainError("Tệp JSON phải là một danh sách bản ghi (hoặc một đối tượng có khóa “records”).")
-    rows = []
-    for index, item in enumerate(payload, start=1):
-        if not isinstance(item, dict):
-            rows.append((index, {"__invalid__": True}))
-            continue
-        record = {}
-        for key, value in item.items():
-            k = key if key in KEYS else _header_key(key)
-            if k:
-                record[k] = value
-        rows.append((index, record))
-    return rows
-
-
-# --- Cell parsing ------------------------------------------------------------------------------------
-
-_DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return vntext.nfc(str(value))
-
-
-def _date(value, label: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    m = _DATE_RE.match(text)
-    try:
-        if m:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        m = _ISO_RE.match(text)
-        if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        pass
-    raise DomainError(f"{label} “{text}” không đúng định dạng ngày dd/mm/yyyy.")
-
-
-def _int(value, label: str) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        raise DomainError(f"{label} không hợp lệ.")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = _text(value)
-    if text.isdigit():
-        return int(text)
-    raise DomainError(f"{label} “{text}” phải là số.")
+_text, _date, _int, _choice = tabular.text, tabular.date, tabular.integer, tabular.choice
 
 
 def _citizen_id(value) -> str | None:
@@ -221,24 +81,24 @@ def _citizen_id(value) -> str | None:
         # A numeric cell lost its leading zeros: Excel shows 1234567890 for 001234567890.
         if isinstance(value, float) and not value.is_integer():
             raise DomainError("Số CCCD phải gồm đúng 12 chữ số.")
-        text = str(int(value))
-        value = text.zfill(12) if len(text) < 12 else text
+        digits = str(int(value))
+        value = digits.zfill(12) if len(digits) < 12 else digits
     return org_services.clean_citizen_id(_text(value))
 
 
-def _choice(value, choices, label: str, hint: str) -> str | None:
-    text = _text(value)
-    if not text:
-        return None
-    folded = text.casefold()
-    for code, name in choices:
-        if folded in (code.casefold(), name.casefold()):
-            return code
-    raise DomainError(f"{label} “{text}” không hợp lệ ({hint}).")
+def _codes(key: str, vocabulary) -> list[tuple[str, str]]:
+    """A list parameter's codes with their names (the choices of a cell)."""
+    return [(code, vocab.label(vocabulary, code)) for code in sorted(catalogue.codes(key))]
+
+
+def _hint(key: str) -> str:
+    """'HTXSNV, HTTNV, HTNV hoặc KHTNV': the codes in force, in the catalogue's order."""
+    current = catalogue.ordered(key, timezone.localdate().year)
+    return ", ".join(current[:-1]) + f" hoặc {current[-1]}" if len(current) > 1 else "".join(current)
 
 
 _GENDERS = [(Gender.MALE, "Nam"), (Gender.FEMALE, "Nữ"), (Gender.MALE, "M"), (Gender.FEMALE, "F")]
-_SCOPES = [*InitiativeScope.choices, ("CO_SO", "Cơ sở"), ("TINH", "Cấp tỉnh"), ("TINH", "Tỉnh"), ("TOAN_QUOC", "Cấp toàn quốc")]
+_SCOPE_ALIASES = [("CO_SO", "Cơ sở"), ("TINH", "Cấp tỉnh"), ("TINH", "Tỉnh"), ("TOAN_QUOC", "Cấp toàn quốc")]
 
 
 @dataclass
@@ -272,19 +132,7 @@ class _Row:
         return bool(self.rating or self.award or self.discipline or self.initiative)
 
 
-class _Collector:
-    def __init__(self):
-        self.errors: list[RowError] = []
-        self.notices: list[RowError] = []
-
-    def error(self, row: _Row | None, detail: str) -> None:
-        self.errors.append(RowError(row.row if row else None, f"{row.prefix}: {detail}" if row else detail, detail))
-
-    def notice(self, row: _Row, detail: str) -> None:
-        self.notices.append(RowError(row.row, f"{row.prefix}: {detail}", detail))
-
-
-def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_unit: Unit, known: dict, out: _Collector) -> _Row:
+def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_unit: Unit, known: dict, out: Collector) -> _Row:
     row = _Row(row=index, prefix=prefix)
     if raw.get("__invalid__"):
         out.error(row, "Bản ghi phải là một đối tượng JSON.")
@@ -326,12 +174,12 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_
     row.position = _text(raw.get("position"))
     row.joined_on = step(lambda: _date(raw.get("joined_on"), "Ngày tuyển dụng"))
     row.year = step(lambda: _int(raw.get("year"), "Năm"))
-    row.rating = step(lambda: _choice(raw.get("rating"), Rating.choices, "Xếp loại", "HTXSNV, HTTNV, HTNV hoặc KHTNV"))
+    row.rating = step(lambda: _choice(raw.get("rating"), _codes("rating.order", vocab.Rating), "Xếp loại", _hint("rating.order")))
     award = _text(raw.get("award")).upper()
     if award:
         if award not in known:
             out.error(row, f"Mã danh hiệu/hình thức “{award}” không có trong danh mục.")
-        elif catalogue.INDIVIDUAL not in known[award][1]:
+        elif vocab.SubjectKind.INDIVIDUAL not in known[award][1]:
             out.error(row, f"{known[award][0]} không tặng cho cá nhân.")
         else:
             row.award = award
@@ -346,7 +194,7 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_
         out.error(row, "Thiếu cơ quan ban hành quyết định khen thưởng.")
     if not award and (row.decision_number or row.decision_date or issuer):
         out.error(row, "Có số, ngày quyết định hoặc cơ quan ban hành nhưng thiếu mã danh hiệu/hình thức.")
-    row.discipline = step(lambda: _choice(raw.get("discipline"), DisciplineForm.choices, "Hình thức kỷ luật",
+    row.discipline = step(lambda: _choice(raw.get("discipline"), _codes("discipline.order", vocab.DisciplineForm), "Hình thức kỷ luật",
                                           "Khiển trách, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc"))
     row.discipline_start = step(lambda: _date(raw.get("discipline_start"), "Ngày bắt đầu kỷ luật"))
     row.discipline_end = step(lambda: _date(raw.get("discipline_end"), "Ngày kết thúc kỷ luật"))
@@ -355,7 +203,7 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_
     if not row.discipline and (row.discipline_start or row.discipline_end):
         out.error(row, "Có thời gian kỷ luật nhưng thiếu hình thức kỷ luật.")
     row.initiative = _text(raw.get("initiative"))
-    row.initiative_scope = step(lambda: _choice(raw.get("initiative_scope"), _SCOPES, "Phạm vi sáng kiến", "Cấp cơ sở, Cấp tỉnh hoặc Toàn quốc"))
+    row.initiative_scope = step(lambda: _choice(raw.get("initiative_scope"), [*_codes("initiative.scopes", vocab.InitiativeScope), *_SCOPE_ALIASES], "Phạm vi sáng kiến", "Cấp cơ sở, Cấp tỉnh hoặc Toàn quốc"))
     if row.initiative and not row.initiative_scope:
         out.error(row, "Sáng kiến phải có phạm vi (Cấp cơ sở, Cấp tỉnh hoặc Toàn quốc).")
     if row.initiative_scope and not row.initiative:
@@ -367,7 +215,7 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_
     return row
 
 
-def _identify(rows: list[_Row], out: _Collector, scope_unit: Unit) -> None:
+def _identify(rows: list[_Row], out: Collector, scope_unit: Unit) -> None:
     """Group rows by person (CCCD, else name + date of birth) and match each group with existing people."""
     by_cccd: dict[str, _Row] = {}
     for row in rows:
@@ -419,7 +267,7 @@ def _identify(rows: list[_Row], out: _Collector, scope_unit: Unit) -> None:
             out.error(row, "Thiếu giới tính (Nam/Nữ) của cá nhân mới.")
 
 
-def _in_file_duplicates(rows: list[_Row], out: _Collector) -> None:
+def _in_file_duplicates(rows: list[_Row], out: Collector) -> None:
     seen_rating: dict[tuple, _Row] = {}
     seen: dict[tuple, _Row] = {}
     for row in rows:
@@ -451,24 +299,11 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
     """Check every row of `file` (xlsx or json) and import all of it, or nothing (the report says why)."""
     if scope_unit is None:
         raise DomainError("Phải chọn đơn vị (phạm vi) nhận dữ liệu.")
+    require(actor, "records.import_history", scope_unit, message=f"Bạn không có quyền nhập lịch sử thành tích vào {scope_unit.name}.")
+    raw_rows, label = TABLE.read(file, format)
     fmt = (format or "").lower().lstrip(".")
-    data = _read_bytes(file)
-    if not data:
-        raise DomainError("Tệp rỗng.")
-    if fmt == "xlsx":
-        raw_rows = _rows_from_xlsx(data)
-        label = "Dòng"
-    elif fmt == "json":
-        raw_rows = _rows_from_json(data)
-        label = "Bản ghi"
-    else:
-        raise DomainError("Chỉ nhận tệp .xlsx hoặc .json.")
-    if not raw_rows:
-        raise DomainError("Tệp không có dòng dữ liệu nào.")
-    if len(raw_rows) > MAX_ROWS:
-        raise DomainError(f"Tệp có {len(raw_rows)} dòng, vượt quá giới hạn {MAX_ROWS} dòng mỗi lần nhập.")
 
-    out = _Collector()
+    out = Collector()
     codes = set()
     for _, raw in raw_rows:
         for key in ("unit", "issuer"):
@@ -477,47 +312,34 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
     units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
     known = catalogue.award_catalogue()
     rows = [_parse(i, raw, prefix=f"{label} {i}", units=units, scope_unit=scope_unit, known=known, out=out) for i, raw in raw_rows]
-
-    # Identical rows.
-    seen_raw: dict[str, int] = {}
-    for (index, raw), row in zip(raw_rows, rows):
-        fingerprint = json.dumps({k: _text(v) if not isinstance(v, (dt.date, dt.datetime)) else v.isoformat() for k, v in raw.items()},
-                                 sort_keys=True, ensure_ascii=False)
-        if fingerprint in seen_raw:
-            out.error(row, f"Dòng trùng hoàn toàn với {label.lower()} {seen_raw[fingerprint]}.")
-        else:
-            seen_raw[fingerprint] = index
+    tabular.identical_rows(raw_rows, rows, label, out)
     # Who is who, and conflicts between rows, among the rows that are valid on their own.
-    failed = {e.row for e in out.errors}
+    failed = out.failed_rows()
     sound = [r for r in rows if r.row not in failed]
     _identify(sound, out, scope_unit)
     _in_file_duplicates(sound, out)
     if out.errors:
-        return ImportReport(ok=False, errors=_sorted(out.errors))
+        return ImportReport(ok=False, errors=out.sorted_errors())
 
     report = ImportReport(ok=True)
-    try:
-        with transaction.atomic():
-            _execute(rows, actor=actor, report=report, out=out)
-            if out.errors:
-                raise _Rollback
+
+    def write() -> None:
+        _execute(rows, actor=actor, report=report, out=out)
+        if not out.errors:
             audit.record(
                 actor=actor, action="records.history.imported", target=scope_unit,
                 data={"format": fmt, "rows": len(rows), "created_people": report.created_people,
                       "matched_people": report.matched_people, "created_records": report.created_records,
                       "skipped_records": report.skipped_records},
             )
-    except _Rollback:
-        return ImportReport(ok=False, errors=_sorted(out.errors))
+
+    if not tabular.all_or_nothing(write, out):
+        return ImportReport(ok=False, errors=out.sorted_errors())
     report.notices = out.notices
     return report
 
 
-def _sorted(errors: list[RowError]) -> list[RowError]:
-    return sorted(errors, key=lambda e: (e.row or 0))
-
-
-def _execute(rows: list[_Row], *, actor, report: ImportReport, out: _Collector) -> None:
+def _execute(rows: list[_Row], *, actor, report: ImportReport, out: Collector) -> None:
     people: dict[tuple, Person] = {}
     for row in rows:
         try:
@@ -546,7 +368,7 @@ def _execute(rows: list[_Row], *, actor, report: ImportReport, out: _Collector) 
             out.error(row, exc.message)
 
 
-def _import_records(row: _Row, person: Person, *, actor, report: ImportReport, out: _Collector) -> None:
+def _import_records(row: _Row, person: Person, *, actor, report: ImportReport, out: Collector) -> None:
     if row.rating:
         existing = YearRating.objects.filter(person=person, year=row.year).first()
         if existing is None:
@@ -558,13 +380,13 @@ def _import_records(row: _Row, person: Person, *, actor, report: ImportReport, o
         else:
             out.error(row, f"Hồ sơ đã có xếp loại năm {row.year} là {existing.rating}, khác với {row.rating} trong tệp.")
     if row.award:
-        if AwardRecord.objects.filter(person=person, award_code=row.award, year=row.year, revoked_on__isnull=True).exists():
+        if AwardRecord.objects.filter(person=person, award_code=row.award, year=row.year, revocation__isnull=True).exists():
             report.skipped_records += 1
             out.notice(row, f"{row.award} năm {row.year} đã có trong hồ sơ, bỏ qua.")
         else:
             services.award_add(
                 actor=actor, person=person, award_code=row.award, year=row.year, decision_number=row.decision_number,
-                decision_date=row.decision_date, issuer=row.issuer, issuer_name=row.issuer_name,
+                decision_date=row.decision_date, issuer=row.issuer, issuer_name=row.issuer_name, source=AwardSource.IMPORTED,
             )
             report.created_records += 1
     if row.discipline:
@@ -583,119 +405,15 @@ def _import_records(row: _Row, person: Person, *, actor, report: ImportReport, o
             report.created_records += 1
 
 
-# --- Template ----------------------------------------------------------------------------------------
-
-GUIDE = [
-    "Mỗi dòng của sheet “Lịch sử thành tích” là một cá nhân trong một năm, kèm một hoặc nhiều thông tin: xếp loại, "
-    "một danh hiệu/hình thức khen thưởng, một kỷ luật, một sáng kiến. Một người có nhiều năm thì ghi nhiều dòng.",
-    "Dòng 1 là tiêu đề cột, không sửa. Dữ liệu bắt đầu từ dòng 2. Dòng trống được bỏ qua.",
-    "Ngày ghi dạng dd/mm/yyyy (ví dụ 05/09/2024) hoặc ô định dạng ngày của Excel.",
-    "Cá nhân đã có trong hệ thống được nhận ra theo Số CCCD, hoặc theo Họ và tên cùng Ngày sinh: dữ liệu được ghép "
-    "vào hồ sơ đã có, không tạo trùng. Cá nhân mới được tạo tại đơn vị ghi ở cột “Mã đơn vị”.",
-    "Mọi dòng được kiểm tra trước khi nhập. Nếu có dù chỉ một dòng sai, không dòng nào được nhập; danh sách lỗi ghi "
-    "rõ số dòng (ví dụ “Dòng 7: Số CCCD phải gồm đúng 12 chữ số”).",
-    "Thông tin đã có sẵn trong hồ sơ (cùng xếp loại, cùng danh hiệu cùng năm...) được bỏ qua, nên có thể nhập lại "
-    "cùng một tệp mà không sinh trùng.",
-    "Có thể nhập tệp JSON thay cho Excel: một danh sách đối tượng, mỗi đối tượng dùng các khóa ở cột “Khóa JSON” dưới đây, "
-    'ví dụ [{"full_name": "Nguyễn Văn An", "date_of_birth": "12/03/1985", "gender": "Nam", "unit": "thcs_dong_da", '
-    '"year": 2024, "rating": "HTXSNV", "award": "CSTDCS", "decision_number": "123/QĐ-UBND", '
-    '"decision_date": "15/01/2025", "issuer": "quan_dong_da"}].',
-]
-
-
 def import_template() -> bytes:
-    """The Excel template: data sheet with Vietnamese headers and drop-downs, a guide sheet, the code lists."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    """The Excel template (records.import_template)."""
+    from .import_template import import_template as build
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="FDE9D9")
-    for col, (key, header, _) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=col, value=header)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        letter = get_column_letter(col)
-        sheet.column_dimensions[letter].width = max(14, min(len(header) + 4, 36))
-        if key in ("citizen_id", "date_of_birth", "joined_on", "decision_date", "discipline_start", "discipline_end",
-                   "decision_number", "unit", "issuer"):
-            for r in range(2, 1002):
-                sheet.cell(row=r, column=col).number_format = "@"
-    sheet.freeze_panes = "A2"
-    lists = {
-        "gender": '"Nam,Nữ"',
-        "rating": '"HTXSNV,HTTNV,HTNV,KHTNV"',
-        "discipline": '"' + ",".join(name for _, name in DisciplineForm.choices) + '"',
-        "initiative_scope": '"' + ",".join(name for _, name in InitiativeScope.choices) + '"',
-    }
-    for key, formula in lists.items():
-        col = get_column_letter(KEYS.index(key) + 1)
-        validation = DataValidation(type="list", formula1=formula, allow_blank=True)
-        validation.add(f"{col}2:{col}1001")
-        sheet.add_data_validation(validation)
-
-    guide = book.create_sheet(GUIDE_SHEET)
-    guide.column_dimensions["A"].width = 34
-    guide.column_dimensions["B"].width = 20
-    guide.column_dimensions["C"].width = 90
-    guide.append(["Hướng dẫn nhập lịch sử thành tích"])
-    guide["A1"].font = Font(bold=True, size=14)
-    for line in GUIDE:
-        guide.append([None, None, line])
-        guide.cell(row=guide.max_row, column=3).alignment = Alignment(wrap_text=True)
-    guide.append([])
-    guide.append(["Cột", "Khóa JSON", "Ý nghĩa"])
-    for c in range(1, 4):
-        guide.cell(row=guide.max_row, column=c).font = bold
-    for key, header, description in COLUMNS:
-        guide.append([header, key, description])
-    guide.append([])
-    guide.append(["Ví dụ một dòng"])
-    guide.cell(row=guide.max_row, column=1).font = bold
-    guide.append([h for _, h, _ in COLUMNS])
-    guide.append(["Nguyễn Văn An", "12/03/1985", "001085012345", "Nam", "thcs_dong_da", "Giáo viên", "01/09/2010", 2024,
-                  "HTXSNV", "CSTDCS", "123/QĐ-UBND", "15/01/2025", "quan_dong_da", "", "", "",
-                  "Đổi mới phương pháp dạy học", "Cấp cơ sở"])
-
-    codes = book.create_sheet(CODES_SHEET)
-    codes.column_dimensions["A"].width = 16
-    codes.column_dimensions["B"].width = 60
-    codes.append(["Mã", "Danh hiệu / hình thức khen thưởng"])
-    codes["A1"].font = codes["B1"].font = bold
-    for code, (name, subjects) in sorted(catalogue.award_catalogue().items()):
-        if catalogue.INDIVIDUAL in subjects:
-            codes.append([code, name])
-    codes.append([])
-    codes.append(["Mã", "Xếp loại"])
-    for code, name in Rating.choices:
-        codes.append([code, name])
-    codes.append([])
-    codes.append(["Mã", "Hình thức kỷ luật"])
-    for code, name in DisciplineForm.choices:
-        codes.append([code, name])
-    codes.append([])
-    codes.append(["Mã", "Phạm vi sáng kiến"])
-    for code, name in InitiativeScope.choices:
-        codes.append([code, name])
-
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return build()
 
 
-def template_rows_to_xlsx(rows: Iterable[dict]) -> bytes:
-    """Fill the template's data sheet with rows (dicts by column key): for tests, exports and examples."""
-    from openpyxl import load_workbook
+def template_rows_to_xlsx(rows) -> bytes:
+    """The template filled with rows (dicts by column key): for tests, exports and examples."""
+    from .import_template import template_rows_to_xlsx as fill
 
-    book = load_workbook(io.BytesIO(import_template()))
-    sheet = book[SHEET]
-    for r, row in enumerate(rows, start=2):
-        for key, value in row.items():
-            sheet.cell(row=r, column=KEYS.index(key) + 1, value=value)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return fill(rows)

@@ -1,68 +1,35 @@
 """The achievement ledger (hồ sơ thành tích) of people, collectives (units) and households.
 
-Award codes, rating codes, discipline forms and initiative scopes are the catalogue's codes (tdkt.law);
-they are validated by records.services against the catalogue, not by database choices, so that the law
-can change as data.
+Award codes, rating codes, discipline forms and initiative scopes are the catalogue's codes (tdkt.law): the
+columns carry no database choices, and records.services checks every code against the catalogue snapshot
+(`rating.order`, `discipline.order`, `initiative.scopes`, the awards and their subjects), so that the law can
+change as data; their names come from tdkt.law.vocabulary.
+
+An award received says where it comes from (`source`): imported history, recorded by hand, or issued by a
+decision of this system; the decision line that issued it is owned by the decisions app (one-to-one to the
+award), so this app never imports it. A revocation (Art 93) is an act of its own (`AwardRevocation`: who
+recorded it, when, by which decision, why) that the award points to.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from tdkt.core.models import TimeStampedModel
+from tdkt.law import vocabulary as vocab
+from tdkt.org.subjects import SubjectMixin
 
 
-class Rating(models.TextChoices):
-    HTXSNV = "HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"
-    HTTNV = "HTTNV", "Hoàn thành tốt nhiệm vụ"
-    HTNV = "HTNV", "Hoàn thành nhiệm vụ"
-    KHTNV = "KHTNV", "Không hoàn thành nhiệm vụ"
-
-
-class DisciplineForm(models.TextChoices):
-    KHIEN_TRACH = "KHIEN_TRACH", "Khiển trách"
-    CANH_CAO = "CANH_CAO", "Cảnh cáo"
-    HA_BAC_LUONG = "HA_BAC_LUONG", "Hạ bậc lương"
-    GIANG_CHUC = "GIANG_CHUC", "Giáng chức"
-    CACH_CHUC = "CACH_CHUC", "Cách chức"
-    BUOC_THOI_VIEC = "BUOC_THOI_VIEC", "Buộc thôi việc"
-
-
-class InitiativeScope(models.TextChoices):
-    CO_SO = "CO_SO", "Cấp cơ sở"
-    TINH = "TINH", "Cấp tỉnh, bộ, ngành"
-    TOAN_QUOC = "TOAN_QUOC", "Toàn quốc"
-
-
-class SubjectMixin(models.Model):
-    """Exactly one of person / unit (collective) / household."""
-
-    person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="Cá nhân")
-    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="Tập thể")
-    household = models.ForeignKey("org.Household", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="Hộ gia đình")
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def one_subject_constraint(cls, name: str) -> models.CheckConstraint:
-        return models.CheckConstraint(
-            condition=(
-                Q(person__isnull=False, unit__isnull=True, household__isnull=True)
-                | Q(person__isnull=True, unit__isnull=False, household__isnull=True)
-                | Q(person__isnull=True, unit__isnull=True, household__isnull=False)
-            ),
-            name=name,
-        )
-
-    @property
-    def subject(self):
-        return self.person or self.unit or self.household
+class AwardSource(models.TextChoices):
+    IMPORTED = "imported", "Nhập từ tệp lịch sử"
+    MANUAL = "manual", "Ghi nhận trên hệ thống"
+    DECISION = "decision", "Quyết định ban hành trên hệ thống"
 
 
 class YearRating(SubjectMixin, TimeStampedModel):
     year = models.PositiveSmallIntegerField("Năm")
-    rating = models.CharField("Mức độ hoàn thành nhiệm vụ", max_length=8, choices=Rating.choices)
+    rating = models.CharField("Mức độ hoàn thành nhiệm vụ", max_length=8)
     note = models.CharField("Ghi chú", max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -76,6 +43,9 @@ class YearRating(SubjectMixin, TimeStampedModel):
         ]
         indexes = [models.Index(fields=["person", "year"])]
 
+    def get_rating_display(self) -> str:
+        return vocab.label(vocab.Rating, self.rating)
+
 
 class AwardRecord(SubjectMixin, TimeStampedModel):
     """A title (danh hiệu) or form (hình thức) received."""
@@ -86,9 +56,10 @@ class AwardRecord(SubjectMixin, TimeStampedModel):
     decision_date = models.DateField("Ngày quyết định", null=True, blank=True)
     issuer = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="issued_awards", verbose_name="Cấp khen (đơn vị)")
     issuer_name = models.CharField("Cơ quan ban hành", max_length=255, blank=True)
-    revoked_on = models.DateField("Ngày hủy bỏ (Điều 93)", null=True, blank=True)
-    revocation_reason = models.CharField("Lý do hủy bỏ", max_length=255, blank=True)
     note = models.CharField("Ghi chú", max_length=255, blank=True)
+    source = models.CharField("Nguồn", max_length=10, choices=AwardSource.choices, default=AwardSource.MANUAL)
+    revocation = models.OneToOneField("AwardRevocation", null=True, blank=True, editable=False, on_delete=models.PROTECT,
+                                      related_name="award", verbose_name="Hủy bỏ (Điều 93)")
     history = HistoricalRecords()
 
     class Meta:
@@ -101,7 +72,7 @@ class AwardRecord(SubjectMixin, TimeStampedModel):
 
 class Discipline(TimeStampedModel):
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="disciplines", verbose_name="Cá nhân")
-    form = models.CharField("Hình thức kỷ luật", max_length=16, choices=DisciplineForm.choices)
+    form = models.CharField("Hình thức kỷ luật", max_length=16)
     start = models.DateField("Từ ngày")
     end = models.DateField("Đến ngày")
     decision_number = models.CharField("Số quyết định", max_length=60, blank=True)
@@ -114,6 +85,9 @@ class Discipline(TimeStampedModel):
         ordering = ["-start"]
         constraints = [models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="records_discipline_period")]
 
+    def get_form_display(self) -> str:
+        return vocab.label(vocab.DisciplineForm, self.form)
+
 
 class Initiative(TimeStampedModel):
     """A recognised initiative, applied scientific topic or combat ingenuity credited to a person."""
@@ -121,7 +95,7 @@ class Initiative(TimeStampedModel):
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="initiatives", verbose_name="Tác giả")
     year = models.PositiveSmallIntegerField("Năm công nhận")
     title = models.CharField("Tên sáng kiến / đề tài", max_length=500)
-    scope = models.CharField("Phạm vi ảnh hưởng", max_length=10, choices=InitiativeScope.choices)
+    scope = models.CharField("Phạm vi ảnh hưởng", max_length=10)
     recognised_on = models.DateField("Ngày công nhận", null=True, blank=True)
     decision_number = models.CharField("Số quyết định công nhận", max_length=60, blank=True)
     history = HistoricalRecords()
@@ -130,3 +104,26 @@ class Initiative(TimeStampedModel):
         verbose_name = "Sáng kiến được công nhận"
         verbose_name_plural = "Sáng kiến được công nhận"
         ordering = ["-year"]
+
+    def get_scope_display(self) -> str:
+        return vocab.label(vocab.InitiativeScope, self.scope)
+
+
+class AwardRevocation(TimeStampedModel):
+    """The act that revoked an award (Art 93 Luật TĐKT): the award stays in the ledger and no longer counts."""
+
+    revoked_on = models.DateField("Ngày hủy bỏ")
+    reason = models.CharField("Lý do hủy bỏ", max_length=255)
+    decision_number = models.CharField("Số quyết định hủy bỏ", max_length=60, blank=True)
+    decision_date = models.DateField("Ngày quyết định hủy bỏ", null=True, blank=True)
+    issuer_name = models.CharField("Cơ quan quyết định hủy bỏ", max_length=255, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="Người ghi nhận", help_text="Trống với dữ liệu có trước khi ghi người thực hiện.")
+
+    class Meta:
+        verbose_name = "Hủy bỏ khen thưởng"
+        verbose_name_plural = "Hủy bỏ khen thưởng"
+        ordering = ["-revoked_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Hủy bỏ ngày {self.revoked_on:%d/%m/%Y}: {self.reason}"

@@ -1,7 +1,9 @@
 """Ledger services: ratings, awards received (and their revocation), disciplines and initiatives.
 
-Keyword-only, one transaction each, audited inside it, DomainError with a Vietnamese message.
-The subject of a rating or an award is exactly one of person / unit (collective) / household.
+Keyword-only, one transaction each, audited inside it, DomainError with a Vietnamese message. Each checks the
+records app's rule itself (`records.change_ledger` on the subject). Codes are checked against the law
+catalogue (`catalogue.rating_code` ...). The subject of a rating or an award is exactly one of person / unit
+(collective) / household (`tdkt.org.subjects`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from django.utils import timezone
 
 from tdkt.core import audit, vntext
 from tdkt.core.errors import DomainError
+from tdkt.core.permissions import require
+from tdkt.law import vocabulary as vocab
 from tdkt.org.models import Household, Person, Unit
+from tdkt.org.subjects import subject_code, subject_fields
 
 from . import catalogue
-from .models import AwardRecord, Discipline, DisciplineForm, Initiative, InitiativeScope, Rating, YearRating
+from .models import AwardRecord, AwardRevocation, AwardSource, Discipline, Initiative, YearRating
 
 MIN_YEAR = 1945
 
@@ -25,16 +30,9 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _subject(person, unit, household) -> dict:
-    given = {k: v for k, v in (("person", person), ("unit", unit), ("household", household)) if v is not None}
-    if len(given) != 1:
-        raise DomainError("Phải chọn đúng một đối tượng: cá nhân, tập thể hoặc hộ gia đình.")
-    return given
-
-
-def _subject_code(subject: dict) -> str:
-    (key, value), = subject.items()
-    return f"{key}:{getattr(value, 'code', value.pk)}"
+def _require_editor(actor, subject) -> None:
+    name = getattr(subject, "full_name", None) or getattr(subject, "name", None) or str(subject)
+    require(actor, "records.change_ledger", subject, message=f"Bạn không có quyền sửa hồ sơ thành tích của {name}.")
 
 
 def _check_year(year: int) -> int:
@@ -60,12 +58,12 @@ def issuer_display_name(unit: Unit) -> str:
 def rating_set(*, actor, year: int, rating: str, person: Person | None = None, unit: Unit | None = None,
                household: Household | None = None, note: str = "") -> YearRating:
     """Set (or change) the yearly task-completion rating of a person or a collective."""
-    subject = _subject(person, unit, household)
+    subject = subject_fields(person=person, unit=unit, household=household)
     if household is not None:
         raise DomainError("Hộ gia đình không được xếp loại mức độ hoàn thành nhiệm vụ.")
+    _require_editor(actor, next(iter(subject.values())))
     year = _check_year(year)
-    if rating not in Rating.values:
-        raise DomainError(f"Mức xếp loại không hợp lệ: {rating} (chỉ nhận HTXSNV, HTTNV, HTNV, KHTNV).")
+    rating = catalogue.rating_code(rating)
     with transaction.atomic():
         row = YearRating.objects.select_for_update().filter(**subject, year=year).first()
         old = row.rating if row else None
@@ -75,7 +73,7 @@ def rating_set(*, actor, year: int, rating: str, person: Person | None = None, u
             row.rating, row.note = rating, vntext.nfc(note)
             row.save()
         audit.record(actor=actor, action="records.rating.set", target=row,
-                     data={"subject": _subject_code(subject), "year": year, "old": old, "new": rating})
+                     data={"subject": subject_code(subject), "year": year, "old": old, "new": rating})
     return row
 
 
@@ -95,9 +93,16 @@ def award_add(
     issuer: Unit | None = None,
     issuer_name: str = "",
     note: str = "",
+    source: str = AwardSource.MANUAL,
 ) -> AwardRecord:
-    """Record a title or form received (from a decision), validated against the catalogue."""
-    subject = _subject(person, unit, household)
+    """Record a title or form received (from a decision), validated against the catalogue.
+
+    `source` says where it comes from: recorded by hand (default), imported history, or a decision of this
+    system (the decisions app, which links its decision line to the award one-to-one)."""
+    subject = subject_fields(person=person, unit=unit, household=household)
+    _require_editor(actor, next(iter(subject.values())))
+    if source not in AwardSource.values:
+        raise DomainError(f"Nguồn khen thưởng không hợp lệ: {source}.")
     year = _check_year(year)
     code = (award_code or "").strip().upper()
     known = catalogue.award_catalogue()
@@ -105,8 +110,8 @@ def award_add(
         raise DomainError(f"Mã danh hiệu/hình thức “{award_code}” không có trong danh mục.")
     name, allowed = known[code]
     kind = catalogue.subject_kind_of(**subject)
-    if not catalogue.is_allowed(kind, allowed):
-        raise DomainError(f"{name} không được tặng cho {catalogue.SUBJECT_NAMES[kind]}.")
+    if kind not in allowed:
+        raise DomainError(f"{name} không được tặng cho {vocab.subject_in_sentence(kind)}.")
     issuer_name = vntext.nfc(issuer_name) or (issuer_display_name(issuer) if issuer is not None else "")
     if not issuer_name:
         raise DomainError("Phải ghi cơ quan ban hành quyết định.")
@@ -116,37 +121,48 @@ def award_add(
         if decision_date.year < year:
             raise DomainError(f"Ngày quyết định ({decision_date:%d/%m/%Y}) không được trước năm thành tích {year}.")
     with transaction.atomic():
-        duplicate = AwardRecord.objects.filter(**subject, award_code=code, year=year, revoked_on__isnull=True)
+        duplicate = AwardRecord.objects.filter(**subject, award_code=code, year=year, revocation__isnull=True)
         if duplicate.exists():
             raise DomainError(f"Đã có {name} năm {year} cho đối tượng này.")
         award = AwardRecord.objects.create(
             **subject, award_code=code, year=year, decision_number=vntext.nfc(decision_number),
-            decision_date=decision_date, issuer=issuer, issuer_name=issuer_name, note=vntext.nfc(note),
+            decision_date=decision_date, issuer=issuer, issuer_name=issuer_name, note=vntext.nfc(note), source=source,
         )
         audit.record(
             actor=actor, action="records.award.added", target=award,
-            data={"subject": _subject_code(subject), "award": code, "year": year, "decision_number": award.decision_number,
-                  "decision_date": decision_date.isoformat() if decision_date else None, "issuer": issuer_name},
+            data={"subject": subject_code(subject), "award": code, "year": year, "decision_number": award.decision_number,
+                  "decision_date": decision_date.isoformat() if decision_date else None, "issuer": issuer_name,
+                  "source": source},
         )
     return award
 
 
-def award_revoke(*, actor, award: AwardRecord, on: dt.date, reason: str) -> AwardRecord:
-    """Revoke an award (Art 93 Luật TĐKT): it stays in the ledger, marked, and no longer counts."""
+def award_revoke(*, actor, award: AwardRecord, on: dt.date, reason: str, decision_number: str = "",
+                 decision_date: dt.date | None = None, issuer_name: str = "") -> AwardRecord:
+    """Revoke an award (Art 93 Luật TĐKT) by a recorded act: it stays in the ledger, marked, and no longer counts."""
+    _require_editor(actor, award.subject)
     reason = vntext.nfc(reason)
     if not reason:
         raise DomainError("Phải ghi lý do hủy bỏ khen thưởng.")
+    if on is None:
+        raise DomainError("Phải ghi ngày hủy bỏ khen thưởng.")
     if on > _today():
         raise DomainError("Ngày hủy bỏ không được sau ngày hôm nay.")
+    if decision_date is not None and decision_date > _today():
+        raise DomainError("Ngày quyết định hủy bỏ không được sau ngày hôm nay.")
     with transaction.atomic():
-        award = AwardRecord.objects.select_for_update().get(pk=award.pk)
-        if award.revoked_on is not None:
-            raise DomainError(f"Khen thưởng này đã bị hủy bỏ ngày {award.revoked_on:%d/%m/%Y}.")
+        award = AwardRecord.objects.select_for_update().select_related("revocation").get(pk=award.pk)
+        if award.revocation is not None:
+            raise DomainError(f"Khen thưởng này đã bị hủy bỏ ngày {award.revocation.revoked_on:%d/%m/%Y}.")
         if award.decision_date and on < award.decision_date:
             raise DomainError("Ngày hủy bỏ không được trước ngày quyết định khen thưởng.")
-        award.revoked_on, award.revocation_reason = on, reason
-        award.save(update_fields=["revoked_on", "revocation_reason", "updated_at"])
-        audit.record(actor=actor, action="records.award.revoked", target=award, data={"on": on.isoformat(), "reason": reason})
+        act = AwardRevocation.objects.create(revoked_on=on, reason=reason, decision_number=vntext.nfc(decision_number),
+                                             decision_date=decision_date, issuer_name=vntext.nfc(issuer_name), recorded_by=actor)
+        award.revocation = act
+        award.save(update_fields=["revocation", "updated_at"])
+        audit.record(actor=actor, action="records.award.revoked", target=award,
+                     data={"on": on.isoformat(), "reason": reason, "decision_number": act.decision_number,
+                           "decision_date": decision_date.isoformat() if decision_date else None})
     return award
 
 
@@ -155,8 +171,8 @@ def award_revoke(*, actor, award: AwardRecord, on: dt.date, reason: str) -> Awar
 
 def discipline_add(*, actor, person: Person, form: str, start: dt.date, end: dt.date, decision_number: str = "",
                    reason: str = "") -> Discipline:
-    if form not in DisciplineForm.values:
-        raise DomainError(f"Hình thức kỷ luật không hợp lệ: {form}.")
+    _require_editor(actor, person)
+    form = catalogue.discipline_code(form)
     if start is None or end is None:
         raise DomainError("Phải ghi thời gian thi hành kỷ luật (từ ngày, đến ngày).")
     if end < start:
@@ -175,12 +191,12 @@ def discipline_add(*, actor, person: Person, form: str, start: dt.date, end: dt.
 
 def initiative_add(*, actor, person: Person, year: int, title: str, scope: str, recognised_on: dt.date | None = None,
                    decision_number: str = "") -> Initiative:
+    _require_editor(actor, person)
     year = _check_year(year)
     title = vntext.nfc(title)
     if not title:
         raise DomainError("Tên sáng kiến không được để trống.")
-    if scope not in InitiativeScope.values:
-        raise DomainError(f"Phạm vi sáng kiến không hợp lệ: {scope} (CO_SO, TINH, TOAN_QUOC).")
+    scope = catalogue.scope_code(scope)
     with transaction.atomic():
         if Initiative.objects.filter(person=person, year=year, title=title).exists():
             raise DomainError(f"Sáng kiến “{title}” năm {year} đã có trong hồ sơ.")

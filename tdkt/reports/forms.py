@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from tdkt.org.forms import UnitChoiceField
 
-from .models import TITLE_CODES, TITLE_LABELS, Verdict
+from tdkt.law.vocabulary import Verdict
 
 
 def _last_year() -> int:
@@ -29,11 +29,13 @@ class BatchStartForm(forms.Form):
 
 
 class RowFilterForm(forms.Form):
-    code = forms.ChoiceField(label="Danh hiệu", required=False, choices=[("", "Tất cả danh hiệu"), *((c, TITLE_LABELS[c]) for c in TITLE_CODES)])
+    code = forms.ChoiceField(label="Danh hiệu", required=False, choices=())
     verdict = forms.ChoiceField(label="Kết quả", required=False, choices=[("", "Tất cả kết quả"), *Verdict.choices])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, titles: dict[str, str], **kwargs):
+        """titles: code → name of the run's titles."""
         super().__init__(*args, **kwargs)
+        self.fields["code"].choices = [("", "Tất cả danh hiệu"), *titles.items()]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

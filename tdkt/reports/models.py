@@ -1,33 +1,14 @@
-"""Batch eligibility runs: one row per run (its progress) and one row per person (the verdicts)."""
+"""Batch eligibility runs: one row per run (its state, on the workflow of `workflow.py`, and its progress), one row
+per person (the verdicts of the run's titles), and the run's distinct results, kept whole (`BatchResult`).
+
+The titles a run evaluates come from the catalogue (`AwardType.batch_order`) and are stored on the run, so a
+title joins the batch without a migration: a row's verdicts are a JSON object {code: verdict}.
+"""
 
 from django.conf import settings
 from django.db import models
 
-# The titles evaluated per person, in ascending order: a title found eligible is fed, as "proposed in the
-# same round", to the evaluation of the higher titles of the same year (DOMAIN.md §3, the year under review).
-TITLE_CODES: tuple[str, ...] = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")
-TITLE_LABELS: dict[str, str] = {
-    "LDTT": "Lao động tiên tiến",
-    "CSTDCS": "Chiến sĩ thi đua cơ sở",
-    "CSTD_TINH": "Chiến sĩ thi đua cấp tỉnh",
-    "CSTD_TQ": "Chiến sĩ thi đua toàn quốc",
-    "BK_TINH": "Bằng khen cấp tỉnh",
-}
-TITLE_SHORT: dict[str, str] = {
-    "LDTT": "LĐTT",
-    "CSTDCS": "CSTĐCS",
-    "CSTD_TINH": "CSTĐ tỉnh",
-    "CSTD_TQ": "CSTĐ toàn quốc",
-    "BK_TINH": "Bằng khen tỉnh",
-}
-# Column of BatchRunRow holding each title's verdict.
-TITLE_FIELDS: dict[str, str] = {code: code.lower() for code in TITLE_CODES}
-
-
-class Verdict(models.TextChoices):
-    ELIGIBLE = "eligible", "Đủ điều kiện"
-    NEEDS_REVIEW = "needs_review", "Cần xem xét"
-    NOT_ELIGIBLE = "not_eligible", "Không đủ"
+from tdkt.law.stored import StoredResult
 
 
 class BatchRunStatus(models.TextChoices):
@@ -46,6 +27,8 @@ class BatchRun(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="Người yêu cầu"
     )
     status = models.CharField("Trạng thái", max_length=10, choices=BatchRunStatus.choices, default=BatchRunStatus.QUEUED)
+    titles = models.JSONField("Danh hiệu được xét", default=list, blank=True)  # codes, in the batch's order
+    catalogue_version = models.CharField("Phiên bản danh mục", max_length=20, blank=True)
     total = models.PositiveIntegerField("Tổng số cá nhân", default=0)
     processed = models.PositiveIntegerField("Đã xét", default=0)
     created_at = models.DateTimeField("Tạo lúc", auto_now_add=True)
@@ -77,8 +60,23 @@ class BatchRun(models.Model):
         return self.status in (BatchRunStatus.DONE, BatchRunStatus.FAILED)
 
 
+class BatchResult(StoredResult):
+    """One distinct result of a run (people with the same history signature share it), numbered in the run."""
+
+    run = models.ForeignKey(BatchRun, on_delete=models.CASCADE, related_name="results", verbose_name="Lượt xét")
+    key = models.PositiveIntegerField("Số thứ tự trong lượt xét")
+
+    class Meta:
+        verbose_name = "Kết quả xét (tiêu chí)"
+        verbose_name_plural = "Kết quả xét (tiêu chí)"
+        constraints = [models.UniqueConstraint(fields=["run", "key"], name="reports_result_run_key")]
+
+
 class BatchRunRow(models.Model):
-    """One person's verdicts in a run, with a snapshot of what the list shows (name, unit, birth date)."""
+    """One person's verdicts in a run, with a snapshot of what the list shows (name, unit, birth date).
+
+    verdicts: {title code: verdict}; results: {title code: key of its BatchResult}; notes: {title code: [text]}
+    added by the batch itself (the CSTĐCS quota)."""
 
     run = models.ForeignKey(BatchRun, on_delete=models.CASCADE, related_name="rows", verbose_name="Lượt xét")
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+", verbose_name="Cá nhân")
@@ -86,12 +84,10 @@ class BatchRunRow(models.Model):
     name_sort_key = models.CharField(max_length=600)
     unit_name = models.CharField("Đơn vị", max_length=255)
     date_of_birth = models.DateField("Ngày sinh", null=True, blank=True)
-    ldtt = models.CharField("LĐTT", max_length=12, choices=Verdict.choices)
-    cstdcs = models.CharField("CSTĐCS", max_length=12, choices=Verdict.choices)
-    cstd_tinh = models.CharField("CSTĐ tỉnh", max_length=12, choices=Verdict.choices)
-    cstd_tq = models.CharField("CSTĐ toàn quốc", max_length=12, choices=Verdict.choices)
-    bk_tinh = models.CharField("Bằng khen tỉnh", max_length=12, choices=Verdict.choices)
-    reasons = models.TextField("Lý do", blank=True)
+    verdicts = models.JSONField("Kết quả", default=dict)
+    results = models.JSONField("Kết quả chi tiết", default=dict)
+    notes = models.JSONField("Ghi chú của lượt xét", default=dict, blank=True)
+    legacy_reasons = models.TextField("Lý do (lượt xét trước khi lưu tiêu chí)", blank=True)
 
     class Meta:
         verbose_name = "Kết quả xét của cá nhân"
@@ -99,5 +95,5 @@ class BatchRunRow(models.Model):
         ordering = ["name_sort_key", "person_id"]
         indexes = [models.Index(fields=["run", "name_sort_key", "person"], name="reports_row_run_order")]
 
-    def verdicts(self) -> list[tuple[str, str]]:
-        return [(code, getattr(self, TITLE_FIELDS[code])) for code in TITLE_CODES]
+    def verdict_list(self, titles) -> list[tuple[str, str]]:
+        return [(code, self.verdicts.get(code, "")) for code in titles]

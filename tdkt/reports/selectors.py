@@ -2,7 +2,9 @@
 
 from django.db.models import Q, QuerySet
 
-from .models import TITLE_FIELDS, BatchRun, BatchRunRow, Verdict
+from tdkt.law.vocabulary import Verdict
+
+from .models import BatchRun, BatchRunRow
 from .permissions import batch_unit_q
 
 
@@ -16,9 +18,9 @@ def batch_run_rows(run: BatchRun, *, code: str = "", verdict: str = "") -> Query
     rows = BatchRunRow.objects.filter(run=run).order_by("name_sort_key", "person_id")
     if verdict not in Verdict.values:
         return rows
-    if code in TITLE_FIELDS:
-        return rows.filter(**{TITLE_FIELDS[code]: verdict})
-    q = Q()
-    for field in TITLE_FIELDS.values():
-        q |= Q(**{field: verdict})
+    if code in run.titles:
+        return rows.filter(**{f"verdicts__{code}": verdict})
+    q = Q(pk__in=[])
+    for title in run.titles:
+        q |= Q(**{f"verdicts__{title}": verdict})
     return rows.filter(q)

@@ -11,9 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.core.errors import DomainError
 
-from . import selectors, services
+from tdkt.core import workflow
+from tdkt.law.catalogue import load_catalogue
+from tdkt.law.vocabulary import Verdict
+
+from . import selectors, services, spreadsheet
 from .forms import BatchStartForm, RowFilterForm
-from .models import TITLE_CODES, TITLE_LABELS, TITLE_SHORT, BatchRunStatus, Verdict
+from .models import BatchRunStatus
 from .permissions import batch_units_for, can_run_batch
 
 PAGE_SIZE = 50
@@ -41,15 +45,17 @@ def batch_start(request):
         else:
             return redirect("reports:batch_detail", pk=run.pk)
     runs = selectors.batch_runs_visible_to(request.user)[:10]
-    return render(request, "reports/batch_start.html", {"form": form, "runs": runs})
+    catalogue = load_catalogue()
+    title_names = list(spreadsheet.names(catalogue.batch_titles(), catalogue).values())
+    return render(request, "reports/batch_start.html", {"form": form, "runs": runs, "title_names": title_names})
 
 
-def _summary_rows(run) -> list[dict]:
+def _summary_rows(run, names: dict[str, str]) -> list[dict]:
     rows = []
-    for code in TITLE_CODES:
+    for code in run.titles:
         counts = run.summary.get(code, {})
         rows.append({
-            "code": code, "label": TITLE_LABELS[code],
+            "code": code, "label": names[code],
             "eligible": counts.get(Verdict.ELIGIBLE, 0),
             "needs_review": counts.get(Verdict.NEEDS_REVIEW, 0),
             "not_eligible": counts.get(Verdict.NOT_ELIGIBLE, 0),
@@ -61,14 +67,20 @@ def _summary_rows(run) -> list[dict]:
 @require_GET
 def batch_detail(request, pk: int):
     run = _run(request, pk)
-    context = {"run": run, "titles": [(c, TITLE_SHORT[c]) for c in TITLE_CODES]}
+    labels = spreadsheet.short_labels(run.titles)
+    context = {"run": run, "titles": list(labels.items()), "transitions": workflow.history(run)}
     if run.status == BatchRunStatus.DONE:
-        filters = RowFilterForm(request.GET or None)
+        names = spreadsheet.names(run.titles)
+        filters = RowFilterForm(request.GET or None, titles=names)
         code, verdict = filters.values()
         page = Paginator(selectors.batch_run_rows(run, code=code, verdict=verdict), PAGE_SIZE).get_page(request.GET.get("page"))
+        stored = spreadsheet.reasons_by_key(run, [k for row in page.object_list for k in row.results.values()])
+        for row in page.object_list:
+            row.verdict_cells = row.verdict_list(run.titles)
+            row.reasons = spreadsheet.row_reasons(row.verdicts, row.results, row.notes, stored, labels, row.legacy_reasons)
         query = request.GET.copy()
         query.pop("page", None)
-        context.update(filters=filters, page=page, query=query.urlencode(), summary=_summary_rows(run))
+        context.update(filters=filters, page=page, query=query.urlencode(), summary=_summary_rows(run, names))
     return render(request, "reports/batch_detail.html", context)
 
 

@@ -1,49 +1,12 @@
-"""What each role can do today, for the home page: plain statements and links to pages that exist."""
+"""What each role can do today, for the home page: the abilities the apps registered (`core.registry`), with links
+to their menu entries, and what is not built yet."""
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
-
 from tdkt.accounts import scoping
-from tdkt.accounts.models import Role
+from tdkt.accounts.roles import Role
+from tdkt.core import registry
 
-
-def _url(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
-
-
-def _batch_link() -> tuple[str, str] | None:
-    for name in ("reports:batch_start",):
-        url = _url(name)
-        if url:
-            return ("Kiểm tra điều kiện hàng loạt", url)
-    return None
-
-
-# Today's abilities by role: (sentence, link names). Later modules (nominations, council, decisions, portal)
-# will add their own lines here as they land.
-LEDGER_LINES = [
-    ("Xem cây đơn vị và danh sách cá nhân trong phạm vi được giao.", ["units", "people"]),
-    ("Xem hồ sơ thành tích từng cá nhân và kiểm tra điều kiện khen thưởng kèm căn cứ pháp lý.", ["people"]),
-]
-ROLE_LINES: dict[str, list[tuple[str, list[str]]]] = {
-    Role.ADMIN: [
-        *LEDGER_LINES,
-        ("Nhập lịch sử thành tích từ tệp Excel hoặc JSON.", ["import"]),
-        ("Quản trị danh mục, tài khoản và phân quyền.", ["admin"]),
-    ],
-    Role.UNIT_OFFICER: [*LEDGER_LINES, ("Nhập lịch sử thành tích từ tệp Excel hoặc JSON.", ["import"])],
-    Role.APPRAISER: LEDGER_LINES,
-    Role.OFFICE_HEAD: LEDGER_LINES,
-    Role.COUNCIL_SECRETARY: LEDGER_LINES,
-    Role.SIGNER: LEDGER_LINES,
-    Role.COUNCIL_MEMBER: [("Xem cây đơn vị trong phạm vi của Hội đồng.", ["units"])],
-    Role.CLUSTER_HEAD: [("Xem cây đơn vị trong phạm vi được giao.", ["units"])],
-    Role.PORTAL_EDITOR: [("Xem cây đơn vị trong phạm vi được giao.", ["units"])],
-}
 NOT_YET = {
     Role.APPRAISER: "Thẩm định hồ sơ đề nghị khen thưởng sẽ có khi phân hệ hồ sơ đề nghị được đưa vào sử dụng.",
     Role.OFFICE_HEAD: "Duyệt tờ trình và theo dõi tiến độ sẽ có khi phân hệ hồ sơ đề nghị được đưa vào sử dụng.",
@@ -56,19 +19,8 @@ NOT_YET = {
 
 
 def links(user) -> dict[str, tuple[str, str]]:
-    out = {}
-    if scoping.can_view_units(user):
-        out["units"] = ("Cây đơn vị", reverse("web:unit_tree"))
-    if scoping.can_view_people(user):
-        out["people"] = ("Danh sách cá nhân", reverse("web:people_list"))
-        batch = _batch_link()
-        if batch:
-            out["batch"] = batch
-    if scoping.can_import_history(user):
-        out["import"] = ("Nhập lịch sử thành tích", reverse("web:history_import"))
-    if user.is_staff:
-        out["admin"] = ("Trang quản trị", reverse("admin:index"))
-    return out
+    """key → (label, url) of the menu entries the user may open."""
+    return {entry.key: (entry.label, entry.url()) for entry in registry.nav_for(user)}
 
 
 def cards_for(user) -> list[dict]:
@@ -76,11 +28,10 @@ def cards_for(user) -> list[dict]:
     available = links(user)
     by_role: dict[str, dict] = {}
     for a in scoping.active_assignments(user):
-        card = by_role.setdefault(a.role, {"role": a.role, "label": a.get_role_display(), "units": [], "lines": [], "later": NOT_YET.get(a.role)})
+        card = by_role.setdefault(a.role, {"role": a.role, "label": a.get_role_display(), "units": [], "lines": [],
+                                           "later": NOT_YET.get(a.role)})
         card["units"].append(a.unit)
     for card in by_role.values():
-        for text, keys in ROLE_LINES.get(card["role"], []):
-            card["lines"].append({"text": text, "links": [available[k] for k in keys if k in available]})
-        if card["role"] in (Role.ADMIN, Role.UNIT_OFFICER, Role.APPRAISER, Role.OFFICE_HEAD, Role.COUNCIL_SECRETARY, Role.SIGNER) and "batch" in available:
-            card["lines"].append({"text": "Chạy kiểm tra điều kiện cho cả đơn vị theo năm.", "links": [available["batch"]]})
+        for ability in registry.abilities_for(card["role"]):
+            card["lines"].append({"text": ability.text, "links": [available[k] for k in ability.links if k in available]})
     return list(by_role.values())

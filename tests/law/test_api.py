@@ -46,11 +46,15 @@ def test_it_checks_with_a_token(api):
     response = api.post(reverse("api:eligibility-check"), BODY, format="json")
     data = response.json()
     assert response.status_code == 200
-    assert list(data) == ["award", "year", "regime", "verdict", "checks"]
+    assert list(data) == ["award", "year", "regime", "catalogue_version", "verdict", "checks"]
     assert (data["award"], data["year"], data["regime"], data["verdict"]) == ("CSTD_TINH", 2025, "ND152_2025", "not_eligible")
-    assert all(list(c) == ["code", "result", "message", "legal_basis"] for c in data["checks"])
+    assert len(data["catalogue_version"]) == 12
+    assert all(list(c) == ["code", "result", "message", "legal_basis", "message_id", "args", "facts", "parameters"]
+               for c in data["checks"])
     discipline = next(c for c in data["checks"] if c["code"] == "DISCIPLINE")
     assert discipline["result"] == "fail" and "Năm 2025" in discipline["message"]
+    assert discipline["message_id"] == "discipline.blocking" and discipline["args"]["form"] == "KHIEN_TRACH"
+    assert discipline["parameters"][0]["key"] == "discipline.blocks_from"
 
 
 def test_it_checks_with_a_session(client, user):

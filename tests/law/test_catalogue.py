@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 from tdkt.core.models import AuditEvent
 from tdkt.law import catalogue as cat
@@ -58,7 +59,7 @@ def test_it_builds_the_same_snapshot_from_the_database_as_from_the_file():
 
 def test_it_reloads_idempotently():
     counts = {m: m.objects.count() for m in (AwardType, Coefficient, Setting, BaseSalary)}
-    created = services.catalogue_load(actor=None)
+    created = services.catalogue_load(actor=system_actor())
     assert sum(created.values()) == 0
     assert {m: m.objects.count() for m in counts} == counts
     assert AuditEvent.objects.filter(action="law.catalogue.loaded").exists()
@@ -66,14 +67,14 @@ def test_it_reloads_idempotently():
 
 def test_it_restores_an_edited_value_on_reload():
     Setting.objects.filter(key="money.rounding_unit").update(value=1000)
-    services.catalogue_load(actor=None)
+    services.catalogue_load(actor=system_actor())
     assert Setting.objects.get(key="money.rounding_unit").value == 10000
 
 
 def test_it_refuses_an_overlapping_version():
     row = Setting(key="money.rounding_unit", value=1000, valid_from=D("2025-01-01"), legal_basis="thử")
     with pytest.raises(DomainError, match="trùng thời gian hiệu lực"):
-        services.catalogue_row_save(actor=None, row=row)
+        services.catalogue_row_save(actor=system_actor(), row=row)
     assert not Setting.objects.filter(value=1000).exists()
 
 
@@ -92,7 +93,7 @@ def test_it_accepts_a_version_after_the_previous_one_is_closed(admin_user):
 def test_it_refuses_a_row_ending_before_it_starts():
     row = BaseSalary(amount=3_000_000, valid_from=D("2030-07-01"), valid_to=D("2030-01-01"))
     with pytest.raises(DomainError, match="trước ngày bắt đầu hiệu lực"):
-        services.catalogue_row_save(actor=None, row=row)
+        services.catalogue_row_save(actor=system_actor(), row=row)
 
 
 def test_it_forgets_the_snapshot_when_a_row_is_saved():
@@ -100,8 +101,8 @@ def test_it_forgets_the_snapshot_when_a_row_is_saved():
     assert engine.load_catalogue() is first
     salary = BaseSalary.objects.get(valid_from=D("2026-07-01"))
     salary.valid_to = D("2027-06-30")
-    services.catalogue_row_save(actor=None, row=salary)
-    services.catalogue_row_save(actor=None, row=BaseSalary(amount=2_700_000, valid_from=D("2027-07-01"), legal_basis="thử"))
+    services.catalogue_row_save(actor=system_actor(), row=salary)
+    services.catalogue_row_save(actor=system_actor(), row=BaseSalary(amount=2_700_000, valid_from=D("2027-07-01"), legal_basis="thử"))
     second = engine.load_catalogue()
     assert second is not first
     assert second.base_salary_on(D("2027-07-01")).value == 2_700_000

@@ -185,10 +185,43 @@ def test_it_returns_the_json_contract_shape():
     data = json.loads(json.dumps(payload("CSTD_TINH", 2025, ratings={2025: "HTXSNV"}, awards=[(2024, "CSTDCS")],
                                          disciplines=[("KHIEN_TRACH", "2025-03-01", "2026-03-01")], initiatives=[(2025, "TINH")])))
     result = engine.check(data, catalogue=FILE_CATALOGUE)
-    assert list(result) == ["award", "year", "regime", "verdict", "checks"]
+    assert list(result) == ["award", "year", "regime", "catalogue_version", "verdict", "checks"]
     assert result["award"] == "CSTD_TINH" and result["year"] == 2025 and result["verdict"] == "not_eligible"
-    assert all(list(c) == ["code", "result", "message", "legal_basis"] for c in result["checks"])
+    assert result["catalogue_version"] == FILE_CATALOGUE.version
+    assert all(list(c) == ["code", "result", "message", "legal_basis", "message_id", "args", "facts", "parameters"]
+               for c in result["checks"])
     assert {c["result"] for c in result["checks"]} <= {"pass", "fail", "cannot_judge"}
+    assert json.loads(json.dumps(result)) == result  # the trace is plain JSON (dates as ISO strings)
+
+
+def test_a_stored_result_reads_back_equal():
+    outcome = run(payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")],
+                          disciplines=[("KHIEN_TRACH", "2022-06-01", "2023-05-31")], initiatives=[(2025, "TINH")]))
+    stored = json.loads(json.dumps(outcome.to_dict()))
+    again = engine.EligibilityResult.from_dict(stored)
+    assert again.to_dict() == stored
+    assert [(c.code, c.result, c.message, c.message_id) for c in again.checks] == [
+        (c.code, c.result, c.message, c.message_id) for c in outcome.checks]
+
+
+def test_a_check_keeps_its_trace_the_facts_and_parameters_it_used():
+    outcome = run(payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")],
+                          initiatives=[(2025, "TINH")]))
+    chain = next(c for c in outcome.checks if c.code == "CSTDCS_CHAIN")
+    assert chain.message_id == "chain.pass"
+    assert chain.facts["chain"] == [2023, 2024, 2025] and chain.facts["title"] == "CSTDCS"
+    assert [(p.key, p.value) for p in chain.parameters] == [("cstd_tinh.cstdcs_chain_years", 3)]
+    assert chain.parameters[0].legal_basis == chain.legal_basis
+
+
+def test_messages_are_compared_by_id_and_arguments_not_wording():
+    from tdkt.law.messages import Message, render
+
+    first = run(payload("LDTT", 2025, ratings={2025: "HTNV"}))
+    second = run(payload("LDTT", 2025, ratings={2025: "HTNV"}, recruited_on="2010-01-01"))
+    rating = [next(c for c in r.checks if c.code == "RATING") for r in (first, second)]
+    assert (rating[0].message_id, dict(rating[0].args)) == (rating[1].message_id, dict(rating[1].args))
+    assert rating[0].message == render(rating[0].message_id, rating[0].args) == Message(rating[0].message_id, rating[0].args).render()
 
 
 def test_it_applies_the_unconfirmed_amendment_only_once_activated():

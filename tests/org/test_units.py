@@ -2,8 +2,9 @@ import datetime as dt
 
 import pytest
 
+from tdkt.core.actors import system_actor
 from tdkt.core import vntext
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, Forbidden
 from tdkt.core.models import AuditEvent
 from tdkt.org import selectors, services
 from tdkt.org.models import Unit, UnitKind, UnitSuccession
@@ -13,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_builds_materialised_paths_and_depth():
-    root = services.unit_create(actor=None, code="ha_noi", name="Thành phố Hà Nội", kind=UnitKind.PROVINCE)
-    ward = services.unit_create(actor=None, code="phuong_lang", name="Phường Láng", kind=UnitKind.COMMUNE, parent=root)
+    root = services.unit_create(actor=system_actor(), code="ha_noi", name="Thành phố Hà Nội", kind=UnitKind.PROVINCE)
+    ward = services.unit_create(actor=system_actor(), code="phuong_lang", name="Phường Láng", kind=UnitKind.COMMUNE, parent=root)
     school = UnitFactory(code="th_lang", name="Trường Tiểu học Láng", kind=UnitKind.SCHOOL, parent=ward)
     assert root.path == f"/{root.pk}/" and root.depth == 0
     assert ward.path == f"/{root.pk}/{ward.pk}/" and ward.depth == 1
@@ -35,11 +36,11 @@ def test_it_selects_a_subtree_without_siblings_whose_ids_share_a_prefix():
 def test_it_refuses_duplicate_codes_and_bad_kinds():
     UnitFactory(code="x1")
     with pytest.raises(DomainError, match="đã tồn tại"):
-        services.unit_create(actor=None, code="x1", name="Khác", kind=UnitKind.AGENCY)
+        services.unit_create(actor=system_actor(), code="x1", name="Khác", kind=UnitKind.AGENCY)
     with pytest.raises(DomainError, match="Loại đơn vị"):
-        services.unit_create(actor=None, code="x2", name="Khác", kind="planet")
+        services.unit_create(actor=system_actor(), code="x2", name="Khác", kind="planet")
     with pytest.raises(DomainError, match="Mã đơn vị"):
-        services.unit_create(actor=None, code="có dấu", name="Khác", kind=UnitKind.AGENCY)
+        services.unit_create(actor=system_actor(), code="có dấu", name="Khác", kind=UnitKind.AGENCY)
 
 
 def test_it_dissolves_with_successors_and_walks_the_lineage():
@@ -48,8 +49,8 @@ def test_it_dissolves_with_successors_and_walks_the_lineage():
     old_ward = UnitFactory(name="Phường Cát Linh", kind=UnitKind.COMMUNE, parent=district)
     new_ward = UnitFactory(name="Phường Đống Đa", kind=UnitKind.COMMUNE, parent=root)
     with pytest.raises(DomainError, match="còn đơn vị trực thuộc"):
-        services.unit_dissolve(actor=None, unit=district, on=dt.date(2025, 6, 30), successors=[new_ward])
-    services.unit_dissolve(actor=None, unit=district, on=dt.date(2025, 6, 30), successors=[new_ward], with_subtree=True)
+        services.unit_dissolve(actor=system_actor(), unit=district, on=dt.date(2025, 6, 30), successors=[new_ward])
+    services.unit_dissolve(actor=system_actor(), unit=district, on=dt.date(2025, 6, 30), successors=[new_ward], with_subtree=True)
     district.refresh_from_db()
     old_ward.refresh_from_db()
     assert district.valid_to == dt.date(2025, 6, 30) and old_ward.valid_to == dt.date(2025, 6, 30)
@@ -61,14 +62,14 @@ def test_it_dissolves_with_successors_and_walks_the_lineage():
     assert selectors.unit_lineage(new_ward)[0] == new_ward
     assert AuditEvent.objects.filter(action="org.unit.dissolved", target_id=str(district.pk)).exists()
     with pytest.raises(DomainError, match="đã giải thể"):
-        services.unit_dissolve(actor=None, unit=district, on=dt.date(2025, 7, 30))
+        services.unit_dissolve(actor=system_actor(), unit=district, on=dt.date(2025, 7, 30))
 
 
 def test_it_refuses_to_dissolve_a_unit_with_people():
     unit = UnitFactory()
     PersonFactory(unit=unit)
     with pytest.raises(DomainError, match="còn cá nhân"):
-        services.unit_dissolve(actor=None, unit=unit, on=dt.date(2025, 6, 30))
+        services.unit_dissolve(actor=system_actor(), unit=unit, on=dt.date(2025, 6, 30))
 
 
 def test_it_keeps_awards_of_a_dissolved_issuer_in_the_timeline():
@@ -79,7 +80,7 @@ def test_it_keeps_awards_of_a_dissolved_issuer_in_the_timeline():
     ward = UnitFactory(name="Phường Đống Đa", kind=UnitKind.COMMUNE, parent=root)
     person = PersonFactory(unit=ward)
     AwardRecordFactory(person=person, year=2023, issuer=district, issuer_name="UBND quận Đống Đa")
-    services.unit_dissolve(actor=None, unit=district, on=dt.date(2025, 6, 30), successors=[ward])
+    services.unit_dissolve(actor=system_actor(), unit=district, on=dt.date(2025, 6, 30), successors=[ward])
     [entry] = ledger_timeline(person)
     [award] = entry["awards"]
     assert entry["year"] == 2023 and award.issuer.valid_to == dt.date(2025, 6, 30)
@@ -87,15 +88,30 @@ def test_it_keeps_awards_of_a_dissolved_issuer_in_the_timeline():
 
 
 def test_it_audits_unit_creation_with_the_actor(django_user_model):
-    user = django_user_model.objects.create(username="quantri")
+    user = django_user_model.objects.create(username="quantri", is_superuser=True)
     unit = services.unit_create(actor=user, code="u1", name="Văn phòng", kind=UnitKind.AGENCY)
     event = AuditEvent.objects.get(action="org.unit.created", target_id=str(unit.pk))
     assert event.actor == user and event.data["code"] == "u1"
 
 
+def test_it_checks_its_own_rule_whoever_calls_it(django_user_model, tree, officer_a, admin):
+    """The service is the gate: an officer may not create units (only an administrator of the parent may), nor
+    create a root; nobody acts as nobody."""
+    with pytest.raises(Forbidden, match="Chỉ quản trị viên cấp cao nhất"):
+        services.unit_create(actor=django_user_model.objects.create(username="khach"), code="u2", name="X", kind=UnitKind.AGENCY)
+    with pytest.raises(Forbidden, match="tạo đơn vị trực thuộc Phường Đống Đa"):
+        services.unit_create(actor=officer_a, code="u3", name="Tổ mới", kind=UnitKind.TEAM, parent=tree.ward_a)
+    with pytest.raises(Forbidden, match="cần một tài khoản"):
+        services.unit_create(actor=None, code="u4", name="Tổ mới", kind=UnitKind.TEAM, parent=tree.ward_a)
+    with pytest.raises(Forbidden):
+        services.unit_dissolve(actor=officer_a, unit=tree.school_a, on=dt.date(2026, 1, 1))
+    assert not Unit.objects.filter(code__in=["u2", "u3", "u4"]).exists()
+    services.unit_create(actor=admin, code="u5", name="Tổ mới", kind=UnitKind.TEAM, parent=tree.ward_a)
+
+
 def test_it_renames_a_unit_and_updates_its_sort_key():
     unit = UnitFactory(name="Phòng A")
-    services.unit_update(actor=None, unit=unit, name="Ánh  sáng")
+    services.unit_update(actor=system_actor(), unit=unit, name="Ánh  sáng")
     unit.refresh_from_db()
     assert unit.name == "Ánh sáng" and unit.name_sort_key == vntext.sort_key("Ánh sáng")
     assert AuditEvent.objects.filter(action="org.unit.updated").exists()
@@ -104,8 +120,8 @@ def test_it_renames_a_unit_and_updates_its_sort_key():
 def test_it_lists_units_depth_first_each_level_active_then_by_kind_then_vietnamese_name():
     unit_create = services.unit_create
     in_tree_order = selectors.in_tree_order
-    ward = unit_create(actor=None, code="p_thu", name="Phường Thử", kind="commune")
-    make = lambda code, name, kind, parent=ward, **kw: unit_create(actor=None, code=code, name=name, kind=kind, parent=parent, **kw)  # noqa: E731
+    ward = unit_create(actor=system_actor(), code="p_thu", name="Phường Thử", kind="commune")
+    make = lambda code, name, kind, parent=ward, **kw: unit_create(actor=system_actor(), code=code, name=name, kind=kind, parent=parent, **kw)  # noqa: E731
     village = make("tdp1", "Tổ dân phố 1", "village")
     old = make("p_cu", "Phòng Kinh tế (cũ)", "agency", valid_to=dt.date(2025, 6, 30))
     school_t = make("th_anh_duong", "Trường Tiểu học Ánh Dương", "school")

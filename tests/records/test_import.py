@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from tdkt.core.actors import system_actor
 from tdkt.core.models import AuditEvent
 from tdkt.org.models import Person, UnitKind
 from tdkt.records.importing import COLUMNS, history_import, import_template, template_rows_to_xlsx
@@ -34,7 +35,7 @@ def row(**extra):
 
 def run(units, rows, fmt="xlsx", scope="ward"):
     data = template_rows_to_xlsx(rows) if fmt == "xlsx" else json.dumps(rows, ensure_ascii=False).encode()
-    return history_import(actor=None, scope_unit=units[scope], file=io.BytesIO(data), format=fmt)
+    return history_import(actor=system_actor(), scope_unit=units[scope], file=io.BytesIO(data), format=fmt)
 
 
 def test_it_ships_a_template_with_vietnamese_headers_and_a_guide():
@@ -44,7 +45,7 @@ def test_it_ships_a_template_with_vietnamese_headers_and_a_guide():
     assert book.sheet_names[:2] == ["Lịch sử thành tích", "Hướng dẫn"]
     header = book.get_sheet_by_name("Lịch sử thành tích").to_python()[0]
     assert header[:4] == ["Họ và tên", "Ngày sinh (dd/mm/yyyy)", "Số CCCD", "Giới tính (Nam/Nữ)"]
-    assert [h for h in header if h] == [c[1] for c in COLUMNS]
+    assert [h for h in header if h] == [c.header for c in COLUMNS]
     guide = " ".join(str(c) for r in book.get_sheet_by_name("Hướng dẫn").to_python() for c in r)
     assert "Dòng 7: Số CCCD phải gồm đúng 12 chữ số" in guide
 

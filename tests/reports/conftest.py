@@ -9,7 +9,7 @@ import pytest
 
 from tdkt.core import vntext
 from tdkt.org.models import Gender, Person
-from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
+from tdkt.records.models import AwardRecord, AwardRevocation, Discipline, Initiative, YearRating
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Ngọc", "Hữu", "Thanh", "Quốc", "Bảo"]
@@ -32,6 +32,10 @@ def immediate_tasks(settings):
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+# The titles the shipped catalogue flags for the batch, in their order (test_batch checks the catalogue says so).
+TITLES = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH")
 
 
 def make_people(unit, n: int, *, year: int, seed: int) -> list[Person]:
@@ -61,8 +65,9 @@ def make_people(unit, n: int, *, year: int, seed: int) -> list[Person]:
             if y < year and rating in ("HTXSNV", "HTTNV"):
                 AwardRecord.objects.create(person=person, award_code="LDTT", year=y)
                 if rating == "HTXSNV" and rnd.random() < 0.5 + 0.5 * profile:
-                    revoked = dt.date(y + 1, 6, 1) if rnd.random() < 0.04 else None
-                    AwardRecord.objects.create(person=person, award_code="CSTDCS", year=y, revoked_on=revoked)
+                    revoked = AwardRevocation.objects.create(revoked_on=dt.date(y + 1, 6, 1), reason="Kê khai sai") \
+                        if rnd.random() < 0.04 else None
+                    AwardRecord.objects.create(person=person, award_code="CSTDCS", year=y, revocation=revoked)
             if rnd.random() < 0.2 + 0.5 * profile:
                 scope = rnd.choices(["CO_SO", "TINH", "TOAN_QUOC"], weights=[8, 3, 1])[0]
                 Initiative.objects.create(person=person, year=y, title=f"Sáng kiến {k}-{y}", scope=scope)

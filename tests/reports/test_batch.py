@@ -10,9 +10,10 @@ from tdkt.law.schema import AwardEntry, DisciplineEntry, EligibilityRequest, Ini
 from tdkt.org.models import Person
 from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
 from tdkt.reports import batch
-from tdkt.reports.models import TITLE_CODES
 
-from .conftest import make_people
+from tdkt.records.eligibility import eligibility_request
+
+from .conftest import TITLES, make_people
 
 
 def reference(person: Person, year: int, catalogue) -> dict:
@@ -21,12 +22,12 @@ def reference(person: Person, year: int, catalogue) -> dict:
     ratings = tuple(RatingEntry(r.year, r.rating) for r in YearRating.objects.filter(person=person).order_by("year"))
     awards = tuple(
         AwardEntry(a.year, a.award_code)
-        for a in AwardRecord.objects.filter(person=person, revoked_on__isnull=True).order_by("year", "award_code", "id")
+        for a in AwardRecord.objects.filter(person=person, revocation__isnull=True).order_by("year", "award_code", "id")
     )
     disciplines = tuple(DisciplineEntry(d.form, d.start, d.end) for d in Discipline.objects.filter(person=person).order_by("start", "id"))
     initiatives = tuple(InitiativeEntry(i.year, i.scope) for i in Initiative.objects.filter(person=person).order_by("year", "scope", "id"))
     results, proposed = {}, []
-    for code in TITLE_CODES:
+    for code in TITLES:
         held = {a.award for a in awards if a.year == year}
         request = EligibilityRequest(
             award=code, year=year, subject=Subject(kind="individual", recruited_on=person.joined_on), ratings=ratings,
@@ -53,7 +54,7 @@ def test_it_gives_the_same_results_as_the_engine_person_by_person(tree):
     verdicts_seen = set()
     for outcome in outcomes:
         expected = reference(people.get(pk=outcome.person_id), year, catalogue)
-        for code in TITLE_CODES:
+        for code in TITLES:
             assert outcome.results[code] == expected[code], (outcome.full_name, code)
             assert outcome.verdicts[code] == expected[code].verdict
             verdicts_seen.add((code, expected[code].verdict))
@@ -66,7 +67,7 @@ def test_it_counts_the_lower_title_of_the_year_under_review_as_proposed(tree):
     CSTĐCS `year`, which completes the two-year chain of the Bằng khen (Art 74(d))."""
     outcome = next(o for o in batch.batch_evaluate(unit=tree.school_a, year=tree.year) if o.person_id == tree.an.pk)
     assert outcome.verdicts["CSTDCS"] == "eligible"
-    request = batch.build_request(batch_ledger(tree.school_a, tree.an.pk), "BK_TINH", tree.year, ["LDTT", "CSTDCS"])
+    request = eligibility_request(batch_ledger(tree.school_a, tree.an.pk), "BK_TINH", tree.year, ["LDTT", "CSTDCS"])
     assert AwardEntry(tree.year, "CSTDCS", proposed=True) in request.awards
     assert outcome.results["BK_TINH"] == engine.evaluate(request, catalogue=engine.load_catalogue())
 
@@ -101,3 +102,9 @@ def test_it_reads_the_ledger_in_a_constant_number_of_queries(tree, django_assert
     with django_assert_max_num_queries(8):
         large = list(batch.batch_evaluate(unit=tree.ward_a, year=year, catalogue=catalogue))
     assert len(large) == len(small) + 90
+
+
+def test_the_catalogue_flags_the_titles_of_the_batch_in_order():
+    from tdkt.law.catalogue import build, read_file
+
+    assert build(read_file(), source="file").batch_titles() == TITLES

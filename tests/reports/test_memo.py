@@ -17,9 +17,8 @@ from tdkt.law import engine
 from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry
 from tdkt.records.models import AwardRecord
 from tdkt.reports import batch
-from tdkt.reports.models import TITLE_CODES
 
-from .conftest import make_people
+from .conftest import TITLES, make_people
 
 RATINGS = ("HTXSNV", "HTXSNV", "HTTNV", "HTTNV", "HTNV", "KHTNV")
 AWARDS = ("LDTT", "CSTDCS", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "GIAY_KHEN")
@@ -60,8 +59,7 @@ def random_ledger(rnd: random.Random, person_id: int, unit_id: int, year: int) -
 
 def run(ledgers, year, catalogue, *, memo, quota):
     """The people of seven units, interleaved as a reader in person order gives them."""
-    quota_check = engine.check_cstdcs_quota if quota else None
-    return list(batch.evaluate_stream(ledgers, year, catalogue=catalogue, evaluate=engine.evaluate, quota_check=quota_check, memo=memo))
+    return list(batch.evaluate_stream(ledgers, year, TITLES, catalogue=catalogue, evaluate=engine.evaluate, quota=quota, memo=memo))
 
 
 @pytest.mark.django_db
@@ -71,7 +69,7 @@ def test_memoised_batch_equals_direct_evaluation(year, seed, quota):
     catalogue = engine.load_catalogue()
     rnd = random.Random(seed)
     ledgers = [random_ledger(rnd, pid, pid % 7, year) for pid in range(1, 1201)]
-    memo = batch.make_memo(catalogue, year, engine.evaluate)
+    memo = batch.make_memo(catalogue, year, engine.evaluate, TITLES)
     assert memo is not None
 
     memoised = run(ledgers, year, catalogue, memo=memo, quota=quota)
@@ -81,7 +79,7 @@ def test_memoised_batch_equals_direct_evaluation(year, seed, quota):
     seen = set()
     for m, d in zip(memoised, direct, strict=True):
         assert m.person_id == d.person_id
-        for code in TITLE_CODES:
+        for code in TITLES:
             assert m.results[code] == d.results[code], (m.person_id, code)
             seen.add((code, d.results[code].verdict))
         assert m.verdicts == d.verdicts
@@ -96,7 +94,7 @@ def test_memoised_run_from_the_database_equals_the_unmemoised_one(tree):
     """Through the reader too (revoked awards left out), on both the memoised and the direct path."""
     make_people(tree.school_a, 40, year=tree.year, seed=11)
     make_people(tree.ward_a, 40, year=tree.year, seed=12)
-    assert AwardRecord.objects.filter(revoked_on__isnull=False).exists()
+    assert AwardRecord.objects.filter(revocation__isnull=False).exists()
     catalogue = engine.load_catalogue()
     memoised = list(batch.batch_evaluate(unit=tree.ward_a, year=tree.year, catalogue=catalogue))
     direct = list(batch.batch_evaluate(unit=tree.ward_a, year=tree.year, catalogue=catalogue, memoise=False))
@@ -137,9 +135,9 @@ def test_memoised_batch_on_the_one_query_rows_equals_direct_evaluation(year, see
     catalogue = engine.load_catalogue()
     rnd = random.Random(seed)
     ledgers = [decided_only(random_ledger(rnd, pid, pid % 5, year)) for pid in range(1, 1001)]
-    parsers = batch._Parsers()
+    parsers = batch.Parsers()
     rows = [as_compact_row(led, rnd, parsers) for led in ledgers]
-    memo = batch.make_memo(catalogue, year, engine.evaluate)
+    memo = batch.make_memo(catalogue, year, engine.evaluate, TITLES)
 
     memoised = run(rows, year, catalogue, memo=memo, quota=quota)
     direct = run(ledgers, year, catalogue, memo=None, quota=quota)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from tdkt.core.actors import system_actor
 from tdkt.core import vntext
 from tdkt.law import engine
 from tdkt.law.models import Setting
@@ -32,7 +33,7 @@ def _person(unit, name, year, rating, *, initiatives=0, cstdcs_before=0, direct=
 @pytest.fixture
 def school(tree):
     """13 people: 10 with HTXSNV (CSTĐCS candidates), 3 with HTTNV (LĐTT only). 15 % of 13 LĐTT → 1 CSTĐCS."""
-    unit = unit_create(actor=None, code="thcs_quota", name="Trường THCS Thử Tỷ Lệ", kind="school", parent=tree.ward_b)
+    unit = unit_create(actor=system_actor(), code="thcs_quota", name="Trường THCS Thử Tỷ Lệ", kind="school", parent=tree.ward_b)
     y = tree.year
     best = _person(unit, "Đỗ Thị Hạnh", y, "HTXSNV", initiatives=2, cstdcs_before=1)
     others = [_person(unit, f"Ngô Thị {given}", y, "HTXSNV") for given in ("An", "Bích", "Cúc", "Dung", "Giao", "Hoa", "Khuê", "Lan", "Mơ")]
@@ -43,7 +44,7 @@ def school(tree):
 def _switch_quota(on: bool):
     row = Setting.objects.get(key="cstdcs.quota.enabled", valid_from=dt.date(2024, 1, 1))
     row.value = on
-    catalogue_row_save(actor=None, row=row)
+    catalogue_row_save(actor=system_actor(), row=row)
 
 
 def test_it_leaves_everyone_eligible_when_the_quota_is_off(school, tree):
@@ -67,8 +68,8 @@ def test_it_marks_candidates_over_the_quota_as_needs_review(school, tree):
         outcome = outcomes[p.pk]
         assert outcome.verdicts["CSTDCS"] == "needs_review"
         assert outcome.results["CSTDCS"].verdict == "eligible"  # the engine's own verdict is kept in the result
-        assert "tối đa 15% (không quá 1 người)" in outcome.reasons()
-        assert "ngoài số được đề nghị theo thứ tự ưu tiên" in outcome.reasons()
+        assert "tối đa 15% (không quá 1 người)" in outcome.reasons({"CSTDCS": "CSTĐCS"})
+        assert "ngoài số được đề nghị theo thứ tự ưu tiên" in outcome.reasons({"CSTDCS": "CSTĐCS"})
     assert all(outcomes[p.pk].verdicts["LDTT"] == "eligible" for p in [*others, *plain])
     (unit_id, check, over), = log
     assert unit_id == unit.pk and check.result == "fail" and over == 9
@@ -92,7 +93,7 @@ def test_it_applies_the_quota_unit_by_unit(school, tree):
 def test_it_puts_direct_workers_first_among_candidates_of_equal_merit(tree):
     """24 LĐTT → 15 % allows 3 CSTĐCS of 4 equal candidates: the direct worker keeps hers although her given name
     (Yến) comes last in Vietnamese order, and the last of the others by name (Cúc) waits on the council."""
-    unit = unit_create(actor=None, code="mn_quota", name="Trường Mầm non Thử Ưu Tiên", kind="school", parent=tree.ward_b)
+    unit = unit_create(actor=system_actor(), code="mn_quota", name="Trường Mầm non Thử Ưu Tiên", kind="school", parent=tree.ward_b)
     y = tree.year
     equals = [_person(unit, f"Ngô Thị {given}", y, "HTXSNV") for given in ("An", "Bích", "Cúc")]
     teacher = _person(unit, "Vũ Thị Yến", y, "HTXSNV", direct=True)

@@ -12,6 +12,7 @@ import time
 import pytest
 from django.db import DataError, connection, transaction
 
+from tdkt.core.actors import system_actor
 from tdkt.law import engine
 from tdkt.reports import batch
 
@@ -78,7 +79,7 @@ def test_it_stops_the_reader_and_closes_its_connection_when_the_caller_stops_ear
 
 def test_it_raises_the_readers_error_in_the_caller():
     with pytest.raises(DataError, match="division by zero"):
-        list(batch._read_ahead("SELECT 1 / (n - 3) FROM generate_series(1, 5) AS n", {}, 1))
+        list(batch.read_ahead("SELECT 1 / (n - 3) FROM generate_series(1, 5) AS n", {}, 1))
     assert not reader_threads()
 
 
@@ -92,7 +93,7 @@ def test_a_whole_run_writes_its_rows_while_the_thread_reads(tree, officer_a, med
 
     make_people(tree.school_a, 40, year=tree.year, seed=24)
     run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
-    done = services.batch_run_execute(run_id=run.pk, progress_every=7)
+    done = services.batch_run_execute(actor=system_actor(), run_id=run.pk, progress_every=7)
     assert done.status == BatchRunStatus.DONE, done.error
     assert done.processed == done.total == BatchRunRow.objects.filter(run=run).count() == 43
     with done.result_file.open("rb") as fh:

@@ -6,17 +6,20 @@ import pytest
 from openpyxl import load_workbook
 
 from tdkt.core import vntext
+from tdkt.law.catalogue import read_file
 from tdkt.core.errors import DomainError
 from tdkt.core.models import AuditEvent
 from tdkt.org.models import Person
 from tdkt.reports import services
-from tdkt.reports.models import TITLE_CODES, BatchRun, BatchRunRow, BatchRunStatus
+from tdkt.core.actors import system_actor
+from tdkt.core.models import Transition
+from tdkt.reports.models import BatchResult, BatchRun, BatchRunRow, BatchRunStatus
 
-from .conftest import make_people
+from .conftest import TITLES, make_people
 
-HEADERS = ["STT", "Họ và tên", "Đơn vị", "Ngày sinh", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
-           "Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua toàn quốc", "Bằng khen cấp tỉnh", "Lý do"]
-VERDICT_TEXTS = {"Đủ điều kiện", "Không đủ", "Cần xem xét"}
+_NAMES = {a["code"]: a["name"] for a in read_file()["awards"]}  # the titles' names are the catalogue's, nowhere else
+HEADERS = ["STT", "Họ và tên", "Đơn vị", "Ngày sinh", *(_NAMES[c] for c in TITLES), "Lý do"]
+VERDICT_TEXTS = {"Đủ điều kiện", "Chưa đủ điều kiện", "Cần xem xét thêm"}  # the law vocabulary's verdicts
 
 
 def test_it_runs_the_task_to_done_with_every_person_processed(tree, officer_a, immediate_tasks, media, django_capture_on_commit_callbacks):
@@ -41,9 +44,9 @@ def test_it_runs_the_task_to_done_with_every_person_processed(tree, officer_a, i
 def test_it_updates_progress_in_steps_and_does_not_run_a_run_twice(tree, officer_a, media):
     make_people(tree.school_a, 12, year=tree.year, seed=12)
     run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
-    done = services.batch_run_execute(run_id=run.pk, progress_every=5)
+    done = services.batch_run_execute(actor=system_actor(), run_id=run.pk, progress_every=5)
     assert done.status == BatchRunStatus.DONE and done.processed == done.total == 15
-    assert services.batch_run_execute(run_id=run.pk) is None  # already claimed: nothing happens
+    assert services.batch_run_execute(actor=system_actor(), run_id=run.pk) is None  # already claimed: nothing happens
     assert BatchRunRow.objects.filter(run=run).count() == 15
 
 
@@ -63,7 +66,7 @@ def test_it_writes_the_suggestion_xlsx_in_vietnamese_order(tree, tmp_path):
     make_people(tree.ward_a, 20, year=tree.year, seed=13)
     out = tmp_path / "de-xuat.xlsx"
 
-    written = services.suggest_to_xlsx(unit_code="phuong_dong_da", year=tree.year, out=out)
+    written = services.suggest_to_xlsx(actor=system_actor(), unit_code="phuong_dong_da", year=tree.year, out=out)
 
     people = list(Person.objects.filter(unit__path__startswith=tree.ward_a.path))
     assert written == len(people) == 23
@@ -73,14 +76,14 @@ def test_it_writes_the_suggestion_xlsx_in_vietnamese_order(tree, tmp_path):
     names = [r[1] for r in rows[1:]]
     assert names == [p.full_name for p in sorted(people, key=lambda p: (vntext.person_sort_key(p.full_name), p.pk))]
     assert [r[0] for r in rows[1:]] == list(range(1, written + 1))
-    assert all(r[c] in VERDICT_TEXTS for r in rows[1:] for c in range(4, 4 + len(TITLE_CODES)))
+    assert all(r[c] in VERDICT_TEXTS for r in rows[1:] for c in range(4, 4 + len(TITLES)))
     an = next(r for r in rows[1:] if r[1] == "Nguyễn Văn An")
     assert an[2] == "Trường THCS Đống Đa" and an[3].date().isoformat() == "1985-03-12"
 
 
 def test_it_says_which_unit_code_is_unknown(db, tmp_path):
     with pytest.raises(DomainError, match="Không tìm thấy đơn vị có mã “khong_co”"):
-        services.suggest_to_xlsx(unit_code="khong_co", year=2025, out=tmp_path / "x.xlsx")
+        services.suggest_to_xlsx(actor=system_actor(), unit_code="khong_co", year=2025, out=tmp_path / "x.xlsx")
 
 
 def test_it_keeps_the_query_count_of_a_whole_run_flat(tree, officer_a, media, django_assert_max_num_queries):
@@ -92,7 +95,7 @@ def test_it_keeps_the_query_count_of_a_whole_run_flat(tree, officer_a, media, dj
         make_people(tree.school_a, n, year=tree.year, seed=seed)
         run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
         with django_assert_max_num_queries(40) as ctx:
-            services.batch_run_execute(run_id=run.pk)
+            services.batch_run_execute(actor=system_actor(), run_id=run.pk)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
 

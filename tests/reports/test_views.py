@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tdkt.core.actors import system_actor
 from tdkt.reports import services
 from tdkt.reports.models import BatchRun, BatchRunStatus
 
@@ -16,7 +17,7 @@ from .conftest import make_people
 def done_run(tree, officer_a, media):
     make_people(tree.school_a, 60, year=tree.year, seed=31)
     run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=officer_a)
-    return services.batch_run_execute(run_id=run.pk)
+    return services.batch_run_execute(actor=system_actor(), run_id=run.pk)
 
 
 def test_it_shows_the_start_form_with_the_units_of_the_user(client, officer_a, tree):

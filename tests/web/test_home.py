@@ -2,28 +2,38 @@ import datetime as dt
 
 from django.urls import reverse
 
+from django.utils import timezone
+
+from tdkt.core.actors import system_actor
 from tdkt.records.models import AwardRecord
+from tdkt.records.services import award_revoke
+
+
+def section(response, key: str) -> dict:
+    """The context of one home-page section the apps registered."""
+    return {entry.key: context for entry, context in response.context["sections"]}[key]
 
 
 def test_it_greets_an_officer_with_counts_of_the_scope(client, officer_a, tree):
     client.force_login(officer_a)
     response = client.get(reverse("web:home"))
     body = response.content.decode()
-    assert response.context["people_count"] == 3
-    assert response.context["units_count"] == 2
-    assert ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", 1) in response.context["ratings"]
+    assert section(response, "ledger")["people_count"] == 3
+    assert section(response, "units")["units_count"] == 2
+    assert ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ", 1) in section(response, "ledger")["ratings"]
     assert "Cán bộ TĐKT đơn vị" in body and "Phạm vi: Phường Đống Đa" in body
-    assert reverse("web:history_import") in body
+    assert reverse("records:history_import") in body
 
 
 def test_it_counts_awards_by_title_for_last_year_without_revoked_ones(client, officer_a, tree):
     AwardRecord.objects.create(person=tree.an, award_code="LDTT", year=tree.year)
     AwardRecord.objects.create(person=tree.binh, award_code="LDTT", year=tree.year)
-    AwardRecord.objects.create(person=tree.cuong, award_code="LDTT", year=tree.year, revoked_on=dt.date(tree.year + 1, 3, 1))
+    revoked = AwardRecord.objects.create(person=tree.cuong, award_code="LDTT", year=tree.year)
+    award_revoke(actor=system_actor(), award=revoked, on=timezone.localdate(), reason="Sai")
     AwardRecord.objects.create(person=tree.dung, award_code="LDTT", year=tree.year)  # ward B
     client.force_login(officer_a)
     response = client.get(reverse("web:home"))
-    assert response.context["awards"] == [("LDTT", "Lao động tiên tiến", 2)]
+    assert section(response, "ledger")["awards"] == [("LDTT", "Lao động tiên tiến", 2)]
     assert "Lao động tiên tiến" in response.content.decode()
 
 
@@ -33,8 +43,8 @@ def test_it_tells_a_council_member_plainly_what_the_account_can_do(client, counc
     body = response.content.decode()
     assert "Thành viên Hội đồng TĐKT" in body
     assert "không xem hồ sơ cá nhân" in body
-    assert reverse("web:people_list") not in body
-    assert reverse("web:unit_tree") in body
+    assert reverse("records:people_list") not in body
+    assert reverse("org:unit_tree") in body
 
 
 def test_it_tells_an_account_without_roles_to_ask_the_administrator(client, personas):

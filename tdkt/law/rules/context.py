@@ -1,19 +1,11 @@
-"""The evaluation context: the request read once into per-year dictionaries."""
+"""The evaluation context: the request read once into per-year dictionaries, and the parameters it reads."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..catalogue import AwardInfo, Catalogue, RegimeInfo
-from ..schema import DisciplineEntry, EligibilityRequest
-
-SCOPE_LABELS = {"CO_SO": "cấp cơ sở", "TINH": "cấp tỉnh, bộ, ngành", "TOAN_QUOC": "toàn quốc"}
-DISCIPLINE_LABELS = {
-    "KHIEN_TRACH": "Khiển trách", "CANH_CAO": "Cảnh cáo", "HA_BAC_LUONG": "Hạ bậc lương", "GIANG_CHUC": "Giáng chức",
-    "CACH_CHUC": "Cách chức", "BUOC_THOI_VIEC": "Buộc thôi việc",
-}
-SUBJECT_LABELS = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình", "village": "thôn, tổ dân phố",
-                  "commune": "xã, phường, đặc khu"}
+from ..catalogue import AwardInfo, Catalogue, RegimeInfo, Row
+from ..schema import DisciplineEntry, EligibilityRequest, Parameter
 
 
 class Ctx:
@@ -61,6 +53,10 @@ class Ctx:
                 if self.restart_after is None or d.end.year > self.restart_after:
                     self.restart_after, self.restart_by = d.end.year, d
 
+    def param(self, key: str) -> Row:
+        """The catalogue parameter in force for the year under review."""
+        return self.catalogue.param(key, self.year)
+
     def chain(self, code: str, step: int = 1) -> list[int]:
         """Years of the unbroken chain of a title ending in the year under review (ascending), after any discipline."""
         years = self.titles.get(code)
@@ -95,9 +91,10 @@ class Ctx:
         return out
 
 
-def years_text(years) -> str:
-    return ", ".join(str(y) for y in years)
+def used(key: str, row: Row) -> Parameter:
+    """The trace entry of a parameter a check read."""
+    return Parameter(key, row.value, row.legal_basis)
 
 
-def date_text(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
+def discipline_fact(d: DisciplineEntry | None) -> dict | None:
+    return None if d is None else {"form": d.form, "start": d.start, "end": d.end}

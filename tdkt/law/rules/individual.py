@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..messages import Message
 from ..schema import Check
-from .common import restart_text, title_years_text, transition_note
-from .context import SCOPE_LABELS, Ctx, date_text, years_text
+from .common import restart_note, title_years, transition_note
+from .context import Ctx, discipline_fact, used
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -20,119 +21,133 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def _scopes_text(scopes) -> str:
-    return " hoặc ".join(SCOPE_LABELS.get(s, s) for s in scopes)
-
-
 def recruitment(ctx: Ctx) -> Check:
     """LĐTT excludes people recruited less than N months before the end of the year."""
-    row = ctx.catalogue.param("ldtt.min_months_since_recruitment", ctx.year)
+    key = "ldtt.min_months_since_recruitment"
+    row = ctx.param(key)
     months, year = row.value, ctx.year
     recruited = ctx.request.subject.recruited_on
+    facts, parameters = {"recruited_on": recruited, "year": year}, (used(key, row),)
     if recruited is None:
-        return Check("RECRUITMENT", "pass",
-                     f"Không có ngày tuyển dụng: coi như đã công tác đủ {months} tháng trong năm {year}", row.legal_basis)
+        return Check.of("RECRUITMENT", "pass", Message("recruitment.unknown", {"months": months, "year": year}), row.legal_basis,
+                        facts=facts, parameters=parameters)
+    args = {"day": recruited, "months": months, "year": year}
     if _add_months(recruited, months) <= dt.date(year + 1, 1, 1):
-        return Check("RECRUITMENT", "pass",
-                     f"Tuyển dụng ngày {date_text(recruited)}: đủ {months} tháng tính đến hết năm {year}", row.legal_basis)
-    return Check("RECRUITMENT", "fail",
-                 f"Tuyển dụng ngày {date_text(recruited)}: chưa đủ {months} tháng tính đến hết năm {year}", row.legal_basis)
+        return Check.of("RECRUITMENT", "pass", Message("recruitment.pass", args), row.legal_basis, facts=facts, parameters=parameters)
+    return Check.of("RECRUITMENT", "fail", Message("recruitment.fail", args), row.legal_basis, facts=facts, parameters=parameters)
 
 
 def cstdcs_excellence(ctx: Ctx) -> Check:
     """CSTĐCS on top of LĐTT: HTXSNV or an initiative (2022 law), an initiative (2003 law), both (unconfirmed amendment)."""
-    catalogue, year = ctx.catalogue, ctx.year
-    combine = catalogue.param("cstdcs.combine", year)
-    excellent = catalogue.param("cstdcs.excellence_rating", year).value
-    scopes = catalogue.param("cstdcs.initiative_scopes", year).value
+    year = ctx.year
+    combine = ctx.param("cstdcs.combine")
+    excellent_row, scopes_row = ctx.param("cstdcs.excellence_rating"), ctx.param("cstdcs.initiative_scopes")
+    excellent, scopes = excellent_row.value, scopes_row.value
     rating = ctx.ratings.get(year)
     found = [s for s in ctx.initiatives.get(year, ()) if s in scopes]
     has_rating = rating == excellent
-    initiative_text = (f"có sáng kiến phạm vi {SCOPE_LABELS.get(found[0], found[0])}" if found
-                       else "không có sáng kiến, đề tài được công nhận")
-    rating_text = f"xếp loại {rating}" if rating else "chưa có xếp loại"
-    mode = combine.value
-    basis = combine.legal_basis
+    mode, basis = combine.value, combine.legal_basis
+    facts = {"year": year, "rating": rating, "initiative": found[0] if found else None}
+    parameters = (used("cstdcs.combine", combine), used("cstdcs.excellence_rating", excellent_row),
+                  used("cstdcs.initiative_scopes", scopes_row))
+
+    def done(result: str, message_id: str, **args) -> Check:
+        return Check.of("CSTDCS_EXCELLENCE", result, Message(message_id, {"year": year, **args}), basis, facts=facts,
+                        parameters=parameters)
+
+    rated_text = Message("text.rated", {"rating": rating}) if rating else Message("text.unrated")
+    initiative_text = Message("text.initiative", {"scope": found[0]}) if found else Message("text.no_initiative")
     if mode == "or":
-        need = f"cần {excellent} hoặc sáng kiến"
-        if has_rating or found:
-            what = f"xếp loại {excellent}" if has_rating else initiative_text
-            return Check("CSTDCS_EXCELLENCE", "pass", f"Năm {year} {what}", basis)
+        if has_rating:
+            return done("pass", "cstdcs.pass_rating", rating=excellent)
+        if found:
+            return done("pass", "cstdcs.pass_initiative", scope=found[0])
         if rating is None:
-            return Check("CSTDCS_EXCELLENCE", "cannot_judge", f"Năm {year} {rating_text} và {initiative_text} ({need})", basis)
-        return Check("CSTDCS_EXCELLENCE", "fail", f"Năm {year} {rating_text} và {initiative_text} ({need})", basis)
+            return done("cannot_judge", "cstdcs.or_missing", rating=excellent)
+        return done("fail", "cstdcs.or_fail", rated=rating, rating=excellent)
     if mode == "and":
-        need = f"cần {excellent} và sáng kiến"
         if has_rating and found:
-            return Check("CSTDCS_EXCELLENCE", "pass", f"Năm {year} xếp loại {excellent} và {initiative_text}", basis)
+            return done("pass", "cstdcs.pass_both", rating=excellent, scope=found[0])
         if rating is None and found:
-            return Check("CSTDCS_EXCELLENCE", "cannot_judge", f"Năm {year} {rating_text} ({need})", basis)
-        return Check("CSTDCS_EXCELLENCE", "fail", f"Năm {year} {rating_text} và {initiative_text} ({need})", basis)
+            return done("cannot_judge", "cstdcs.and_missing", rating=excellent)
+        return done("fail", "cstdcs.and_fail", rated_text=rated_text, initiative_text=initiative_text, rating=excellent)
     # "initiative": the 2003 law's LĐTT + initiative
     if found:
-        return Check("CSTDCS_EXCELLENCE", "pass", f"Năm {year} {initiative_text}", basis)
-    return Check("CSTDCS_EXCELLENCE", "fail", f"Năm {year} {initiative_text} (cần sáng kiến, đề tài được công nhận)", basis)
+        return done("pass", "cstdcs.pass_initiative", scope=found[0])
+    return done("fail", "cstdcs.initiative_fail")
 
 
 def title_chain(ctx: Ctx, *, code: str, title: str, key: str, check_code: str, step: int = 1) -> Check:
     """An unbroken chain of `title` ending in the year under review, of the length the catalogue asks."""
-    row = ctx.catalogue.param(key, ctx.year)
+    row = ctx.param(key)
     need, year = row.value, ctx.year
     label = ctx.catalogue.awards[title].label if title in ctx.catalogue.awards else title
     chain = ctx.chain(title, step)
-    unit = "năm" if step == 1 else "lần"
+    facts = {"title": title, "chain": chain, "restart_by": discipline_fact(ctx.restart_by)}
+    parameters = (used(key, row),)
     if len(chain) >= need:
-        used = chain[-need:]
-        return Check(check_code, "pass",
-                     f"Chuỗi {label} liên tục: {title_years_text(ctx, title, used)}{transition_note(ctx, used)}", row.legal_basis)
+        chosen = chain[-need:]
+        return Check.of(check_code, "pass", Message("chain.pass", {"title": label, "years": title_years(ctx, title, chosen),
+                                                                   "note": transition_note(ctx, chosen)}),
+                        row.legal_basis, facts=facts, parameters=parameters)
     if not chain:
-        return Check(check_code, "fail",
-                     f"Không có {label} năm {year} (đã công nhận hoặc đang đề nghị cùng đợt); cần {need} {unit} liên tục"
-                     f"{restart_text(ctx)}", row.legal_basis)
-    return Check(check_code, "fail",
-                 f"Chuỗi {label} liên tục đến năm {year}: {title_years_text(ctx, title, chain)} ({len(chain)} {unit}); "
-                 f"cần {need} {unit} liên tục{restart_text(ctx)}", row.legal_basis)
+        return Check.of(check_code, "fail", Message("chain.none", {"title": label, "year": year, "need": need, "step": step,
+                                                                   "restart": restart_note(ctx)}),
+                        row.legal_basis, facts=facts, parameters=parameters)
+    return Check.of(check_code, "fail", Message("chain.short", {"title": label, "year": year, "years": title_years(ctx, title, chain),
+                                                                "length": len(chain), "need": need, "step": step,
+                                                                "restart": restart_note(ctx)}),
+                    row.legal_basis, facts=facts, parameters=parameters)
 
 
 def initiative_in_period(ctx: Ctx, *, key: str, first: int, check_code: str) -> Check:
-    row = ctx.catalogue.param(key, ctx.year)
+    row = ctx.param(key)
     scopes, year = row.value, ctx.year
     found = ctx.initiatives_in(first, year, scopes)
-    period = f"{first}–{year}" if first != year else str(year)
+    facts = {"first": first, "last": year, "initiative": list(found[-1]) if found else None,
+             "restart_by": discipline_fact(ctx.restart_by)}
+    parameters = (used(key, row),)
     if found:
         y, scope = found[-1]
-        return Check(check_code, "pass", f"Có sáng kiến, đề tài phạm vi {SCOPE_LABELS.get(scope, scope)} năm {y}", row.legal_basis)
-    return Check(check_code, "fail",
-                 f"Không có sáng kiến, đề tài phạm vi {_scopes_text(scopes)} trong các năm {period}{restart_text(ctx)}",
-                 row.legal_basis)
+        return Check.of(check_code, "pass", Message("initiative.pass", {"scope": scope, "found_year": y}), row.legal_basis,
+                        facts=facts, parameters=parameters)
+    args = {"scopes": list(scopes), "first": first, "last": year, "restart": restart_note(ctx)}
+    return Check.of(check_code, "fail", Message("initiative.fail_period" if first != year else "initiative.fail_year", args),
+                    row.legal_basis, facts=facts, parameters=parameters)
 
 
 def bk_tinh_point_d(ctx: Ctx) -> Check:
     """Art 74(1)(d): N consecutive CSTĐCS, or N consecutive years HTXSNV with M initiatives at cơ sở level."""
-    catalogue, year = ctx.catalogue, ctx.year
-    chain_row = catalogue.param("bk_tinh.cstdcs_chain_years", year)
-    years_row = catalogue.param("bk_tinh.htxsnv_years", year)
-    count_row = catalogue.param("bk_tinh.initiatives", year)
-    scopes = catalogue.param("bk_tinh.initiative_scopes", year).value
-    excellent = catalogue.param("rating.order", year).value[0]
-    label = catalogue.awards["CSTDCS"].label
+    year = ctx.year
+    keys = ("bk_tinh.cstdcs_chain_years", "bk_tinh.htxsnv_years", "bk_tinh.initiatives", "bk_tinh.initiative_scopes", "rating.order")
+    rows = {k: ctx.param(k) for k in keys}
+    chain_row, years_row, count_row = rows["bk_tinh.cstdcs_chain_years"], rows["bk_tinh.htxsnv_years"], rows["bk_tinh.initiatives"]
+    scopes = rows["bk_tinh.initiative_scopes"].value
+    excellent = rows["rating.order"].value[0]
+    label = ctx.catalogue.awards["CSTDCS"].label
     basis = chain_row.legal_basis
+    parameters = tuple(used(k, r) for k, r in rows.items())
     chain = ctx.chain("CSTDCS")
-    if len(chain) >= chain_row.value:
-        used = chain[-chain_row.value:]
-        return Check("BK_TINH_POINT_D", "pass",
-                     f"Đạt điểm d: {label} liên tục {title_years_text(ctx, 'CSTDCS', used)}{transition_note(ctx, used)}", basis)
     rated = ctx.rating_chain(excellent)
     found = ctx.initiatives_in(rated[0], year, scopes) if rated else []
+    facts = {"cstdcs_chain": chain, "rating_chain": rated, "initiatives": [list(f) for f in found], "rated": year in ctx.ratings,
+             "restart_by": discipline_fact(ctx.restart_by)}
+
+    def done(result: str, message: Message) -> Check:
+        return Check.of("BK_TINH_POINT_D", result, message, basis, facts=facts, parameters=parameters)
+
+    if len(chain) >= chain_row.value:
+        chosen = chain[-chain_row.value:]
+        return done("pass", Message("bk_tinh.pass_chain", {"title": label, "years": title_years(ctx, "CSTDCS", chosen),
+                                                           "note": transition_note(ctx, chosen)}))
     if len(rated) >= years_row.value and len(found) >= count_row.value:
-        return Check("BK_TINH_POINT_D", "pass",
-                     f"Đạt điểm d: {excellent} liên tục {years_text(rated)} và {len(found)} sáng kiến "
-                     f"({years_text(y for y, _ in found)})", basis)
-    chain_text = title_years_text(ctx, "CSTDCS", chain) if chain else "không có"
-    rated_text = years_text(rated) if rated else "không có"
-    text = (f"Chưa đạt điểm d đến năm {year}: {label} liên tục {chain_text} (cần {chain_row.value} năm); "
-            f"{excellent} liên tục {rated_text} (cần {years_row.value} năm) với {len(found)} sáng kiến (cần {count_row.value})"
-            f"{restart_text(ctx)}. Các trường hợp khác của Điều 74 do Hội đồng xem xét")
+        return done("pass", Message("bk_tinh.pass_rating", {"rating": excellent, "years": rated, "count": len(found),
+                                                            "found": [y for y, _ in found]}))
+    detail = Message("bk_tinh.fail", {
+        "year": year, "title": label, "chain": title_years(ctx, "CSTDCS", chain) if chain else Message("text.none"),
+        "chain_need": chain_row.value, "rating": excellent,
+        "rated": Message("note.years", {"years": rated}) if rated else Message("text.none"), "rated_need": years_row.value,
+        "count": len(found), "count_need": count_row.value, "restart": restart_note(ctx)})
     if year not in ctx.ratings:
-        return Check("BK_TINH_POINT_D", "cannot_judge", f"Chưa có xếp loại năm {year}. " + text, basis)
-    return Check("BK_TINH_POINT_D", "fail", text, basis)
+        return done("cannot_judge", Message("bk_tinh.unrated", {"year": year, "detail": detail}))
+    return done("fail", detail)

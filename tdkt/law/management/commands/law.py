@@ -4,9 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 
-from .eligibility import fail
+from tdkt.core.commands import fail
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         if path is not None and not path.exists():
             fail(self, f"Không tìm thấy tệp “{path}”.")
         try:
-            created = catalogue_load(actor=None, path=path)
+            created = catalogue_load(actor=system_actor(), path=path)
         except (DomainError, ValueError, KeyError) as exc:
             fail(self, getattr(exc, "message", None) or f"Tệp danh mục không hợp lệ ({exc}).")
         total = sum(created.values())

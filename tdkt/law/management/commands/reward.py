@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from tdkt.core.errors import DomainError
 from tdkt.core.vntext import format_money
 
-from .eligibility import fail
+from tdkt.core.commands import fail
 
 
 class Command(BaseCommand):

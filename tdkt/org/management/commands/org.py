@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 from tdkt.org.seeding import seed_province
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         if action == "seed-province":
             code = options["code"] or settings.TDKT_PROVINCE_CODE
             try:
-                report = seed_province(code=code, legacy_districts=options["legacy"])
+                report = seed_province(actor=system_actor(), code=code, legacy_districts=options["legacy"])
             except DomainError as exc:
                 raise CommandError(exc.message, returncode=2) from exc
             self.stdout.write(

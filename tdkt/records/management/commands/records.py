@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 from tdkt.org.models import Unit
 from tdkt.org.selectors import province_unit
@@ -40,7 +41,7 @@ class Command(BaseCommand):
                 raise CommandError("Chưa có đơn vị nào; hãy chạy `tdkt org seed-province` trước.", returncode=2)
         fmt = path.suffix.lower().lstrip(".")
         try:
-            report = history_import(actor=None, scope_unit=scope, file=path, format=fmt)
+            report = history_import(actor=system_actor(), scope_unit=scope, file=path, format=fmt)
         except DomainError as exc:
             raise CommandError(exc.message, returncode=2) from exc
         if not report.ok:

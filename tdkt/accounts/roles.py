@@ -1,0 +1,37 @@
+"""Roles and the role sets, written once: every app's permission rules and the home page read them here.
+
+A role is held over a unit (and, unless a rule says "this unit only", everything under it) for a period:
+`RoleAssignment`. Two roles are not assigned by hand: COUNCIL_MEMBER and COUNCIL_SECRETARY are derived from
+the membership of an Emulation and Commendation Council (`org.CouncilMember` linked to an account, through
+`org.services.council_member_add`), so that "who sits on the council" and "who has the council's role" are
+one fact; the council's own rules (who may vote) read the membership itself.
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Quản trị hệ thống"
+    UNIT_OFFICER = "unit_officer", "Cán bộ TĐKT đơn vị"
+    APPRAISER = "appraiser", "Chuyên viên thẩm định (cơ quan thường trực)"
+    OFFICE_HEAD = "office_head", "Lãnh đạo cơ quan thường trực"
+    COUNCIL_MEMBER = "council_member", "Thành viên Hội đồng TĐKT"
+    COUNCIL_SECRETARY = "council_secretary", "Thư ký Hội đồng TĐKT"
+    SIGNER = "signer", "Người ký quyết định (Chủ tịch)"
+    CLUSTER_HEAD = "cluster_head", "Trưởng cụm, khối thi đua"
+    PORTAL_EDITOR = "portal_editor", "Biên tập cổng thông tin"
+
+
+ALL = frozenset(Role.values)
+# Derived from council membership (org.CouncilMember), never assigned directly.
+COUNCIL_ROLES = frozenset({Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY})
+ASSIGNABLE = ALL - COUNCIL_ROLES
+# Read units, people and their achievement ledgers in their subtrees (and run batch eligibility over them).
+LEDGER_READERS = frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.APPRAISER, Role.OFFICE_HEAD, Role.COUNCIL_SECRETARY,
+                            Role.SIGNER})
+# Add and change people and their ledgers, import past history.
+LEDGER_EDITORS = frozenset({Role.ADMIN, Role.UNIT_OFFICER})
+# Read the unit tree (organisation, no personal data): every role.
+UNIT_READERS = ALL
+# Manage units, role assignments and the legal catalogue.
+ADMINS = frozenset({Role.ADMIN})

@@ -1,0 +1,175 @@
+"""The engine's explanations: a message is an id and its arguments, rendered from one table of templates.
+
+A check keeps `message_id` and `args` beside the rendered `message`, so two results can be compared by what
+they say (not by their wording), and a message can be translated (the templates are marked for gettext).
+Arguments stay data (codes, years, dates, counts); the template chooses how each is shown with a format
+spec:
+
+    {form:discipline}  a discipline code by its name        {scope:scope}    an initiative scope in a sentence
+    {scopes:scopes}    scopes joined by "hoặc"              {kind:subject}   a subject kind in a sentence
+    {years:years}      years joined by ", "                 {day:date}       a date as dd/mm/yyyy
+    {share:percent}    a share of 100 with a decimal comma  {note:msg}       a nested message (or "" for none)
+    {parts:msgs}       nested messages joined by "; "       {step:per}       1 → "năm", else "lần" (chain steps)
+    {allowed:subjects} subject kinds joined by ", "
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from . import vocabulary as vocab
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self) -> str:
+        return render(self.id, self.args)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "args": plain(self.args)}
+
+
+TEMPLATES: dict[str, Any] = {
+    # --- every title -------------------------------------------------------------------------------------
+    "subject.allowed": _("{award} xét cho {kind:subject}"),
+    "subject.refused": _("{award} không xét cho {kind:subject} (chỉ xét cho: {allowed:subjects})"),
+    "discipline.blocking": _("Năm {year} đang trong thời hạn kỷ luật {form:discipline} (từ {start:date} đến {end:date})"),
+    "discipline.clear": _("Năm {year} không bị kỷ luật từ hình thức {form:discipline} trở lên"),
+    "rating.missing": _("Chưa có xếp loại năm {year} (yêu cầu từ {minimum} trở lên)"),
+    "rating.pass": _("Năm {year} xếp loại {rating} (yêu cầu từ {minimum} trở lên)"),
+    "rating.fail": _("Năm {year} xếp loại {rating}, chưa đạt mức {minimum} trở lên"),
+    "attestation": _("Phẩm chất chính trị, đạo đức, lối sống và tinh thần đoàn kết do đơn vị xác nhận trong báo cáo "
+                     "thành tích (không tính toán)"),
+    "council.proposal": _("Tiêu chuẩn {award} cần đề nghị cấp trên xét tặng; hệ thống không tự đánh giá (năm {year})"),
+    "council.judgement": _("Tiêu chuẩn {award} cần Hội đồng Thi đua – Khen thưởng xem xét; hệ thống không tự đánh giá "
+                           "(năm {year})"),
+    "council.bk_tinh_collective": _("Bằng khen cấp tỉnh cho {kind:subject} cần Hội đồng xem xét theo Điều 74 (năm {year})"),
+    # fragments of chain messages
+    "note.older_regimes": _(" ({parts:msgs})"),
+    "note.older_regimes_counted": _(" ({parts:msgs} — vẫn được tính theo {basis})"),
+    "note.regime_years": _("{years:years} theo {regime}"),
+    "note.restart": _("; kỷ luật {form:discipline} đến {end:date}: chỉ tính thành tích từ năm {first}"),
+    "note.years": _("{years:years}"),
+    "note.years_proposed": _("{years:years} ({year} đang đề nghị)"),
+    "note.years_awarded": _("{years:years} ({year} đã công nhận)"),
+    # --- LĐTT -----------------------------------------------------------------------------------------------
+    "recruitment.unknown": _("Không có ngày tuyển dụng: coi như đã công tác đủ {months} tháng trong năm {year}"),
+    "recruitment.pass": _("Tuyển dụng ngày {day:date}: đủ {months} tháng tính đến hết năm {year}"),
+    "recruitment.fail": _("Tuyển dụng ngày {day:date}: chưa đủ {months} tháng tính đến hết năm {year}"),
+    # --- CSTĐCS ---------------------------------------------------------------------------------------------
+    "cstdcs.pass_rating": _("Năm {year} xếp loại {rating}"),
+    "cstdcs.pass_initiative": _("Năm {year} có sáng kiến phạm vi {scope:scope}"),
+    "cstdcs.pass_both": _("Năm {year} xếp loại {rating} và có sáng kiến phạm vi {scope:scope}"),
+    "cstdcs.or_missing": _("Năm {year} chưa có xếp loại và không có sáng kiến, đề tài được công nhận (cần {rating} hoặc sáng kiến)"),
+    "cstdcs.or_fail": _("Năm {year} xếp loại {rated} và không có sáng kiến, đề tài được công nhận (cần {rating} hoặc sáng kiến)"),
+    "cstdcs.and_missing": _("Năm {year} chưa có xếp loại (cần {rating} và sáng kiến)"),
+    "cstdcs.and_fail": _("Năm {year} {rated_text:msg} và {initiative_text:msg} (cần {rating} và sáng kiến)"),
+    "cstdcs.initiative_fail": _("Năm {year} không có sáng kiến, đề tài được công nhận (cần sáng kiến, đề tài được công nhận)"),
+    "text.rated": _("xếp loại {rating}"),
+    "text.unrated": _("chưa có xếp loại"),
+    "text.initiative": _("có sáng kiến phạm vi {scope:scope}"),
+    "text.no_initiative": _("không có sáng kiến, đề tài được công nhận"),
+    # --- chains (CSTĐ tỉnh, CSTĐ toàn quốc) -------------------------------------------------------------------
+    "chain.pass": _("Chuỗi {title} liên tục: {years:msg}{note:msg}"),
+    "chain.none": _("Không có {title} năm {year} (đã công nhận hoặc đang đề nghị cùng đợt); cần {need} {step:per} liên tục"
+                    "{restart:msg}"),
+    "chain.short": _("Chuỗi {title} liên tục đến năm {year}: {years:msg} ({length} {step:per}); cần {need} {step:per} liên tục"
+                     "{restart:msg}"),
+    "initiative.pass": _("Có sáng kiến, đề tài phạm vi {scope:scope} năm {found_year}"),
+    "initiative.fail_period": _("Không có sáng kiến, đề tài phạm vi {scopes:scopes} trong các năm {first}–{last}{restart:msg}"),
+    "initiative.fail_year": _("Không có sáng kiến, đề tài phạm vi {scopes:scopes} trong các năm {last}{restart:msg}"),
+    # --- Bằng khen cấp tỉnh, điểm d -----------------------------------------------------------------------
+    "bk_tinh.pass_chain": _("Đạt điểm d: {title} liên tục {years:msg}{note:msg}"),
+    "bk_tinh.pass_rating": _("Đạt điểm d: {rating} liên tục {years:years} và {count} sáng kiến ({found:years})"),
+    "bk_tinh.fail": _("Chưa đạt điểm d đến năm {year}: {title} liên tục {chain:msg} (cần {chain_need} năm); {rating} liên tục "
+                      "{rated:msg} (cần {rated_need} năm) với {count} sáng kiến (cần {count_need}){restart:msg}. Các trường hợp "
+                      "khác của Điều 74 do Hội đồng xem xét"),
+    "bk_tinh.unrated": _("Chưa có xếp loại năm {year}. {detail:msg}"),
+    "text.none": _("không có"),
+    # --- collectives ------------------------------------------------------------------------------------------
+    "collective.missing": _("Thiếu số liệu tập thể năm {year} (số thành viên, số LĐTT, số CSTĐCS, số bị kỷ luật)"),
+    "collective.members": _("Năm {year}: tập thể có {members} thành viên"),
+    "collective.share": _("Năm {year}: {part}/{members} thành viên {what:msg} ({share:percent}), yêu cầu {need:msg}"),
+    "collective.need_more_than": _("trên {percent}%"),
+    "collective.need_at_least": _("từ {percent}% trở lên"),
+    "collective.what_completed": _("hoàn thành nhiệm vụ"),
+    "collective.what_ldtt": _("đạt LĐTT"),
+    "collective.cstdcs": _("Năm {year}: {count} cá nhân đạt CSTĐCS (yêu cầu ít nhất {minimum})"),
+    "collective.none_disciplined": _("Năm {year}: không có thành viên bị kỷ luật từ cảnh cáo trở lên"),
+    "collective.disciplined": _("Năm {year}: {count} thành viên bị kỷ luật từ cảnh cáo trở lên (tối đa {maximum})"),
+    # --- the CSTĐCS quota -------------------------------------------------------------------------------------
+    "quota.off": _("Không áp dụng tỷ lệ CSTĐCS trên số LĐTT năm {year}"),
+    "quota.count": _("Năm {year}: {cstdcs} CSTĐCS trên {ldtt} LĐTT; tối đa {percent}% (không quá {allowed} người)"),
+}
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, spec: str) -> str:
+        if spec == "discipline":
+            return vocab.label(vocab.DisciplineForm, value)
+        if spec == "scope":
+            return vocab.scope_in_sentence(value)
+        if spec == "scopes":
+            return " hoặc ".join(vocab.scope_in_sentence(s) for s in value)
+        if spec == "subject":
+            return vocab.subject_in_sentence(value)
+        if spec == "subjects":
+            return ", ".join(vocab.subject_in_sentence(k) for k in value)
+        if spec == "msgs":
+            return "; ".join(render_message(m) for m in value)
+        if spec == "per":
+            return str(_("năm") if value == 1 else _("lần"))
+        if spec == "years":
+            return years_text(value)
+        if spec == "date":
+            return date_text(value if isinstance(value, dt.date) else dt.date.fromisoformat(value))
+        if spec == "percent":
+            return f"{value:g}".replace(".", ",") + "%"
+        if spec == "msg":
+            return render_message(value)
+        return super().format_field(value, spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def years_text(years: Iterable[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def render(message_id: str, args: Mapping[str, Any]) -> str:
+    return _FORMATTER.vformat(str(TEMPLATES[message_id]), (), args)
+
+
+def render_message(value: Message | str | None) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Message):
+        return value.render()
+    return str(value)
+
+
+def plain(value: Any) -> Any:
+    """The JSON form of message arguments and facts: dates as ISO strings, nested messages as {id, args}."""
+    if isinstance(value, Message):
+        return value.to_dict()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain(v) for v in value]
+    return value

@@ -1,0 +1,92 @@
+"""The words of the law, defined once: ratings, disciplines, initiative scopes, subject kinds, verdicts, check
+results. Every screen, spreadsheet, message and form reads its labels here.
+
+Which codes are valid, and in which order, is the catalogue's (`rating.order`, `discipline.order`,
+`initiative.scopes`: dated data, it may change with the law); their names are here. A code the catalogue
+gains before this module knows it is shown by its code (`label`).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rating(models.TextChoices):
+    """Mức độ hoàn thành nhiệm vụ (NĐ 90/2020), best first."""
+
+    HTXSNV = "HTXSNV", _("Hoàn thành xuất sắc nhiệm vụ")
+    HTTNV = "HTTNV", _("Hoàn thành tốt nhiệm vụ")
+    HTNV = "HTNV", _("Hoàn thành nhiệm vụ")
+    KHTNV = "KHTNV", _("Không hoàn thành nhiệm vụ")
+
+
+class DisciplineForm(models.TextChoices):
+    """Hình thức kỷ luật, lightest first."""
+
+    KHIEN_TRACH = "KHIEN_TRACH", _("Khiển trách")
+    CANH_CAO = "CANH_CAO", _("Cảnh cáo")
+    HA_BAC_LUONG = "HA_BAC_LUONG", _("Hạ bậc lương")
+    GIANG_CHUC = "GIANG_CHUC", _("Giáng chức")
+    CACH_CHUC = "CACH_CHUC", _("Cách chức")
+    BUOC_THOI_VIEC = "BUOC_THOI_VIEC", _("Buộc thôi việc")
+
+
+class InitiativeScope(models.TextChoices):
+    """Phạm vi ảnh hưởng của sáng kiến, đề tài."""
+
+    CO_SO = "CO_SO", _("Cấp cơ sở")
+    TINH = "TINH", _("Cấp tỉnh, bộ, ngành")
+    TOAN_QUOC = "TOAN_QUOC", _("Toàn quốc")
+
+
+class SubjectKind(models.TextChoices):
+    """Đối tượng được xét khen thưởng."""
+
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+    HOUSEHOLD = "household", _("Hộ gia đình")
+    VILLAGE = "village", _("Thôn, tổ dân phố")
+    COMMUNE = "commune", _("Xã, phường, đặc khu")
+
+
+ANY_SUBJECT = ("any", _("Mọi đối tượng"))  # a coefficient row for every subject
+
+
+class Verdict(models.TextChoices):
+    ELIGIBLE = "eligible", _("Đủ điều kiện")
+    NOT_ELIGIBLE = "not_eligible", _("Chưa đủ điều kiện")
+    NEEDS_REVIEW = "needs_review", _("Cần xem xét thêm")
+
+
+class CheckResult(models.TextChoices):
+    PASS = "pass", _("Đạt")
+    FAIL = "fail", _("Không đạt")
+    CANNOT_JUDGE = "cannot_judge", _("Chưa đủ dữ liệu để đánh giá")
+
+
+_LABELS: dict[type[models.TextChoices], dict[str, str]] = {}
+
+
+def label(choices: type[models.TextChoices], code: str | None) -> str:
+    """The Vietnamese name of a code of one vocabulary, or the code itself when unknown."""
+    if code is None:
+        return ""
+    names = _LABELS.get(choices)
+    if names is None:
+        names = _LABELS[choices] = dict(choices.choices)
+    return str(names.get(code, code))
+
+
+def in_sentence(text: str) -> str:
+    """A label as it reads inside a sentence: 'Xã, phường, đặc khu' → 'xã, phường, đặc khu'."""
+    return text[:1].lower() + text[1:] if text else text
+
+
+def subject_in_sentence(kind: str) -> str:
+    return in_sentence(label(SubjectKind, kind))
+
+
+def scope_in_sentence(scope: str) -> str:
+    """'cấp tỉnh, bộ, ngành' (as in "sáng kiến phạm vi cấp tỉnh, bộ, ngành")."""
+    return in_sentence(label(InitiativeScope, scope))

@@ -1,0 +1,100 @@
+from django import forms
+from django.utils import timezone
+
+from tdkt.law import vocabulary as vocab
+from tdkt.org.forms import UnitChoiceField
+from tdkt.org.models import Gender
+
+from . import catalogue
+
+YES_NO = [("", "Tất cả"), ("1", "Có"), ("0", "Không")]
+
+
+def last_year() -> int:
+    return timezone.localdate().year - 1
+
+
+def year_choices(span: int = 10) -> list[tuple[int, int]]:
+    top = timezone.localdate().year
+    return [(y, y) for y in range(top, top - span - 1, -1)]
+
+
+UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two levels (a unit filters its subtree)
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
+    unit = UnitChoiceField(label="Đơn vị", queryset=None, required=False, empty_label="Tất cả đơn vị")
+    gender = forms.ChoiceField(label="Giới tính", required=False, choices=[("", "Tất cả"), *Gender.choices])
+    leader = forms.ChoiceField(label="Lãnh đạo, quản lý", required=False, choices=YES_NO)
+    direct = forms.ChoiceField(label="Trực tiếp lao động", required=False, choices=YES_NO)
+    year = forms.TypedChoiceField(label="Năm xếp loại", required=False, coerce=int, choices=())
+    rating = forms.ChoiceField(label="Xếp loại", required=False, choices=())
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["unit"]
+        units_list = list(units)  # every unit in scope is a valid choice (links from a unit's page)...
+        shown = units_list
+        if len(units_list) > UNIT_OPTIONS_ALL_UP_TO:  # ...but a large scope lists only its top two levels
+            top = min(u.depth for u in units_list)
+            chosen = str(self.data.get("unit", "")) if self.is_bound else ""
+            shown = [u for u in units_list if u.depth <= top + 1 or str(u.pk) == chosen]
+            field.help_text = "Gồm cả các đơn vị trực thuộc. Đơn vị cấp dưới: mở từ trang Đơn vị."
+        field.set_units(units, shown=shown)
+        ratings = catalogue.ordered("rating.order", timezone.localdate().year)
+        self.fields["rating"].choices = [("", "Tất cả"), *((c, vocab.label(vocab.Rating, c)) for c in ratings),
+                                         ("none", "Chưa có xếp loại")]
+        self.fields["year"].choices = year_choices()
+        self.fields["year"].initial = last_year()
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-select" if name != "q" else "form-control"
+
+    @property
+    def selected_year(self) -> int:
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("year"):
+            return self.cleaned_data["year"]
+        return last_year()
+
+
+class EligibilityForm(forms.Form):
+    award = forms.ChoiceField(label="Danh hiệu, hình thức", choices=())
+    year = forms.TypedChoiceField(label="Năm xét", coerce=int, choices=())
+
+    def __init__(self, *args, award_names: dict[str, str], awards: tuple[str, ...], **kwargs):
+        """awards: the codes offered (the batch's titles), award_names: their names."""
+        super().__init__(*args, **kwargs)
+        self.fields["award"].choices = [(c, award_names.get(c, c)) for c in awards]
+        self.fields["year"].choices = year_choices()
+        self.fields["year"].initial = last_year()
+        self.fields["award"].error_messages["invalid_choice"] = "Danh hiệu không có trong danh sách."
+        self.fields["year"].error_messages["invalid_choice"] = "Năm không hợp lệ."
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+
+class ImportForm(forms.Form):
+    scope_unit = UnitChoiceField(label="Nhập vào đơn vị", queryset=None, empty_label=None)
+    file = forms.FileField(label="Tệp dữ liệu (.xlsx hoặc .json)")
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope_unit"].set_units(units)
+        self.fields["scope_unit"].error_messages["invalid_choice"] = "Đơn vị không thuộc phạm vi của bạn."
+        self.fields["file"].error_messages["required"] = "Vui lòng chọn tệp cần nhập."
+        self.fields["file"].error_messages["empty"] = "Tệp rỗng."
+        self.fields["scope_unit"].widget.attrs["class"] = "form-select"
+        self.fields["file"].widget.attrs.update({"class": "form-control", "accept": ".xlsx,.json"})
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if name.endswith(".xlsx"):
+            self.file_format = "xlsx"
+        elif name.endswith(".json"):
+            self.file_format = "json"
+        else:
+            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .json.")
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError("Tệp quá lớn (tối đa 10 MB).")
+        return upload

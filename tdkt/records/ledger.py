@@ -1,0 +1,91 @@
+"""A subject's ledger in memory, as the engine reads it: the entries of `tdkt.law.schema`, read from the database.
+
+`Ledger` is the shape every reader gives (`load_ledger` for one subject here; the batch run reads a whole
+subtree at once and gives the same attributes): `ratings`, `awards`, `disciplines`, `initiatives`,
+`joined_on`, and for a collective `kind` and `collective`. Revoked awards (Art 93) are not in it: they do
+not exist for the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from tdkt.law.schema import AwardEntry, CollectiveData, DisciplineEntry, InitiativeEntry, RatingEntry
+from tdkt.org.models import Household, Membership, Person, Unit
+from tdkt.org.subjects import subject_of
+
+from . import catalogue
+from .models import AwardRecord, Discipline, Initiative, YearRating
+
+
+@dataclass(slots=True)
+class Ledger:
+    ratings: list[RatingEntry] = field(default_factory=list)
+    awards: list[AwardEntry] = field(default_factory=list)
+    disciplines: list[DisciplineEntry] = field(default_factory=list)
+    initiatives: list[InitiativeEntry] = field(default_factory=list)
+    joined_on: dt.date | None = None
+    kind: str = catalogue.SubjectKind.INDIVIDUAL
+    collective: CollectiveData | None = None
+
+
+def load_ledger(subject: Person | Unit | Household, *, year: int) -> Ledger:
+    """The subject's ledger up to the end of `year` (a collective's with its members' figures for the year)."""
+    fields = subject_of(subject)
+    kind = catalogue.subject_kind_of(**fields)
+    ledger = Ledger(kind=kind, joined_on=getattr(subject, "joined_on", None))
+    ledger.ratings = [RatingEntry(y, r) for y, r in
+                      YearRating.objects.filter(**fields, year__lte=year).order_by("year").values_list("year", "rating")]
+    ledger.awards = [AwardEntry(y, code) for y, code in
+                     AwardRecord.objects.filter(**fields, year__lte=year, revocation__isnull=True)
+                     .order_by("year", "award_code", "id").values_list("year", "award_code")]
+    if isinstance(subject, Person):
+        last_day = dt.date(year, 12, 31)
+        ledger.disciplines = [DisciplineEntry(f, s, e) for f, s, e in
+                              Discipline.objects.filter(person=subject, start__lte=last_day).order_by("start", "id")
+                              .values_list("form", "start", "end")]
+        ledger.initiatives = [InitiativeEntry(y, s) for y, s in
+                              Initiative.objects.filter(person=subject, year__lte=year).order_by("year", "scope", "id")
+                              .values_list("year", "scope")]
+    elif isinstance(subject, Unit):
+        ledger.collective = collective_figures(unit=subject, year=year)
+    return ledger
+
+
+def collective_members(unit: Unit) -> QuerySet[Unit]:
+    """The units whose people count as the collective's members: the unit and its subtree, except parts that
+    are units with legal status of their own (a ward's schools are not members of the ward's collective)."""
+    below = list(Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk).values_list("pk", "path", "has_legal_status"))
+    separate = [path for _, path, legal in below if legal]
+    keep = [pk for pk, path, _ in below if not any(path.startswith(p) for p in separate)]
+    return Unit.objects.filter(pk__in=[unit.pk, *keep])
+
+
+def collective_people(unit: Unit, year: int) -> QuerySet[Person]:
+    """People with a membership in the collective overlapping the year."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    ids = Membership.objects.filter(unit__in=collective_members(unit), start__lte=end).filter(
+        Q(end__isnull=True) | Q(end__gte=start)
+    ).values("person_id")
+    return Person.objects.filter(pk__in=ids)
+
+
+def collective_figures(*, unit: Unit, year: int) -> CollectiveData:
+    """The collective's members in the year and how many completed their tasks, hold LĐTT, CSTĐCS, and were
+    disciplined at the catalogue's threshold or above (cảnh cáo: Art 27, 28)."""
+    ids = list(collective_people(unit, year).values_list("pk", flat=True))
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    holders = AwardRecord.objects.filter(person_id__in=ids, year=year, revocation__isnull=True)
+    completed = catalogue.at_least("rating.order", "rating.completed_from", year)
+    heavy = catalogue.at_or_above("discipline.order", "collective.member_discipline_from", year)
+    return CollectiveData(
+        members=len(ids),
+        completed_tasks=YearRating.objects.filter(person_id__in=ids, year=year, rating__in=completed).count(),
+        ldtt=holders.filter(award_code="LDTT").values("person_id").distinct().count(),
+        cstdcs=holders.filter(award_code="CSTDCS").values("person_id").distinct().count(),
+        disciplined_canh_cao_or_above=Discipline.objects.filter(person_id__in=ids, form__in=heavy, start__lte=end, end__gte=start)
+        .values("person_id").distinct().count(),
+    )

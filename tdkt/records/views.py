@@ -1,0 +1,150 @@
+"""The people screens: the list, a profile with its ledger and the eligibility panel, the history import.
+
+Thin: check the rule (the services check again), read through the scoped selectors (another unit's person is
+a 404), call one service or the one request builder, render.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from tdkt.core.errors import DomainError
+from tdkt.law.catalogue import load_catalogue
+from tdkt.org.models import Person
+from tdkt.org.search import name_q
+from tdkt.org.selectors import editable_units_for, people_visible_to, units_visible_to
+from tdkt.org.views import require
+
+from .eligibility import check_subject
+from .forms import EligibilityForm, ImportForm, PeopleFilterForm
+from .models import YearRating
+from .selectors import ledger_timeline
+
+PAGE_SIZE = 25
+
+
+def people_search(user, form: PeopleFilterForm):
+    """The scoped, filtered, sorted people queryset of the list page, annotated with the year's rating."""
+    people = people_visible_to(user)
+    year = form.selected_year
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if data.get("q"):
+        people = people.filter(name_q(data["q"]))
+    if data.get("unit"):
+        people = people.filter(unit__path__startswith=data["unit"].path)
+    if data.get("gender"):
+        people = people.filter(gender=data["gender"])
+    if data.get("leader"):
+        people = people.filter(is_leader=data["leader"] == "1")
+    if data.get("direct"):
+        people = people.filter(is_direct_worker=data["direct"] == "1")
+    rating_sq = YearRating.objects.filter(person=OuterRef("pk"), year=year).values("rating")[:1]
+    people = people.annotate(year_rating=Subquery(rating_sq))
+    if data.get("rating") == "none":
+        people = people.filter(year_rating__isnull=True)
+    elif data.get("rating"):
+        people = people.filter(year_rating=data["rating"])
+    return people.select_related("unit").order_by("name_sort_key", "id"), year
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request", "HX-Target")
+def people_list(request):
+    require(request, "org.view_people")
+    form = PeopleFilterForm(request.GET or None, units=units_visible_to(request.user))
+    people, year = people_search(request.user, form)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "year": year, "query": query.urlencode()}
+    partial = request.htmx and request.htmx.target == "people-results"
+    return render(request, "records/_people_results.html" if partial else "records/people_list.html", context)
+
+
+def _scoped_person(request, pk: int) -> Person:
+    require(request, "org.view_people")
+    person = get_object_or_404(people_visible_to(request.user).select_related("unit"), pk=pk)
+    require(request, "records.view_ledger", person)
+    return person
+
+
+def _eligibility_form(request, data):
+    catalogue = load_catalogue()
+    names = {code: award.name for code, award in catalogue.awards.items()}
+    return EligibilityForm(data, award_names=names, awards=catalogue.batch_titles()), names
+
+
+def _eligibility(person: Person, form: EligibilityForm) -> dict:
+    """The engine's result on the person's ledger (through the one request builder): {'result': ...} or {'error': ...}."""
+    award, year = form.cleaned_data["award"], form.cleaned_data["year"]
+    try:
+        result = check_subject(person, award, year)
+    except DomainError as exc:
+        return {"error": exc.message}
+    regime = next((r.name for r in load_catalogue().regimes if r.code == result.regime), result.regime)
+    return {"result": result, "regime_name": regime}
+
+
+@login_required
+@require_GET
+def person_detail(request, pk: int):
+    person = _scoped_person(request, pk)
+    form, names = _eligibility_form(request, request.GET if "award" in request.GET else None)
+    context = {
+        "person": person,
+        "memberships": person.memberships.select_related("unit").order_by("-start"),
+        "timeline": ledger_timeline(person),
+        "award_names": names,
+        "form": form,
+    }
+    if form.is_bound and form.is_valid():
+        context["eligibility"] = _eligibility(person, form)
+    return render(request, "records/person_detail.html", context)
+
+
+@login_required
+@require_GET
+def person_eligibility(request, pk: int):
+    person = _scoped_person(request, pk)
+    form, names = _eligibility_form(request, request.GET)
+    context = {"person": person, "form": form, "award_names": names}
+    if form.is_valid():
+        context["eligibility"] = _eligibility(person, form)
+    return render(request, "records/_eligibility_result.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def history_import(request):
+    require(request, "records.import_history")
+    units = editable_units_for(request.user).filter(valid_to__isnull=True)
+    form = ImportForm(request.POST or None, request.FILES or None, units=units)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        from .importing import history_import as run_import
+
+        try:
+            context["report"] = run_import(
+                actor=request.user, scope_unit=form.cleaned_data["scope_unit"], file=form.cleaned_data["file"], format=form.file_format
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+    return render(request, "records/history_import.html", context)
+
+
+@login_required
+@require_GET
+def history_import_template(request):
+    require(request, "records.import_history")
+    from .import_template import import_template
+
+    response = HttpResponse(import_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-lich-su-thanh-tich.xlsx"'
+    return response

@@ -1,0 +1,90 @@
+"""Results memoised by history signature for one batch run (one catalogue snapshot, one year).
+
+`evaluate` is pure given the snapshot, so people whose histories have the same signature for a title
+(`signature.KEYS`) get the same result object; the request is built (by the one request builder,
+`records.eligibility.eligibility_request`) only on a miss. Titles are judged in the batch's order, each
+eligible one fed to the next as "proposed in the same round"; a title without a signature is evaluated for
+every person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tdkt.core.errors import DomainError
+from tdkt.law.schema import EligibilityResult
+from tdkt.records.eligibility import eligibility_request
+
+from .compact import CompactLedger
+from .signature import KEYS, Facts, Signer
+
+ELIGIBLE = "eligible"  # a plain str: compared a million times
+
+
+class Memo:
+    def __init__(self, catalogue, year: int, evaluate: Callable, titles: tuple[str, ...]):
+        self.signer = Signer(catalogue, year)
+        self.year = year
+        self.evaluate = evaluate
+        self.catalogue = catalogue
+        self.titles = titles
+        # (code, its key function or None, its cache) in the batch's order
+        self.plan = [(code, KEYS.get(code), {}) for code in titles]
+        self.lookups = self.misses = 0
+        self._by_r: dict = {}  # token strings of one table → that table's facts (people without disciplines)
+        self._by_a: dict = {}
+        self._by_i: dict = {}
+
+    @property
+    def hits(self) -> int:
+        return self.lookups - self.misses
+
+    def facts_of(self, ledger) -> Facts:
+        """`Signer.facts`; for a CompactLedger without disciplines (no floor), each part is memoised on its
+        token string, so the strings seen before are not parsed again."""
+        if type(ledger) is not CompactLedger or ledger[8] is not None:
+            return self.signer.facts(ledger.ratings, ledger.awards, ledger.disciplines, ledger.initiatives)
+        parsers, signer = ledger[10], self.signer
+        r, a, i = ledger[6], ledger[7], ledger[9]
+        rf = self._by_r.get(r)
+        if rf is None:
+            rf = self._by_r[r] = signer.rating_facts(parsers.ratings.parse(r), None)
+        af = self._by_a.get(a)
+        if af is None:
+            af = self._by_a[a] = signer.award_facts(parsers.awards.parse(a), None)
+        ikey = (i, rf[1])
+        inf = self._by_i.get(ikey)
+        if inf is None:
+            inf = self._by_i[ikey] = signer.initiative_facts(parsers.initiatives.parse_sorted(i), rf[1], None)
+        return Signer.from_parts(rf, inf, af)
+
+    def results(self, ledger) -> dict[str, EligibilityResult]:
+        """Every title of the batch for one person, in order, each eligible title proposed for the next."""
+        facts = self.facts_of(ledger)
+        joined, signer, evaluate, catalogue, year = ledger.joined_on, self.signer, self.evaluate, self.catalogue, self.year
+        proposed: list[str] = []
+        results = {}
+        self.lookups += len(self.plan)
+        for code, key_of, cache in self.plan:
+            if key_of is None:
+                result = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
+                self.misses += 1
+            else:
+                key = key_of(signer, facts, proposed, joined)
+                result = cache.get(key)
+                if result is None:
+                    result = cache[key] = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
+                    self.misses += 1
+            results[code] = result
+            if result.verdict == ELIGIBLE:
+                proposed.append(code)
+        return results
+
+
+def make_memo(catalogue, year: int, evaluate: Callable, titles: tuple[str, ...]) -> Memo | None:
+    """A memo for the run, or None when the catalogue lacks a parameter the signatures read for that year (then
+    every request is evaluated: the engine reports the problem as it always did)."""
+    try:
+        return Memo(catalogue, year, evaluate, titles)
+    except (DomainError, KeyError, IndexError, TypeError):
+        return None

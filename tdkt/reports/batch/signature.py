@@ -1,0 +1,194 @@
+"""History signatures: for one (title, year), the facts of a history that the evaluator reads.
+
+`evaluate` is pure given the catalogue snapshot, so two requests of the same award and year with the same
+signature give equal results; the batch memo (`memo.Memo`) builds one key per title from the named `Facts`
+of a history (`KEYS`; docs/decisions/0005-batch-eligibility.md). The facts mirror `tdkt.law.engine.EVALUATORS`
+for the individual titles whose key is here (LDTT, CSTDCS, CSTD_TINH, CSTD_TQ, BK_TINH) and the engine's `Ctx`:
+- every title: the first discipline blocking the year (it is quoted);
+- LDTT: the year's rating and the recruitment date (quoted in the message);
+- CSTDCS: the same, plus the first initiative of the year in the catalogue's scopes;
+- CSTD_TINH, CSTD_TQ: the length of the chain ending in the year (a chain is consecutive years, so its
+  length gives its years) and whether the year's title is only proposed; the last initiative in the
+  period; the discipline that restarts chains (quoted);
+- BK_TINH: the CSTDCS chain, the chain of the best rating, the initiatives within it, whether the year is
+  rated, the restarting discipline.
+A title of the batch without a key here is evaluated for every person (no memo). A test compares memoised and
+direct evaluation on randomised ledgers (tests/reports/test_memo.py)."""
+
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from tdkt.law.catalogue import Catalogue
+from tdkt.law.schema import DisciplineEntry
+
+
+def _first(pair):
+    return pair[0]
+
+
+class Facts(NamedTuple):
+    """What the signatures read of one history (built once per person, shared by the titles' keys)."""
+
+    rating: str | None  # the rating of the year under review
+    best_chain: int  # length of the chain of the best rating ending in the year
+    first_cs_initiative: str | None  # scope of the first initiative of the year in the CSTĐCS scopes
+    last_tinh_initiative: tuple | None  # (year, scope) of the last initiative of the CSTĐ tỉnh period
+    last_tq_initiative: tuple | None  # (year, scope) of the last initiative of the CSTĐ toàn quốc period
+    chain_initiatives: tuple  # ((year, scope), ...) within the best-rating chain, in the Bằng khen scopes
+    cstdcs_prior: int  # the CSTĐCS chain ending the year before
+    cstdcs_held: bool | None  # the year's CSTĐCS: None absent, True only proposed, False decided
+    tinh_prior: int  # the CSTĐ tỉnh chain ending one period before
+    tinh_held: bool | None
+    blocking: DisciplineEntry | None  # the first discipline blocking the year
+    restart_by: DisciplineEntry | None  # the discipline that restarts chains
+    floor: int | None  # its last year (chains count only after it)
+
+
+_NO_DISCIPLINE = (None, None, None)
+
+
+class Signer:
+    """Signatures for one catalogue snapshot and one year under review (the parameters are read once)."""
+
+    def __init__(self, catalogue: Catalogue, year: int):
+        self.year = year
+        p = lambda key: catalogue.param(key, year).value  # noqa: E731
+        self.floor = catalogue.order("discipline.order", year)[p("discipline.blocks_from")]
+        self.order = catalogue.order("discipline.order", year)
+        self.first_day, self.last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        self.cstdcs_scopes = tuple(p("cstdcs.initiative_scopes"))
+        self.tinh_first = year - p("cstd_tinh.cstdcs_chain_years") + 1
+        self.tinh_scopes = tuple(p("cstd_tinh.initiative_scopes"))
+        self.tq_step = catalogue.awards["CSTD_TINH"].period_years
+        self.tq_first = year - self.tq_step * p("cstd_tq.cstd_tinh_chain") + 1
+        self.tq_scopes = tuple(p("cstd_tq.initiative_scopes"))
+        self.bk_scopes = tuple(p("bk_tinh.initiative_scopes"))
+        self.excellent = p("rating.order")[0]
+
+    def disciplines(self, disciplines) -> tuple:
+        """(first blocking discipline, discipline that restarts chains, its last year) as `Ctx` reads them."""
+        blocking = restart_by = restart_after = None
+        order, floor, first, last = self.order, self.floor, self.first_day, self.last_day
+        for d in disciplines:
+            if order.get(d.form, -1) < floor or d.start > last:
+                continue
+            if blocking is None and d.end >= first:
+                blocking = d
+            if restart_after is None or d.end.year > restart_after:
+                restart_after, restart_by = d.end.year, d
+        return blocking, restart_by, restart_after
+
+    def facts(self, ratings, awards, disciplines, initiatives) -> Facts:
+        """Everything the signatures read of one history, in one pass over each list (the memo test compares the
+        memoised batch with direct evaluation)."""
+        disc = self.disciplines(disciplines) if disciplines else _NO_DISCIPLINE
+        floor = disc[2]
+        rated = self.rating_facts(ratings, floor)
+        return tuple.__new__(Facts, rated + self.initiative_facts(initiatives, rated[1], floor) + self.award_facts(awards, floor)
+                             + disc)
+
+    @staticmethod
+    def from_parts(rated: tuple, initiatives: tuple, awards: tuple) -> Facts:
+        """Facts of a history without disciplines from the parts (each memoised by the memo on its token string)."""
+        return tuple.__new__(Facts, rated + initiatives + awards + _NO_DISCIPLINE)
+
+    def rating_facts(self, ratings, floor: int | None) -> tuple:
+        """(rating of the year, length of the best-rating chain ending in it); order of `ratings` does not matter."""
+        year = self.year
+        rated = {r.year: r.rating for r in ratings}
+        n, y, excellent = 0, year, self.excellent
+        while rated.get(y) == excellent and (floor is None or y > floor):
+            n, y = n + 1, y - 1
+        return rated.get(year), n
+
+    def initiative_facts(self, initiatives, n: int, floor: int | None) -> tuple:
+        """(first CSTĐCS-scope initiative of the year, last of the CSTĐ tỉnh period, last of the CSTĐ toàn quốc
+        period, initiatives within the best-rating chain of length n); `initiatives` in the request's order."""
+        year = self.year
+        first_cs = last_tinh = last_tq = None
+        cs_scopes, tinh_scopes, tq_scopes, tinh_first, tq_first = (self.cstdcs_scopes, self.tinh_scopes, self.tq_scopes,
+                                                                   self.tinh_first, self.tq_first)
+        found = ()
+        if initiatives:
+            for i in initiatives:
+                y, scope = i.year, i.scope
+                if y == year and first_cs is None and scope in cs_scopes:  # the year's own initiatives: no floor
+                    first_cs = scope
+                if y > year or (floor is not None and y <= floor):
+                    continue
+                if y >= tinh_first and scope in tinh_scopes and (last_tinh is None or y >= last_tinh[0]):
+                    last_tinh = (y, scope)
+                if y >= tq_first and scope in tq_scopes and (last_tq is None or y >= last_tq[0]):
+                    last_tq = (y, scope)
+            if n:
+                low, scopes = year - n + 1, self.bk_scopes
+                found = tuple(sorted(((i.year, i.scope) for i in initiatives if low <= i.year <= year and i.scope in scopes),
+                                     key=_first))
+        return first_cs, last_tinh, last_tq, found
+
+    def award_facts(self, awards, floor: int | None) -> tuple:
+        """(CSTĐCS chain before the year, its flag for the year, CSTĐ tỉnh chain before the year, its flag)."""
+        year = self.year
+        cs: dict[int, bool] = {}
+        tinh: dict[int, bool] = {}
+        for a in awards:
+            code = a.award
+            if code == "CSTDCS":
+                per = cs
+            elif code == "CSTD_TINH":
+                per = tinh
+            else:
+                continue
+            if a.proposed and a.year != year:
+                continue
+            per[a.year] = per.get(a.year, True) and a.proposed
+        return self._prior(cs, floor, 1), cs.get(year), self._prior(tinh, floor, self.tq_step), tinh.get(year)
+
+    def _prior(self, years: dict[int, bool], floor: int | None, step: int) -> int:
+        """Length of the chain ending one step before the year under review."""
+        n, y = 0, self.year - step
+        while y in years and (floor is None or y > floor):
+            n, y = n + 1, y - step
+        return n
+
+    def chain_from_facts(self, held: bool | None, prior: int, proposed: bool, floor: int | None) -> tuple[int, bool | None]:
+        """`chain` from the facts: the year counts when held or proposed in the round (and after any discipline)."""
+        if floor is not None and self.year <= floor:
+            return 0, None
+        if held is not None:
+            return prior + 1, held
+        if proposed:
+            return prior + 1, True
+        return 0, None
+
+
+# --- The key of each title: (signer, facts, the titles of the year proposed so far, the recruitment date) → key ---
+
+
+def _key_ldtt(signer: Signer, f: Facts, proposed, joined) -> tuple:
+    return (f.rating, joined, f.blocking)
+
+
+def _key_cstdcs(signer: Signer, f: Facts, proposed, joined) -> tuple:
+    return (f.rating, joined, f.blocking, f.first_cs_initiative)
+
+
+def _key_cstd_tinh(signer: Signer, f: Facts, proposed, joined) -> tuple:
+    chain = signer.chain_from_facts(f.cstdcs_held, f.cstdcs_prior, "CSTDCS" in proposed, f.floor)
+    return (chain, f.blocking, f.restart_by, f.last_tinh_initiative)
+
+
+def _key_cstd_tq(signer: Signer, f: Facts, proposed, joined) -> tuple:
+    chain = signer.chain_from_facts(f.tinh_held, f.tinh_prior, "CSTD_TINH" in proposed, f.floor)
+    return (chain, f.blocking, f.restart_by, f.last_tq_initiative)
+
+
+def _key_bk_tinh(signer: Signer, f: Facts, proposed, joined) -> tuple:
+    chain = signer.chain_from_facts(f.cstdcs_held, f.cstdcs_prior, "CSTDCS" in proposed, f.floor)
+    return (chain, f.best_chain, f.chain_initiatives, f.rating is None, f.blocking, f.restart_by)
+
+
+KEYS = {"LDTT": _key_ldtt, "CSTDCS": _key_cstdcs, "CSTD_TINH": _key_cstd_tinh, "CSTD_TQ": _key_cstd_tq, "BK_TINH": _key_bk_tinh}

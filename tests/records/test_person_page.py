@@ -1,0 +1,69 @@
+import html
+
+from django.urls import reverse
+
+
+def _page(client, user, person, **params):
+    client.force_login(user)
+    return client.get(reverse("records:person_detail", args=[person.pk]), params)
+
+
+def test_it_shows_identity_unit_and_the_ledger_years_descending(client, officer_a, tree):
+    body = _page(client, officer_a, tree.an).content.decode()
+    assert "Nguyễn Văn An" in body and "Giáo viên" in body and "12/03/1985" in body
+    assert "Trường THCS Đống Đa" in body
+    years = [body.index(f'data-year="{y}"') for y in range(tree.year, tree.year - 4, -1)]
+    assert years == sorted(years)
+    assert "Chiến sĩ thi đua cơ sở" in body
+    assert "Đổi mới phương pháp dạy học" in body
+
+
+def test_it_notes_awards_issued_by_a_dissolved_unit(client, officer_a, tree):
+    body = _page(client, officer_a, tree.an).content.decode()
+    assert "đơn vị ban hành đã giải thể ngày 30/06/2025" in body
+
+
+def test_it_strikes_through_revoked_awards(client, officer_a, tree):
+    body = _page(client, officer_a, tree.binh).content.decode()
+    assert "<del>" in body and "Đã hủy bỏ ngày" in body
+
+
+def test_it_lists_disciplines(client, officer_a, tree):
+    body = _page(client, officer_a, tree.cuong).content.decode()
+    assert "Kỷ luật: Khiển trách" in body
+
+
+def test_it_explains_eligibility_check_by_check_with_legal_basis(client, officer_a, tree):
+    from tdkt.records.eligibility import check_subject
+
+    expected = check_subject(tree.an, "CSTDCS", tree.year).to_dict()
+    client.force_login(officer_a)
+    response = client.get(reverse("records:person_eligibility", args=[tree.an.pk]), {"award": "CSTDCS", "year": tree.year},
+                          headers={"HX-Request": "true"})
+    body = html.unescape(response.content.decode())
+    assert "<html" not in body
+    assert "Quy định áp dụng: Luật Thi đua, khen thưởng 06/2022/QH15, Nghị định 152/2025/NĐ-CP" in body
+    assert 'data-testid="verdict"' in body
+    assert {"eligible": "Đủ điều kiện", "not_eligible": "Chưa đủ điều kiện", "needs_review": "Cần xem xét thêm"}[expected["verdict"]] in body
+    assert expected["checks"]
+    for check in expected["checks"]:
+        assert check["message"] in body
+        if check["legal_basis"]:
+            assert check["legal_basis"] in body
+
+
+def test_it_shows_a_disciplined_person_as_not_eligible_for_ldtt(client, officer_a, tree):
+    body = _page(client, officer_a, tree.cuong, award="LDTT", year=tree.year).content.decode()
+    assert "Chưa đủ điều kiện" in body
+
+
+def test_it_refuses_an_award_outside_the_list(client, officer_a, tree):
+    client.force_login(officer_a)
+    response = client.get(reverse("records:person_eligibility", args=[tree.an.pk]), {"award": "XYZ", "year": tree.year})
+    assert "Danh hiệu không có trong danh sách." in response.content.decode()
+
+
+def test_it_loads_the_profile_in_a_bounded_number_of_queries(client, officer_a, tree, django_assert_max_num_queries):
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("records:person_detail", args=[tree.an.pk])).status_code == 200
