@@ -165,7 +165,7 @@ def transition(*, actor, obj, action: str, reason: str = "", changes: dict[str, 
     flow = workflow or workflow_of(obj)
     changes = dict(changes or {})
     with transaction.atomic():
-        locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        locked = type(obj)._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
         source = getattr(locked, flow.state_field)
         edge = _check(flow, flow.edge(source, action), actor=actor, obj=locked, state=source, action=action, reason=reason)
         changes[flow.state_field] = edge.target

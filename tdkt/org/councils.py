@@ -142,7 +142,7 @@ def council_member_end(*, actor, member: CouncilMember, on: dt.date) -> CouncilM
     if on is None:
         raise DomainError("Hãy nhập ngày kết thúc.")
     with transaction.atomic():
-        member = CouncilMember.objects.select_for_update().select_related("council", "council__unit", "user").get(pk=member.pk)
+        member = CouncilMember.objects.select_for_update(of=("self",)).select_related("council", "council__unit", "user").get(pk=member.pk)
         if member.end is not None and member.end <= on:
             raise DomainError(f"Tư cách thành viên của {member.full_name} đã kết thúc ngày {member.end:%d/%m/%Y}.")
         if on < member.start:

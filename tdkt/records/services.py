@@ -151,7 +151,7 @@ def award_revoke(*, actor, award: AwardRecord, on: dt.date, reason: str, decisio
     if decision_date is not None and decision_date > _today():
         raise DomainError("Ngày quyết định hủy bỏ không được sau ngày hôm nay.")
     with transaction.atomic():
-        award = AwardRecord.objects.select_for_update().select_related("revocation").get(pk=award.pk)
+        award = AwardRecord.objects.select_for_update(of=("self",)).select_related("revocation").get(pk=award.pk)
         if award.revocation is not None:
             raise DomainError(f"Khen thưởng này đã bị hủy bỏ ngày {award.revocation.revoked_on:%d/%m/%Y}.")
         if award.decision_date and on < award.decision_date:
