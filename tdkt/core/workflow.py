@@ -118,6 +118,20 @@ def workflows() -> list[Workflow]:
     return [REGISTRY[name] for name in sorted(REGISTRY)]
 
 
+def render_document() -> str:
+    """docs/workflows.md: every registered workflow's table, as a Mermaid diagram and as a table of edges."""
+    parts = ["# Workflows", "",
+             "Generated from the workflow tables of the apps by `tdkt workflows --out docs/workflows.md`; do not edit by hand.", ""]
+    for flow in workflows():
+        parts += [f"## {flow.name} ({flow.model})", "", "```mermaid", flow.mermaid(), "```", "",
+                  "| from | action | to | permission | audit event |", "|---|---|---|---|---|"]
+        for edge in flow.edges:
+            source = edge.source or "(new)"
+            parts.append(f"| {source} | {edge.action} | {edge.target} | `{edge.permission}` | `{flow.name}.{edge.event}` |")
+        parts.append("")
+    return "\n".join(parts)
+
+
 def workflow_of(obj) -> Workflow:
     label = obj._meta.label
     for flow in REGISTRY.values():

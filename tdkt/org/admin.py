@@ -242,6 +242,7 @@ class CouncilAdmin(ServiceAdmin):
         """New rows: council_member_add; an end date set: council_member_end; a name or title: council_member_update.
         A row's role, account or start is not changed in place (end it and add another)."""
         council = form.instance
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []  # the admin's change message
         for member_form in formset.forms:
             if not member_form.has_changed() or not member_form.is_valid():
                 continue

@@ -89,3 +89,37 @@ def test_it_dissolves_one_unit_at_a_time(client, superuser, tree):
     client.force_login(superuser)
     response = client.post("/admin/org/unit/", {"action": "dissolve", "_selected_action": [tree.school_a.pk, tree.school_b.pk]}, follow=True)
     assert "Mỗi lần chỉ giải thể một đơn vị" in response.content.decode()
+
+
+def test_it_revokes_an_award_from_the_admin_as_a_recorded_act(client, superuser):
+    client.force_login(superuser)
+    award = AwardRecord.objects.create(person=PersonFactory(), award_code="LDTT", year=2024, issuer_name="UBND quận Đống Đa")
+    base = {"action": "revoke", "_selected_action": [award.pk]}
+    page = client.post("/admin/records/awardrecord/", base)
+    assert "Hủy bỏ khen thưởng" in page.content.decode() and "Lý do hủy bỏ" in page.content.decode()
+    response = client.post("/admin/records/awardrecord/", {**base, "apply": "1", "on": "01/06/2025", "reason": "Kê khai sai",
+                                                           "decision_number": "9/QĐ-UBND", "decision_date": "30/05/2025"})
+    assert response.status_code == 302
+    award.refresh_from_db()
+    act = award.revocation
+    assert (act.reason, act.decision_number, act.recorded_by) == ("Kê khai sai", "9/QĐ-UBND", superuser)
+    assert AuditEvent.objects.get(action="records.award.revoked").actor == superuser
+    assert client.get(f"/admin/records/awardrevocation/{act.pk}/change/").status_code == 200
+
+
+def test_it_adds_a_council_member_whose_account_gets_the_council_role(client, superuser, django_user_model):
+    from tdkt.accounts.models import RoleAssignment
+    from tdkt.org.models import Council
+
+    client.force_login(superuser)
+    ward = UnitFactory(code="phuong_y", name="Phường Y", kind="commune")
+    member_user = django_user_model.objects.create(username="uyvien")
+    form = {"name": "Hội đồng TĐKT phường Y", "kind": "tdkt", "unit": ward.pk, "established_on": "", "decision_number": "",
+            "members-TOTAL_FORMS": 1, "members-INITIAL_FORMS": 0,
+            "members-0-full_name": "Trần Văn Uỷ", "members-0-user": member_user.pk, "members-0-title": "Trưởng phòng",
+            "members-0-role": "member", "members-0-start": "2025-07-01", "members-0-end": ""}
+    response = client.post("/admin/org/council/add/", form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    council = Council.objects.get()
+    assert council.members.get().assignment == RoleAssignment.objects.get(user=member_user, role="council_member", unit=ward)
+    assert AuditEvent.objects.filter(action="org.council.member_added", actor=superuser).exists()

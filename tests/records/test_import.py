@@ -67,6 +67,7 @@ def test_it_imports_a_filled_template(units):
     award = AwardRecord.objects.get(person=an, award_code="CSTDCS")
     assert award.issuer == units["district"] and award.decision_date == dt.date(2024, 1, 15)
     assert AwardRecord.objects.get(person=an, award_code="LDTT").issuer_name == "UBND quận Đống Đa"
+    assert set(AwardRecord.objects.values_list("source", flat=True)) == {"imported"}
     assert Discipline.objects.get(person=an).form == "KHIEN_TRACH"
     assert Initiative.objects.get(person=an).scope == "CO_SO"
     assert YearRating.objects.filter(person__full_name="Trần Thị Bình", year=2024, rating="HTNV").exists()

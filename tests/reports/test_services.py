@@ -39,6 +39,31 @@ def test_it_runs_the_task_to_done_with_every_person_processed(tree, officer_a, i
     ws = load_workbook(run.result_file.path).active
     assert [c.value for c in ws[1]] == HEADERS
     assert ws.max_row == people + 1
+    # through the workflow kernel: who moved it, from where to where, each with its audit event
+    steps = [(t.source, t.target, t.action, t.actor.username) for t in Transition.objects.filter(target_id=str(run.pk))]
+    assert steps == [("", "queued", "start", "canbo.dongda"), ("queued", "running", "claim", "he-thong"),
+                     ("running", "done", "finish", "he-thong")]
+    assert AuditEvent.objects.get(action="reports.batch_run.claimed", target_id=str(run.pk)).actor == system_actor()
+    assert AuditEvent.objects.get(action="reports.batch_run.done", target_id=str(run.pk)).actor == system_actor()
+    # the run's titles and results are kept whole: each row points to stored results with their checks
+    assert run.titles == list(TITLES) and len(run.catalogue_version) == 12
+    row = BatchRunRow.objects.filter(run=run, person__full_name="Nguyễn Văn An").get()
+    stored = BatchResult.objects.get(run=run, key=row.results["CSTD_TINH"])
+    assert stored.verdict == row.verdicts["CSTD_TINH"] and stored.catalogue_version == run.catalogue_version
+    assert {c["code"] for c in stored.checks} >= {"CSTDCS_CHAIN", "DISCIPLINE"}
+    assert all({"message_id", "args", "facts", "parameters", "legal_basis"} <= set(c) for c in stored.checks)
+    assert stored.to_result().checks[0].message == stored.checks[0]["message"]
+    # people with the same history share one stored result
+    assert BatchResult.objects.filter(run=run).count() < people * len(TITLES)
+
+
+def test_a_run_that_fails_is_moved_to_failed_with_its_reason_and_keeps_no_rows(tree, officer_a, media):
+    run = BatchRun.objects.create(unit=tree.ward_a, year=1985, requested_by=officer_a)  # no regime covers 1985
+    done = services.batch_run_execute(actor=system_actor(), run_id=run.pk)
+    assert done.status == BatchRunStatus.FAILED and "chưa có chế độ pháp lý" in done.error
+    step = Transition.objects.filter(target_id=str(run.pk)).last()
+    assert (step.source, step.target, step.action) == ("running", "failed", "fail") and "1985" in step.reason
+    assert not BatchRunRow.objects.filter(run=run).exists() and not BatchResult.objects.filter(run=run).exists()
 
 
 def test_it_updates_progress_in_steps_and_does_not_run_a_run_twice(tree, officer_a, media):
