@@ -12,7 +12,7 @@ test: setup
 	@sh scripts/test.sh
 
 bench: setup
-	@.venv/bin/python -m bench
+	@.venv/bin/python -m bench --full-run
 
 clean:
 	rm -rf .venv var

@@ -2,7 +2,8 @@
 
 Per person and year: a rating (3 % missing), LĐTT for good ratings, CSTĐCS for most HTXSNV years, Giấy khen
 now and then, initiatives of every scope; CSTĐ tỉnh crowning three-year CSTĐCS chains, Bằng khen tỉnh for
-some two-year chains; 3 % of people disciplined once; 0.5 % of awards revoked. Same seed, same data.
+some two-year chains; 3 % of people disciplined once; 0.5 % of awards revoked (each by its revocation act). Same seed,
+same data.
 
 PostgreSQL: rows are written as TSV files and loaded with COPY; SQLite: executemany per chunk.
 """
@@ -30,8 +31,10 @@ TABLES = {
     "org_person": ["id", "created_at", "updated_at", "full_name", "name_sort_key", "gender", "date_of_birth", "citizen_id",
                    "position", "is_leader", "is_direct_worker", "unit_id", "joined_on"],
     "records_yearrating": ["created_at", "updated_at", "person_id", "year", "rating", "note"],
+    "records_awardrevocation": ["id", "created_at", "updated_at", "revoked_on", "reason", "decision_number", "decision_date",
+                                "issuer_name", "recorded_by_id"],
     "records_awardrecord": ["created_at", "updated_at", "person_id", "award_code", "year", "decision_number", "decision_date",
-                            "issuer_name", "revoked_on", "revocation_reason", "note"],
+                            "issuer_name", "note", "source", "revocation_id"],
     "records_discipline": ["created_at", "updated_at", "person_id", "form", "start", "end", "decision_number", "reason"],
     "records_initiative": ["created_at", "updated_at", "person_id", "year", "title", "scope", "recognised_on", "decision_number"],
 }
@@ -66,6 +69,7 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
     from tdkt.core import vntext
 
     rnd = random.Random(SEED)
+    revocations = 0
     keys: dict[str, str] = {}
     first = YEAR - years + 1
     chunk = {t: [] for t in TABLES}
@@ -82,9 +86,15 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
         awards = chunk["records_awardrecord"]
 
         def award(code, year):
-            revoked = dt.date(year + 1, 6, 1) if rnd.random() < 0.005 else None
+            nonlocal revocations
+            revoked = None
+            if rnd.random() < 0.005:
+                revocations += 1
+                revoked = revocations
+                chunk["records_awardrevocation"].append((revoked, NOW, NOW, dt.date(year + 1, 6, 1), "Kê khai không đúng", "",
+                                                         None, "", None))
             awards.append((NOW, NOW, pid, code, year, f"{pid % 900 + 1}/QĐ-UBND", dt.date(year + 1, 1, 15), "UBND phường",
-                           revoked, "Kê khai không đúng" if revoked else "", ""))
+                           "", "imported", revoked))
             return revoked is None
 
         for y in range(first, YEAR + 1):
@@ -147,7 +157,8 @@ def generate(*, people: int, years: int, kind: str) -> dict[str, int]:
                     with raw.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy, (Path(tmp) / f"{table}.tsv").open("rb") as fh:
                         while block := fh.read(1 << 20):
                             copy.write(block)
-                cursor.execute("SELECT setval(pg_get_serial_sequence('org_person', 'id'), (SELECT max(id) FROM org_person))")
+                for table in ("org_person", "records_awardrevocation"):
+                    cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT coalesce(max(id), 1) FROM {table}))")
                 cursor.execute("ANALYZE")
     else:
         for chunk in person_rows(people, years, unit_ids):

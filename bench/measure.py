@@ -32,7 +32,7 @@ LEFT JOIN (
 LEFT JOIN (
     SELECT w.person_id, COUNT(*) AS awards, SUM(CASE WHEN w.award_code = 'CSTDCS' THEN 1 ELSE 0 END) AS cstdcs
     FROM records_awardrecord w {IN_SUBTREE.format(t="w")}
-    WHERE w.revoked_on IS NULL
+    WHERE w.revocation_id IS NULL
     GROUP BY w.person_id
 ) w ON w.person_id = p.id
 LEFT JOIN (
@@ -59,7 +59,7 @@ WITH scope AS (
 ), a AS (
     SELECT w.person_id, COUNT(*) AS awards, SUM(CASE WHEN w.award_code = 'CSTDCS' THEN 1 ELSE 0 END) AS cstdcs
     FROM records_awardrecord w JOIN scope s ON s.id = w.person_id
-    WHERE w.revoked_on IS NULL
+    WHERE w.revocation_id IS NULL
     GROUP BY w.person_id
 ), d AS (
     SELECT k.person_id, COUNT(*) AS disciplines, MAX(k."end") AS last_end
@@ -109,7 +109,7 @@ def time_batch(unit, catalogue, *, serial: bool = False) -> tuple[float, int, di
 
     from tdkt.reports import batch
 
-    counts = batch.empty_summary()
+    counts = batch.empty_summary(catalogue.batch_titles())
     n = 0
     with transaction.atomic() if serial else contextlib.nullcontext():
         t = time.perf_counter()
@@ -127,7 +127,6 @@ def time_naive(unit, catalogue, sample: int) -> tuple[float, int]:
     from tdkt.law.schema import AwardEntry, DisciplineEntry, EligibilityRequest, InitiativeEntry, RatingEntry, Subject
     from tdkt.org.models import Person
     from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
-    from tdkt.reports.models import TITLE_CODES
 
     ids = list(Person.objects.filter(unit__path__startswith=unit.path).order_by("id").values_list("id", flat=True))
     step = max(1, len(ids) // sample)
@@ -136,11 +135,11 @@ def time_naive(unit, catalogue, sample: int) -> tuple[float, int]:
     for pid in chosen:
         person = Person.objects.get(pk=pid)
         ratings = tuple(RatingEntry(r.year, r.rating) for r in YearRating.objects.filter(person=person))
-        awards = tuple(AwardEntry(a.year, a.award_code) for a in AwardRecord.objects.filter(person=person, revoked_on__isnull=True))
+        awards = tuple(AwardEntry(a.year, a.award_code) for a in AwardRecord.objects.filter(person=person, revocation__isnull=True))
         disciplines = tuple(DisciplineEntry(d.form, d.start, d.end) for d in Discipline.objects.filter(person=person))
         initiatives = tuple(InitiativeEntry(i.year, i.scope) for i in Initiative.objects.filter(person=person))
         proposed = []
-        for code in TITLE_CODES:
+        for code in catalogue.batch_titles():
             held = {a.award for a in awards if a.year == YEAR}
             request = EligibilityRequest(
                 award=code, year=YEAR, subject=Subject(kind="individual", recruited_on=person.joined_on), ratings=ratings,
@@ -153,12 +152,13 @@ def time_naive(unit, catalogue, sample: int) -> tuple[float, int]:
 
 
 def time_full_run(unit) -> float:
+    from tdkt.core.actors import system_actor
     from tdkt.reports import services
     from tdkt.reports.models import BatchRun
 
     run = BatchRun.objects.create(unit=unit, year=YEAR)
     t = time.perf_counter()
-    services.batch_run_execute(run_id=run.pk, progress_every=5000)
+    services.batch_run_execute(actor=system_actor(), run_id=run.pk, progress_every=5000)
     return time.perf_counter() - t
 
 

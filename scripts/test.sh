@@ -3,6 +3,8 @@
 # on 127.0.0.1:5432 (a throw-away database is created by pytest-django: test_<name>; no other database is touched).
 set -eu
 cd "$(dirname "$0")/.."
+echo "==> Kiểm tra mã nguồn (ruff)"
+.venv/bin/ruff check tdkt tests bench
 echo "==> Kiểm thử trên SQLite"
 env -u DATABASE_URL .venv/bin/python -m pytest "$@"
 pg_url="${DATABASE_URL:-}"

@@ -23,11 +23,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from tdkt.core.actors import system_actor
 from tdkt.accounts.models import Role, RoleAssignment
+from tdkt.core.actors import system_actor
 from tdkt.org import services as org_services
-from tdkt.org.models import Gender, Person, Unit, UnitKind
 from tdkt.org.councils import council_create, council_member_add
+from tdkt.org.models import Gender, Person, Unit, UnitKind
 from tdkt.records import services as record_services
 from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
 

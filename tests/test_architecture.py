@@ -72,9 +72,9 @@ def _imports(root: Path, path: Path):
         elif isinstance(node, ast.Call):
             func = node.func
             called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if called in STRING_IMPORTERS and node.args and isinstance(node.args[0], ast.Constant):
-                if isinstance(node.args[0].value, str):
-                    yield node.lineno, node.args[0].value
+            first = node.args[0] if node.args else None
+            if called in STRING_IMPORTERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                yield node.lineno, first.value
 
 
 def _template_libraries(root: Path) -> dict[str, str]:

@@ -2,14 +2,15 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from . import services
 
 PASSWORD_MESSAGES = {
-    "password_too_short": "Mật khẩu quá ngắn: cần ít nhất 8 ký tự.",
-    "password_too_similar": "Mật khẩu quá giống tên đăng nhập hoặc thông tin cá nhân.",
-    "password_too_common": "Mật khẩu quá phổ biến, dễ bị đoán.",
-    "password_entirely_numeric": "Mật khẩu không được chỉ gồm chữ số.",
+    "password_too_short": _("Mật khẩu quá ngắn: cần ít nhất 8 ký tự."),
+    "password_too_similar": _("Mật khẩu quá giống tên đăng nhập hoặc thông tin cá nhân."),
+    "password_too_common": _("Mật khẩu quá phổ biến, dễ bị đoán."),
+    "password_entirely_numeric": _("Mật khẩu không được chỉ gồm chữ số."),
 }
 
 
@@ -17,14 +18,14 @@ class LoginForm(AuthenticationForm):
     """Django's login form with a per-username lock-out (accounts.services.login_*_record)."""
 
     error_messages = {
-        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng.",
-        "inactive": "Tài khoản này đã bị vô hiệu hóa.",
+        "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),
+        "inactive": _("Tài khoản này đã bị vô hiệu hóa."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "Tên đăng nhập"
-        self.fields["password"].label = "Mật khẩu"
+        self.fields["username"].label = _("Tên đăng nhập")
+        self.fields["password"].label = _("Mật khẩu")
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
@@ -46,21 +47,21 @@ class LoginForm(AuthenticationForm):
 
 class VnPasswordChangeForm(PasswordChangeForm):
     error_messages = {
-        "password_mismatch": "Hai lần nhập mật khẩu mới không khớp nhau.",
-        "password_incorrect": "Mật khẩu hiện tại không đúng.",
+        "password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau."),
+        "password_incorrect": _("Mật khẩu hiện tại không đúng."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Mật khẩu hiện tại"
-        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["old_password"].label = _("Mật khẩu hiện tại")
+        self.fields["new_password1"].label = _("Mật khẩu mới")
         self.fields["new_password1"].help_text = (
-            "Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá phổ biến và không giống tên đăng nhập."
+            _("Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá phổ biến và không giống tên đăng nhập.")
         )
-        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
         self.fields["new_password2"].help_text = ""
         for field in self.fields.values():
-            field.error_messages["required"] = "Vui lòng nhập trường này."
+            field.error_messages["required"] = _("Vui lòng nhập trường này.")
             field.widget.attrs.setdefault("class", "form-control")
 
     def validate_password_for_user(self, user, password_field_name="new_password2"):

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField("Tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("Cập nhật lúc", auto_now=True)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -13,8 +14,8 @@ class TimeStampedModel(models.Model):
 class ValidityMixin(models.Model):
     """A row of versioned data: valid from a date, until a date (inclusive), or open-ended."""
 
-    valid_from = models.DateField("Hiệu lực từ")
-    valid_to = models.DateField("Hiệu lực đến", null=True, blank=True)
+    valid_from = models.DateField(_("Hiệu lực từ"))
+    valid_to = models.DateField(_("Hiệu lực đến"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -26,19 +27,19 @@ class ValidityMixin(models.Model):
 class AuditEvent(models.Model):
     """An append-only record of who did what to which object, written inside the service's transaction."""
 
-    at = models.DateTimeField("Thời điểm", auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("Thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Người thực hiện", null=True, blank=True, on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL, verbose_name=_("Người thực hiện"), null=True, blank=True, on_delete=models.PROTECT
     )
-    action = models.CharField("Hành động", max_length=100, db_index=True)
-    target_type = models.CharField("Loại đối tượng", max_length=100, blank=True)
-    target_id = models.CharField("Mã đối tượng", max_length=64, blank=True, db_index=True)
-    target_repr = models.CharField("Đối tượng", max_length=255, blank=True)
-    data = models.JSONField("Dữ liệu", default=dict, blank=True)
+    action = models.CharField(_("Hành động"), max_length=100, db_index=True)
+    target_type = models.CharField(_("Loại đối tượng"), max_length=100, blank=True)
+    target_id = models.CharField(_("Mã đối tượng"), max_length=64, blank=True, db_index=True)
+    target_repr = models.CharField(_("Đối tượng"), max_length=255, blank=True)
+    data = models.JSONField(_("Dữ liệu"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = "Nhật ký thao tác"
-        verbose_name_plural = "Nhật ký thao tác"
+        verbose_name = _("Nhật ký thao tác")
+        verbose_name_plural = _("Nhật ký thao tác")
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
@@ -49,20 +50,20 @@ class Transition(models.Model):
     """One step of a workflow (core.workflow.transition): who moved which object from which state to which,
     by which action, why. Appended in the transaction of the change, beside its audit event; never changed."""
 
-    at = models.DateTimeField("Thời điểm", auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Người thực hiện", on_delete=models.PROTECT,
+    at = models.DateTimeField(_("Thời điểm"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Người thực hiện"), on_delete=models.PROTECT,
                               related_name="+")
-    workflow = models.CharField("Quy trình", max_length=60)
-    target_type = models.CharField("Loại đối tượng", max_length=100)
-    target_id = models.CharField("Mã đối tượng", max_length=64)
-    source = models.CharField("Từ trạng thái", max_length=30, blank=True)
-    target = models.CharField("Sang trạng thái", max_length=30)
-    action = models.CharField("Thao tác", max_length=40)
-    reason = models.TextField("Lý do", blank=True)
+    workflow = models.CharField(_("Quy trình"), max_length=60)
+    target_type = models.CharField(_("Loại đối tượng"), max_length=100)
+    target_id = models.CharField(_("Mã đối tượng"), max_length=64)
+    source = models.CharField(_("Từ trạng thái"), max_length=30, blank=True)
+    target = models.CharField(_("Sang trạng thái"), max_length=30)
+    action = models.CharField(_("Thao tác"), max_length=40)
+    reason = models.TextField(_("Lý do"), blank=True)
 
     class Meta:
-        verbose_name = "Bước chuyển trạng thái"
-        verbose_name_plural = "Lịch sử chuyển trạng thái"
+        verbose_name = _("Bước chuyển trạng thái")
+        verbose_name_plural = _("Lịch sử chuyển trạng thái")
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["target_type", "target_id", "at"], name="core_transition_target")]
 

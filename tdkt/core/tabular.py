@@ -11,6 +11,7 @@ The history import (`tdkt.records.importing`) is the first user; the nominee lis
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -162,10 +163,8 @@ def read_bytes(file) -> bytes:
     if isinstance(file, (str, Path)):
         return Path(file).read_bytes()
     if hasattr(file, "seek"):
-        try:
+        with contextlib.suppress(OSError, ValueError):
             file.seek(0)
-        except (OSError, ValueError):
-            pass
     if hasattr(file, "chunks"):
         return b"".join(file.chunks())
     data = file.read()

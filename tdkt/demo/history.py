@@ -29,7 +29,7 @@ def generate(d) -> None:
         return dt.date(year + 1, month, 10 + rng.randrange(15))
 
     def award(person, code, year, issuer, month=1):
-        awards.append(AwardRecord(source=AwardSource.IMPORTED, 
+        awards.append(AwardRecord(source=AwardSource.IMPORTED,
             person=person, award_code=code, year=year, decision_number=g.decision_number(issuer, year, code),
             decision_date=decision_date(year, issuer, month), issuer=issuer, issuer_name=issuer_display_name(issuer),
         ))
@@ -140,7 +140,7 @@ def generate(d) -> None:
         ward = village.parent
         olds = old_wards_of.get(ward.pk) or [district]
         old_issuer = olds[int(village.code[-2:]) % len(olds)]
-        for n in range(max(1, round(6 * g.size))):
+        for _ in range(max(1, round(6 * g.size))):
             households.append(Household(
                 head_name=g.name("M" if rng.random() < 0.6 else "F"), village=village, members=rng.randint(1, 7),
                 address=f"Số {rng.randint(1, 200)} ngõ {rng.randint(1, 300)} phố {rng.choice(STREETS)}",

@@ -26,7 +26,6 @@ from .rules import collective as col
 from .rules import common, individual
 from .rules.context import Ctx
 from .rules.quota import check_cstdcs_quota, cstdcs_quota_applies  # noqa: F401  (re-exported for the batch run)
-from .vocabulary import SubjectKind
 from .schema import (
     AwardEntry,
     Check,
@@ -38,6 +37,7 @@ from .schema import (
     RatingEntry,
     Subject,
 )
+from .vocabulary import SubjectKind
 
 SUBJECT_KINDS = tuple(SubjectKind.values)
 FIRST_YEAR_FALLBACK = 1990

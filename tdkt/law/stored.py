@@ -6,18 +6,19 @@ concrete model of `StoredResult`."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .schema import EligibilityResult
 from .vocabulary import Verdict
 
 
 class StoredResult(models.Model):
-    award = models.CharField("Danh hiệu / hình thức", max_length=32)
-    year = models.PositiveSmallIntegerField("Năm xét")
-    regime = models.CharField("Chế độ pháp lý", max_length=40)
-    verdict = models.CharField("Kết quả", max_length=12, choices=Verdict.choices)
-    catalogue_version = models.CharField("Phiên bản danh mục", max_length=20)
-    checks = models.JSONField("Các tiêu chí", default=list)
+    award = models.CharField(_("Danh hiệu / hình thức"), max_length=32)
+    year = models.PositiveSmallIntegerField(_("Năm xét"))
+    regime = models.CharField(_("Chế độ pháp lý"), max_length=40)
+    verdict = models.CharField(_("Kết quả"), max_length=12, choices=Verdict.choices)
+    catalogue_version = models.CharField(_("Phiên bản danh mục"), max_length=20)
+    checks = models.JSONField(_("Các tiêu chí"), default=list)
 
     class Meta:
         abstract = True

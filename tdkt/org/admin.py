@@ -2,11 +2,12 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.admin import ServiceAdmin, action_with_form
 from tdkt.core.errors import DomainError
 
 from . import councils, services
-from tdkt.core.admin import ServiceAdmin, action_with_form
 from .forms import InTreeOrder
 from .models import (
     Cluster,
@@ -35,8 +36,8 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 def _date_field(label: str, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, input_formats=DATE_FORMATS, help_text=help_text or "Dạng ngày/tháng/năm, ví dụ 30/06/2025.",
-                           error_messages={"required": "Hãy nhập ngày.", "invalid": "Ngày không hợp lệ (dạng ngày/tháng/năm)."},
+    return forms.DateField(label=label, input_formats=DATE_FORMATS, help_text=help_text or _("Dạng ngày/tháng/năm, ví dụ 30/06/2025."),
+                           error_messages={"required": _("Hãy nhập ngày."), "invalid": _("Ngày không hợp lệ (dạng ngày/tháng/năm).")},
                            widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
 
 
@@ -58,12 +59,12 @@ def _active_units():
 
 
 class UnitDissolveForm(forms.Form):
-    on = _date_field("Ngày giải thể", "Đơn vị hoạt động hết ngày này; đơn vị kế thừa tiếp nhận từ ngày hôm sau.")
-    successors = ActiveUnitsChoice(label="Đơn vị kế thừa", queryset=Unit.objects.none(), required=False,
+    on = _date_field(_("Ngày giải thể"), _("Đơn vị hoạt động hết ngày này; đơn vị kế thừa tiếp nhận từ ngày hôm sau."))
+    successors = ActiveUnitsChoice(label=_("Đơn vị kế thừa"), queryset=Unit.objects.none(), required=False,
                                    widget=forms.SelectMultiple(attrs={"size": 12}),
-                                   help_text="Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị.")
-    with_subtree = forms.BooleanField(label="Giải thể cả các đơn vị trực thuộc", required=False)
-    note = forms.CharField(label="Ghi chú (căn cứ)", required=False, max_length=500)
+                                   help_text=_("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị."))
+    with_subtree = forms.BooleanField(label=_("Giải thể cả các đơn vị trực thuộc"), required=False)
+    note = forms.CharField(label=_("Ghi chú (căn cứ)"), required=False, max_length=500)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,10 +72,10 @@ class UnitDissolveForm(forms.Form):
 
 
 class PersonMoveForm(forms.Form):
-    unit = ActiveUnitChoice(label="Chuyển đến đơn vị", queryset=Unit.objects.none(), empty_label="— Chọn đơn vị —",
-                            error_messages={"required": "Hãy chọn đơn vị.", "invalid_choice": "Đơn vị không hợp lệ hoặc đã giải thể."})
-    on = _date_field("Từ ngày")
-    position = forms.CharField(label="Chức vụ mới", required=False, max_length=255, help_text="Để trống: giữ chức vụ hiện tại.")
+    unit = ActiveUnitChoice(label=_("Chuyển đến đơn vị"), queryset=Unit.objects.none(), empty_label=_("— Chọn đơn vị —"),
+                            error_messages={"required": _("Hãy chọn đơn vị."), "invalid_choice": _("Đơn vị không hợp lệ hoặc đã giải thể.")})
+    on = _date_field(_("Từ ngày"))
+    position = forms.CharField(label=_("Chức vụ mới"), required=False, max_length=255, help_text=_("Để trống: giữ chức vụ hiện tại."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

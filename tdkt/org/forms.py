@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .selectors import in_tree_order
 
@@ -27,5 +28,5 @@ class UnitChoiceField(InTreeOrder, forms.ModelChoiceField):
 
     def label_from_instance(self, unit):
         indent = "\u2003" * max(unit.depth - self.base_depth, 0)
-        suffix = " (đã giải thể)" if unit.valid_to else ""
-        return f"{indent}{unit.name}{suffix}"
+        name = _("%(name)s (đã giải thể)") % {"name": unit.name} if unit.valid_to else unit.name
+        return f"{indent}{name}"

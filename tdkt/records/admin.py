@@ -6,6 +6,7 @@ not database choices; a revocation is an action that records the act (who, when,
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tdkt.core.admin import ServiceAdmin, action_with_form
@@ -24,7 +25,7 @@ def _choices(key: str, vocabulary) -> list[tuple[str, str]]:
 
 
 def _award_choices() -> list[tuple[str, str]]:
-    return [(code, f"{code} — {name}") for code, (name, _) in sorted(catalogue.award_catalogue().items())]
+    return [(code, f"{code} — {name}") for code, (name, _subjects) in sorted(catalogue.award_catalogue().items())]
 
 
 class LedgerAdmin(ServiceAdmin, SimpleHistoryAdmin):
@@ -67,14 +68,14 @@ class YearRatingAdmin(LedgerAdmin):
 
 
 class RevocationForm(forms.Form):
-    on = forms.DateField(label="Ngày hủy bỏ", input_formats=DATE_FORMATS, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-                         error_messages={"required": "Hãy nhập ngày hủy bỏ.", "invalid": "Ngày không hợp lệ (dạng ngày/tháng/năm)."})
-    reason = forms.CharField(label="Lý do hủy bỏ (Điều 93)", max_length=255, error_messages={"required": "Hãy ghi lý do hủy bỏ."})
-    decision_number = forms.CharField(label="Số quyết định hủy bỏ", max_length=60, required=False)
-    decision_date = forms.DateField(label="Ngày quyết định hủy bỏ", input_formats=DATE_FORMATS, required=False,
+    on = forms.DateField(label=_("Ngày hủy bỏ"), input_formats=DATE_FORMATS, widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+                         error_messages={"required": _("Hãy nhập ngày hủy bỏ."), "invalid": _("Ngày không hợp lệ (dạng ngày/tháng/năm).")})
+    reason = forms.CharField(label=_("Lý do hủy bỏ (Điều 93)"), max_length=255, error_messages={"required": _("Hãy ghi lý do hủy bỏ.")})
+    decision_number = forms.CharField(label=_("Số quyết định hủy bỏ"), max_length=60, required=False)
+    decision_date = forms.DateField(label=_("Ngày quyết định hủy bỏ"), input_formats=DATE_FORMATS, required=False,
                                     widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-                                    error_messages={"invalid": "Ngày không hợp lệ (dạng ngày/tháng/năm)."})
-    issuer_name = forms.CharField(label="Cơ quan quyết định hủy bỏ", max_length=255, required=False)
+                                    error_messages={"invalid": _("Ngày không hợp lệ (dạng ngày/tháng/năm).")})
+    issuer_name = forms.CharField(label=_("Cơ quan quyết định hủy bỏ"), max_length=255, required=False)
 
 
 @admin.register(AwardRecord)

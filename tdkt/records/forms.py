@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tdkt.law import vocabulary as vocab
 from tdkt.org.forms import UnitChoiceField
@@ -7,7 +8,7 @@ from tdkt.org.models import Gender
 
 from . import catalogue
 
-YES_NO = [("", "Tất cả"), ("1", "Có"), ("0", "Không")]
+YES_NO = [("", _("Tất cả")), ("1", _("Có")), ("0", _("Không"))]
 
 
 def last_year() -> int:
@@ -23,13 +24,13 @@ UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two le
 
 
 class PeopleFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
-    unit = UnitChoiceField(label="Đơn vị", queryset=None, required=False, empty_label="Tất cả đơn vị")
-    gender = forms.ChoiceField(label="Giới tính", required=False, choices=[("", "Tất cả"), *Gender.choices])
-    leader = forms.ChoiceField(label="Lãnh đạo, quản lý", required=False, choices=YES_NO)
-    direct = forms.ChoiceField(label="Trực tiếp lao động", required=False, choices=YES_NO)
-    year = forms.TypedChoiceField(label="Năm xếp loại", required=False, coerce=int, choices=())
-    rating = forms.ChoiceField(label="Xếp loại", required=False, choices=())
+    q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=100)
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả đơn vị"))
+    gender = forms.ChoiceField(label=_("Giới tính"), required=False, choices=[("", _("Tất cả")), *Gender.choices])
+    leader = forms.ChoiceField(label=_("Lãnh đạo, quản lý"), required=False, choices=YES_NO)
+    direct = forms.ChoiceField(label=_("Trực tiếp lao động"), required=False, choices=YES_NO)
+    year = forms.TypedChoiceField(label=_("Năm xếp loại"), required=False, coerce=int, choices=())
+    rating = forms.ChoiceField(label=_("Xếp loại"), required=False, choices=())
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,11 +41,11 @@ class PeopleFilterForm(forms.Form):
             top = min(u.depth for u in units_list)
             chosen = str(self.data.get("unit", "")) if self.is_bound else ""
             shown = [u for u in units_list if u.depth <= top + 1 or str(u.pk) == chosen]
-            field.help_text = "Gồm cả các đơn vị trực thuộc. Đơn vị cấp dưới: mở từ trang Đơn vị."
+            field.help_text = _("Gồm cả các đơn vị trực thuộc. Đơn vị cấp dưới: mở từ trang Đơn vị.")
         field.set_units(units, shown=shown)
         ratings = catalogue.ordered("rating.order", timezone.localdate().year)
-        self.fields["rating"].choices = [("", "Tất cả"), *((c, vocab.label(vocab.Rating, c)) for c in ratings),
-                                         ("none", "Chưa có xếp loại")]
+        self.fields["rating"].choices = [("", _("Tất cả")), *((c, vocab.label(vocab.Rating, c)) for c in ratings),
+                                         ("none", _("Chưa có xếp loại"))]
         self.fields["year"].choices = year_choices()
         self.fields["year"].initial = last_year()
         for name, field in self.fields.items():
@@ -58,8 +59,8 @@ class PeopleFilterForm(forms.Form):
 
 
 class EligibilityForm(forms.Form):
-    award = forms.ChoiceField(label="Danh hiệu, hình thức", choices=())
-    year = forms.TypedChoiceField(label="Năm xét", coerce=int, choices=())
+    award = forms.ChoiceField(label=_("Danh hiệu, hình thức"), choices=())
+    year = forms.TypedChoiceField(label=_("Năm xét"), coerce=int, choices=())
 
     def __init__(self, *args, award_names: dict[str, str], awards: tuple[str, ...], **kwargs):
         """awards: the codes offered (the batch's titles), award_names: their names."""
@@ -67,22 +68,22 @@ class EligibilityForm(forms.Form):
         self.fields["award"].choices = [(c, award_names.get(c, c)) for c in awards]
         self.fields["year"].choices = year_choices()
         self.fields["year"].initial = last_year()
-        self.fields["award"].error_messages["invalid_choice"] = "Danh hiệu không có trong danh sách."
-        self.fields["year"].error_messages["invalid_choice"] = "Năm không hợp lệ."
+        self.fields["award"].error_messages["invalid_choice"] = _("Danh hiệu không có trong danh sách.")
+        self.fields["year"].error_messages["invalid_choice"] = _("Năm không hợp lệ.")
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"
 
 
 class ImportForm(forms.Form):
-    scope_unit = UnitChoiceField(label="Nhập vào đơn vị", queryset=None, empty_label=None)
-    file = forms.FileField(label="Tệp dữ liệu (.xlsx hoặc .json)")
+    scope_unit = UnitChoiceField(label=_("Nhập vào đơn vị"), queryset=None, empty_label=None)
+    file = forms.FileField(label=_("Tệp dữ liệu (.xlsx hoặc .json)"))
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scope_unit"].set_units(units)
-        self.fields["scope_unit"].error_messages["invalid_choice"] = "Đơn vị không thuộc phạm vi của bạn."
-        self.fields["file"].error_messages["required"] = "Vui lòng chọn tệp cần nhập."
-        self.fields["file"].error_messages["empty"] = "Tệp rỗng."
+        self.fields["scope_unit"].error_messages["invalid_choice"] = _("Đơn vị không thuộc phạm vi của bạn.")
+        self.fields["file"].error_messages["required"] = _("Vui lòng chọn tệp cần nhập.")
+        self.fields["file"].error_messages["empty"] = _("Tệp rỗng.")
         self.fields["scope_unit"].widget.attrs["class"] = "form-select"
         self.fields["file"].widget.attrs.update({"class": "form-control", "accept": ".xlsx,.json"})
 
@@ -94,7 +95,7 @@ class ImportForm(forms.Form):
         elif name.endswith(".json"):
             self.file_format = "json"
         else:
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .json.")
+            raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .json."))
         if upload.size > 10 * 1024 * 1024:
-            raise forms.ValidationError("Tệp quá lớn (tối đa 10 MB).")
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
         return upload

@@ -14,6 +14,7 @@ recorded it, when, by which decision, why) that the award points to.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tdkt.core.models import TimeStampedModel
@@ -22,20 +23,20 @@ from tdkt.org.subjects import SubjectMixin
 
 
 class AwardSource(models.TextChoices):
-    IMPORTED = "imported", "Nhập từ tệp lịch sử"
-    MANUAL = "manual", "Ghi nhận trên hệ thống"
-    DECISION = "decision", "Quyết định ban hành trên hệ thống"
+    IMPORTED = "imported", _("Nhập từ tệp lịch sử")
+    MANUAL = "manual", _("Ghi nhận trên hệ thống")
+    DECISION = "decision", _("Quyết định ban hành trên hệ thống")
 
 
 class YearRating(SubjectMixin, TimeStampedModel):
-    year = models.PositiveSmallIntegerField("Năm")
-    rating = models.CharField("Mức độ hoàn thành nhiệm vụ", max_length=8)
-    note = models.CharField("Ghi chú", max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    rating = models.CharField(_("Mức độ hoàn thành nhiệm vụ"), max_length=8)
+    note = models.CharField(_("Ghi chú"), max_length=255, blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "Xếp loại hằng năm"
-        verbose_name_plural = "Xếp loại hằng năm"
+        verbose_name = _("Xếp loại hằng năm")
+        verbose_name_plural = _("Xếp loại hằng năm")
         constraints = [
             SubjectMixin.one_subject_constraint("records_rating_one_subject"),
             models.UniqueConstraint(fields=["person", "year"], condition=Q(person__isnull=False), name="records_rating_person_year"),
@@ -50,38 +51,38 @@ class YearRating(SubjectMixin, TimeStampedModel):
 class AwardRecord(SubjectMixin, TimeStampedModel):
     """A title (danh hiệu) or form (hình thức) received."""
 
-    award_code = models.CharField("Mã danh hiệu / hình thức", max_length=32, db_index=True)
-    year = models.PositiveSmallIntegerField("Năm thành tích", help_text="Năm (hoặc năm cuối của giai đoạn) được khen")
-    decision_number = models.CharField("Số quyết định", max_length=60, blank=True)
-    decision_date = models.DateField("Ngày quyết định", null=True, blank=True)
-    issuer = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="issued_awards", verbose_name="Cấp khen (đơn vị)")
-    issuer_name = models.CharField("Cơ quan ban hành", max_length=255, blank=True)
-    note = models.CharField("Ghi chú", max_length=255, blank=True)
-    source = models.CharField("Nguồn", max_length=10, choices=AwardSource.choices, default=AwardSource.MANUAL)
+    award_code = models.CharField(_("Mã danh hiệu / hình thức"), max_length=32, db_index=True)
+    year = models.PositiveSmallIntegerField(_("Năm thành tích"), help_text=_("Năm (hoặc năm cuối của giai đoạn) được khen"))
+    decision_number = models.CharField(_("Số quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("Ngày quyết định"), null=True, blank=True)
+    issuer = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="issued_awards", verbose_name=_("Cấp khen (đơn vị)"))
+    issuer_name = models.CharField(_("Cơ quan ban hành"), max_length=255, blank=True)
+    note = models.CharField(_("Ghi chú"), max_length=255, blank=True)
+    source = models.CharField(_("Nguồn"), max_length=10, choices=AwardSource.choices, default=AwardSource.MANUAL)
     revocation = models.OneToOneField("AwardRevocation", null=True, blank=True, editable=False, on_delete=models.PROTECT,
-                                      related_name="award", verbose_name="Hủy bỏ (Điều 93)")
+                                      related_name="award", verbose_name=_("Hủy bỏ (Điều 93)"))
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "Khen thưởng đã nhận"
-        verbose_name_plural = "Khen thưởng đã nhận"
+        verbose_name = _("Khen thưởng đã nhận")
+        verbose_name_plural = _("Khen thưởng đã nhận")
         ordering = ["-year", "award_code"]
         constraints = [SubjectMixin.one_subject_constraint("records_award_one_subject")]
         indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["unit", "year"])]
 
 
 class Discipline(TimeStampedModel):
-    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="disciplines", verbose_name="Cá nhân")
-    form = models.CharField("Hình thức kỷ luật", max_length=16)
-    start = models.DateField("Từ ngày")
-    end = models.DateField("Đến ngày")
-    decision_number = models.CharField("Số quyết định", max_length=60, blank=True)
-    reason = models.CharField("Lý do", max_length=255, blank=True)
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="disciplines", verbose_name=_("Cá nhân"))
+    form = models.CharField(_("Hình thức kỷ luật"), max_length=16)
+    start = models.DateField(_("Từ ngày"))
+    end = models.DateField(_("Đến ngày"))
+    decision_number = models.CharField(_("Số quyết định"), max_length=60, blank=True)
+    reason = models.CharField(_("Lý do"), max_length=255, blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "Kỷ luật"
-        verbose_name_plural = "Kỷ luật"
+        verbose_name = _("Kỷ luật")
+        verbose_name_plural = _("Kỷ luật")
         ordering = ["-start"]
         constraints = [models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="records_discipline_period")]
 
@@ -92,17 +93,17 @@ class Discipline(TimeStampedModel):
 class Initiative(TimeStampedModel):
     """A recognised initiative, applied scientific topic or combat ingenuity credited to a person."""
 
-    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="initiatives", verbose_name="Tác giả")
-    year = models.PositiveSmallIntegerField("Năm công nhận")
-    title = models.CharField("Tên sáng kiến / đề tài", max_length=500)
-    scope = models.CharField("Phạm vi ảnh hưởng", max_length=10)
-    recognised_on = models.DateField("Ngày công nhận", null=True, blank=True)
-    decision_number = models.CharField("Số quyết định công nhận", max_length=60, blank=True)
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("Tác giả"))
+    year = models.PositiveSmallIntegerField(_("Năm công nhận"))
+    title = models.CharField(_("Tên sáng kiến / đề tài"), max_length=500)
+    scope = models.CharField(_("Phạm vi ảnh hưởng"), max_length=10)
+    recognised_on = models.DateField(_("Ngày công nhận"), null=True, blank=True)
+    decision_number = models.CharField(_("Số quyết định công nhận"), max_length=60, blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "Sáng kiến được công nhận"
-        verbose_name_plural = "Sáng kiến được công nhận"
+        verbose_name = _("Sáng kiến được công nhận")
+        verbose_name_plural = _("Sáng kiến được công nhận")
         ordering = ["-year"]
 
     def get_scope_display(self) -> str:
@@ -112,17 +113,17 @@ class Initiative(TimeStampedModel):
 class AwardRevocation(TimeStampedModel):
     """The act that revoked an award (Art 93 Luật TĐKT): the award stays in the ledger and no longer counts."""
 
-    revoked_on = models.DateField("Ngày hủy bỏ")
-    reason = models.CharField("Lý do hủy bỏ", max_length=255)
-    decision_number = models.CharField("Số quyết định hủy bỏ", max_length=60, blank=True)
-    decision_date = models.DateField("Ngày quyết định hủy bỏ", null=True, blank=True)
-    issuer_name = models.CharField("Cơ quan quyết định hủy bỏ", max_length=255, blank=True)
+    revoked_on = models.DateField(_("Ngày hủy bỏ"))
+    reason = models.CharField(_("Lý do hủy bỏ"), max_length=255)
+    decision_number = models.CharField(_("Số quyết định hủy bỏ"), max_length=60, blank=True)
+    decision_date = models.DateField(_("Ngày quyết định hủy bỏ"), null=True, blank=True)
+    issuer_name = models.CharField(_("Cơ quan quyết định hủy bỏ"), max_length=255, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                                    verbose_name="Người ghi nhận", help_text="Trống với dữ liệu có trước khi ghi người thực hiện.")
+                                    verbose_name=_("Người ghi nhận"), help_text=_("Trống với dữ liệu có trước khi ghi người thực hiện."))
 
     class Meta:
-        verbose_name = "Hủy bỏ khen thưởng"
-        verbose_name_plural = "Hủy bỏ khen thưởng"
+        verbose_name = _("Hủy bỏ khen thưởng")
+        verbose_name_plural = _("Hủy bỏ khen thưởng")
         ordering = ["-revoked_on", "-id"]
 
     def __str__(self) -> str:

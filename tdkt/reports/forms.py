@@ -1,9 +1,9 @@
 from django import forms
 from django.utils import timezone
-
-from tdkt.org.forms import UnitChoiceField
+from django.utils.translation import gettext_lazy as _
 
 from tdkt.law.vocabulary import Verdict
+from tdkt.org.forms import UnitChoiceField
 
 
 def _last_year() -> int:
@@ -12,10 +12,10 @@ def _last_year() -> int:
 
 class BatchStartForm(forms.Form):
     unit = UnitChoiceField(
-        label="Đơn vị", queryset=None, empty_label=None,
-        error_messages={"invalid_choice": "Đơn vị không thuộc phạm vi được giao.", "required": "Hãy chọn đơn vị."},
+        label=_("Đơn vị"), queryset=None, empty_label=None,
+        error_messages={"invalid_choice": _("Đơn vị không thuộc phạm vi được giao."), "required": _("Hãy chọn đơn vị.")},
     )
-    year = forms.TypedChoiceField(label="Năm xét", coerce=int, choices=())
+    year = forms.TypedChoiceField(label=_("Năm xét"), coerce=int, choices=())
 
     def __init__(self, *args, units, **kwargs):
         """units: a queryset of the units the user may run a batch over."""
@@ -29,13 +29,13 @@ class BatchStartForm(forms.Form):
 
 
 class RowFilterForm(forms.Form):
-    code = forms.ChoiceField(label="Danh hiệu", required=False, choices=())
-    verdict = forms.ChoiceField(label="Kết quả", required=False, choices=[("", "Tất cả kết quả"), *Verdict.choices])
+    code = forms.ChoiceField(label=_("Danh hiệu"), required=False, choices=())
+    verdict = forms.ChoiceField(label=_("Kết quả"), required=False, choices=[("", _("Tất cả kết quả")), *Verdict.choices])
 
     def __init__(self, *args, titles: dict[str, str], **kwargs):
         """titles: code → name of the run's titles."""
         super().__init__(*args, **kwargs)
-        self.fields["code"].choices = [("", "Tất cả danh hiệu"), *titles.items()]
+        self.fields["code"].choices = [("", _("Tất cả danh hiệu")), *titles.items()]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

@@ -9,9 +9,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tdkt.core.errors import DomainError
-
 from tdkt.core import workflow
+from tdkt.core.errors import DomainError
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.vocabulary import Verdict
 

@@ -8,7 +8,6 @@ from tdkt.core.workflow import CREATED, Edge, Workflow
 
 from .models import BatchRunStatus as S
 
-
 BATCH_RUN = Workflow(
     name="reports.batch_run",
     model="reports.BatchRun",

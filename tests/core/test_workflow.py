@@ -14,7 +14,8 @@ from tdkt.core.actors import system_actor
 from tdkt.core.errors import Forbidden
 from tdkt.core.models import AuditEvent, Transition
 from tdkt.org.models import Unit
-from tdkt.reports.models import BatchRun, BatchRunStatus as S
+from tdkt.reports.models import BatchRun
+from tdkt.reports.models import BatchRunStatus as S
 from tdkt.reports.workflow import BATCH_RUN
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,6 @@ from django.db import IntegrityError, connection, transaction
 from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 from tdkt.core.models import AuditEvent
-from tdkt.law import catalogue as cat
 from tdkt.law import engine, services
 from tdkt.law.models import AwardType, BaseSalary, Coefficient, Regime, Setting
 

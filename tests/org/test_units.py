@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from tdkt.core.actors import system_actor
 from tdkt.core import vntext
+from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError, Forbidden
 from tdkt.core.models import AuditEvent
 from tdkt.org import selectors, services

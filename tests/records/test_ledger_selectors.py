@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from tdkt.core.actors import system_actor
+from tdkt.law.schema import AwardEntry, CollectiveData, DisciplineEntry, InitiativeEntry, RatingEntry, Subject
 from tdkt.org import services as org_services
 from tdkt.org.models import UnitKind
-from tdkt.law.schema import AwardEntry, CollectiveData, DisciplineEntry, InitiativeEntry, RatingEntry, Subject
 from tdkt.records import selectors, services
 from tdkt.records.eligibility import check_subject, eligibility_request
 from tests.factories import PersonFactory, UnitFactory
@@ -50,7 +50,7 @@ def test_it_adds_the_titles_proposed_in_the_same_round(ledger):
 
 
 def test_it_builds_the_collective_request_from_members(ledger):
-    school, team, an = ledger["school"], ledger["team"], ledger["an"]
+    school, an = ledger["school"], ledger["an"]
     binh = PersonFactory(unit=school, full_name="Trần Thị Bình")
     services.rating_set(actor=system_actor(), person=binh, year=2024, rating="KHTNV")
     services.discipline_add(actor=system_actor(), person=binh, form="CANH_CAO", start=dt.date(2024, 6, 1), end=dt.date(2025, 5, 31))

@@ -8,10 +8,9 @@ from django.db import connection
 from tdkt.law import engine
 from tdkt.law.schema import AwardEntry, DisciplineEntry, EligibilityRequest, InitiativeEntry, RatingEntry, Subject
 from tdkt.org.models import Person
+from tdkt.records.eligibility import eligibility_request
 from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
 from tdkt.reports import batch
-
-from tdkt.records.eligibility import eligibility_request
 
 from .conftest import TITLES, make_people
 

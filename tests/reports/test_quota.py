@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tdkt.core.actors import system_actor
 from tdkt.core import vntext
+from tdkt.core.actors import system_actor
 from tdkt.law import engine
 from tdkt.law.models import Setting
 from tdkt.law.services import catalogue_row_save

@@ -6,13 +6,12 @@ import pytest
 from openpyxl import load_workbook
 
 from tdkt.core import vntext
-from tdkt.law.catalogue import read_file
+from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
-from tdkt.core.models import AuditEvent
+from tdkt.core.models import AuditEvent, Transition
+from tdkt.law.catalogue import read_file
 from tdkt.org.models import Person
 from tdkt.reports import services
-from tdkt.core.actors import system_actor
-from tdkt.core.models import Transition
 from tdkt.reports.models import BatchResult, BatchRun, BatchRunRow, BatchRunStatus
 
 from .conftest import TITLES, make_people

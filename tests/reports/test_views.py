@@ -107,3 +107,10 @@ def test_it_hides_the_runs_of_another_ward(client, officer_b, done_run, name):
 def test_it_lets_the_province_admin_see_the_run(client, admin_user, done_run):
     client.force_login(admin_user)
     assert client.get(reverse("reports:batch_detail", args=[done_run.pk])).status_code == 200
+
+
+def test_it_shows_a_run_whose_requester_account_is_gone(client, tree, officer_a, admin, media):
+    run = BatchRun.objects.create(unit=tree.ward_a, year=tree.year, requested_by=None)
+    client.force_login(admin)
+    assert "Yêu cầu bởi hệ thống" in client.get(reverse("reports:batch_detail", args=[run.pk])).content.decode()
+    assert client.get(reverse("reports:batch_start")).status_code == 200

@@ -1,7 +1,5 @@
-import datetime as dt
 
 from django.urls import reverse
-
 from django.utils import timezone
 
 from tdkt.core.actors import system_actor

@@ -31,17 +31,18 @@ def check_cstdcs_quota(*, ldtt_count: int, cstdcs_count: int, catalogue: Catalog
                     parameters=(used("cstdcs.quota.enabled", enabled), used("cstdcs.quota.percent", row)))
 
 
-def rank_key(candidate, year: int, direct_workers: set) -> tuple:
-    """CSTĐCS candidates, best first: HTXSNV in the year, initiatives of the year, length of the CSTĐCS chain ending
-    the year before, then direct workers (the priority of Art 5 / NĐ 152 Art 4, DOMAIN.md §3), then Vietnamese name
-    order. A candidate is a ledger: `person_id`, `name_sort_key`, `ratings`, `awards`, `initiatives`."""
+def rank_key(candidate, year: int, direct_workers: set, excellent: str) -> tuple:
+    """CSTĐCS candidates, best first: the best rating (`excellent`, HTXSNV) in the year, initiatives of the year, length
+    of the CSTĐCS chain ending the year before, then direct workers (the priority of Art 5 / NĐ 152 Art 4, DOMAIN.md
+    §3), then Vietnamese name order. A candidate is a ledger: `person_id`, `name_sort_key`, `ratings`, `awards`,
+    `initiatives`."""
     rating = next((r.rating for r in candidate.ratings if r.year == year), "")
     initiatives = sum(1 for i in candidate.initiatives if i.year == year)
     cstdcs_years = {a.year for a in candidate.awards if a.award == "CSTDCS" and not a.proposed}
     chain, y = 0, year - 1
     while y in cstdcs_years:
         chain, y = chain + 1, y - 1
-    return (rating != "HTXSNV", -initiatives, -chain, candidate.person_id not in direct_workers, candidate.name_sort_key,
+    return (rating != excellent, -initiatives, -chain, candidate.person_id not in direct_workers, candidate.name_sort_key,
             candidate.person_id)
 
 
@@ -56,5 +57,6 @@ def apply_quota(candidates: list, *, ldtt_count: int, year: int, catalogue: Cata
     while allowed > 0 and check_cstdcs_quota(ldtt_count=ldtt_count, cstdcs_count=allowed, catalogue=catalogue, year=year).result == "fail":
         allowed -= 1
     direct = direct_workers([c.person_id for c in candidates])
-    ranked = sorted(candidates, key=lambda c: rank_key(c, year, direct))
+    excellent = catalogue.param("rating.order", year).value[0]
+    ranked = sorted(candidates, key=lambda c: rank_key(c, year, direct, excellent))
     return {c.person_id for c in ranked[allowed:]}, check

@@ -27,7 +27,7 @@ from tdkt.org.models import Person, Unit
 from tdkt.records.eligibility import eligibility_request
 
 from .compact import iter_compact
-from .ledger import CHUNK, PersonLedger, iter_ledgers
+from .ledger import CHUNK, iter_ledgers
 from .memo import ELIGIBLE, Memo, make_memo
 
 LOWER, QUOTA_TITLE = "LDTT", "CSTDCS"  # the quota counts CSTĐCS against LĐTT (law.rules.quota)

@@ -5,9 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from tdkt.core.actors import system_actor
-from tdkt.core.errors import DomainError
-
 from tdkt.core.commands import fail
+from tdkt.core.errors import DomainError
 
 
 class Command(BaseCommand):

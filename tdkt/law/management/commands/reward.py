@@ -5,10 +5,9 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from tdkt.core.commands import fail
 from tdkt.core.errors import DomainError
 from tdkt.core.vntext import format_money
-
-from tdkt.core.commands import fail
 
 
 class Command(BaseCommand):
