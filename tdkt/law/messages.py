@@ -18,18 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import vocabulary as vocab
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
+    """A message: its id and its arguments (a tuple: the engine makes tens of thousands of them)."""
+
     id: str
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = {}
 
     def render(self) -> str:
         return render(self.id, self.args)
@@ -112,46 +113,53 @@ TEMPLATES: dict[str, Any] = {
 }
 
 
-class _Formatter(string.Formatter):
-    def format_field(self, value: Any, spec: str) -> str:
-        if spec == "discipline":
-            return vocab.label(vocab.DisciplineForm, value)
-        if spec == "scope":
-            return vocab.scope_in_sentence(value)
-        if spec == "scopes":
-            return " hoặc ".join(vocab.scope_in_sentence(s) for s in value)
-        if spec == "subject":
-            return vocab.subject_in_sentence(value)
-        if spec == "subjects":
-            return ", ".join(vocab.subject_in_sentence(k) for k in value)
-        if spec == "msgs":
-            return "; ".join(render_message(m) for m in value)
-        if spec == "per":
-            return str(_("năm") if value == 1 else _("lần"))
-        if spec == "years":
-            return years_text(value)
-        if spec == "date":
-            return date_text(value if isinstance(value, dt.date) else dt.date.fromisoformat(value))
-        if spec == "percent":
-            return f"{value:g}".replace(".", ",") + "%"
-        if spec == "msg":
-            return render_message(value)
-        return super().format_field(value, spec)
-
-
-_FORMATTER = _Formatter()
-
-
 def years_text(years: Iterable[int]) -> str:
     return ", ".join(str(y) for y in years)
 
 
 def date_text(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _date(value) -> str:
+    return date_text(value if isinstance(value, dt.date) else dt.date.fromisoformat(value))
+
+
+SPECS: dict[str, Any] = {
+    "discipline": lambda v: vocab.label(vocab.DisciplineForm, v),
+    "scope": vocab.scope_in_sentence,
+    "scopes": lambda v: " hoặc ".join(vocab.scope_in_sentence(s) for s in v),
+    "subject": vocab.subject_in_sentence,
+    "subjects": lambda v: ", ".join(vocab.subject_in_sentence(k) for k in v),
+    "msgs": lambda v: "; ".join(render_message(m) for m in v),
+    "per": lambda v: str(_("năm") if v == 1 else _("lần")),
+    "years": years_text,
+    "date": _date,
+    "percent": lambda v: f"{v:g}".replace(".", ",") + "%",
+    "msg": lambda v: render_message(v),
+    "": str,
+}
+
+# (language, message id) → the template compiled into literal strings and (argument, formatter) pairs: the batch
+# renders tens of thousands of messages, so a template is translated and parsed once per language, not per use.
+_COMPILED: dict[tuple[str, str], tuple] = {}
+
+
+def _compile(message_id: str, language: str) -> tuple:
+    parts: list = []
+    for literal, name, spec, _conversion in string.Formatter().parse(str(TEMPLATES[message_id])):
+        if literal:
+            parts.append(literal)
+        if name is not None:
+            parts.append((name, SPECS[spec or ""]))
+    compiled = _COMPILED[(language, message_id)] = tuple(parts)
+    return compiled
 
 
 def render(message_id: str, args: Mapping[str, Any]) -> str:
-    return _FORMATTER.vformat(str(TEMPLATES[message_id]), (), args)
+    language = get_language() or ""
+    compiled = _COMPILED.get((language, message_id)) or _compile(message_id, language)
+    return "".join(part if part.__class__ is str else part[1](args[part[0]]) for part in compiled)
 
 
 def render_message(value: Message | str | None) -> str:

@@ -7,9 +7,9 @@ Parsing JSON into these classes (with Vietnamese errors) is `tdkt.law.engine.par
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from .messages import Message, plain
+from .messages import Message, plain, render
 
 SubjectKind = Literal["individual", "collective", "household", "village", "commune"]
 CheckResult = Literal["pass", "fail", "cannot_judge"]
@@ -69,8 +69,7 @@ class EligibilityRequest:
     collective: CollectiveData | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Parameter:
+class Parameter(NamedTuple):
     """A catalogue row a check read: its key, the value in force and its legal reference."""
 
     key: str
@@ -81,31 +80,39 @@ class Parameter:
         return {"key": self.key, "value": plain(self.value), "legal_basis": self.legal_basis}
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
-    """One criterion's outcome and its trace: the message (id, arguments, Vietnamese text), the legal basis, the
-    facts of the history it read and the catalogue parameters it used, with their values (as OpenFisca's trace)."""
+class Check(NamedTuple):
+    """One criterion's outcome and its trace: the message (id and arguments; `message` is its Vietnamese text), the
+    legal basis, the facts of the history it read and the catalogue parameters it used, with their values (as
+    OpenFisca's trace). Two checks are equal when they say the same thing (message id and arguments), whatever the
+    wording; the text is rendered when it is read (the batch keeps tens of thousands of checks it never shows). A
+    tuple, immutable and cheap: the engine makes one per criterion of every request."""
 
     code: str
     result: CheckResult
-    message: str  # Vietnamese explanation, rendered from message_id and args
     legal_basis: str  # e.g. "Điều 24 Luật Thi đua, khen thưởng 2022"
-    message_id: str = ""
-    args: Mapping[str, Any] = field(default_factory=dict)
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    message_id: str
+    args: Mapping[str, Any] = {}
+    facts: Mapping[str, Any] = {}
     parameters: tuple[Parameter, ...] = ()
+    text: str = ""  # the stored text of a check read back (`from_dict`); empty for a check the engine made
+
+    @property
+    def message(self) -> str:
+        """The Vietnamese explanation (rendered from message_id and args; as stored for a check read back)."""
+        return self.text or render(self.message_id, self.args)
 
     @classmethod
     def of(cls, code: str, result: CheckResult, message: Message, legal_basis: str, *, facts: Mapping[str, Any] | None = None,
            parameters: tuple[Parameter, ...] = ()) -> "Check":
-        return cls(code, result, message.render(), legal_basis, message.id, message.args, facts or {}, parameters)
+        return cls(code, result, legal_basis, message[0], message[1], facts or {}, parameters)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Check":
-        """A check as stored (`to_dict`); arguments and facts stay in their JSON form."""
-        return cls(data["code"], data["result"], data["message"], data.get("legal_basis", ""), data.get("message_id", ""),
+        """A check as stored (`to_dict`); arguments and facts stay in their JSON form, the text as it was."""
+        return cls(data["code"], data["result"], data.get("legal_basis", ""), data.get("message_id", ""),
                    data.get("args", {}), data.get("facts", {}),
-                   tuple(Parameter(p["key"], p["value"], p.get("legal_basis", "")) for p in data.get("parameters", ())))
+                   tuple(Parameter(p["key"], p["value"], p.get("legal_basis", "")) for p in data.get("parameters", ())),
+                   data["message"])
 
     def to_dict(self) -> dict:
         return {"code": self.code, "result": self.result, "message": self.message, "legal_basis": self.legal_basis,

@@ -30,23 +30,27 @@ def _is_model(subject) -> bool:
     return hasattr(subject, "_meta")
 
 
+def _until(entries, year: int) -> tuple:
+    """The entries of the year under review and before (the readers give them in year order, so most ledgers end
+    in or before the year and are taken whole)."""
+    if not entries or entries[-1].year <= year:
+        return tuple(entries)
+    return tuple(e for e in entries if e.year <= year)
+
+
 def eligibility_request(subject, award: str, year: int, proposed: Iterable[str] = ()) -> EligibilityRequest:
     """The engine's request for `award` in `year` from the subject's ledger (see the module's docstring)."""
     year = int(year)
     ledger = load_ledger(subject, year=year) if _is_model(subject) else subject
-    ratings = tuple(r for r in ledger.ratings if r.year <= year)
-    awards = tuple(a for a in ledger.awards if a.year <= year)
+    awards = _until(ledger.awards, year)
     if proposed:
         held = {a.award for a in awards if a.year == year}
         awards += tuple(_proposed_entry(year, c) for c in proposed if c not in held)
-    disciplines = tuple(d for d in ledger.disciplines if d.start.year <= year)
-    initiatives = tuple(i for i in ledger.initiatives if i.year <= year)
-    kind = getattr(ledger, "kind", "individual")
-    return EligibilityRequest(
-        award=award, year=year, subject=Subject(kind=kind, recruited_on=ledger.joined_on),
-        ratings=ratings, awards=awards, disciplines=disciplines, initiatives=initiatives,
-        collective=getattr(ledger, "collective", None),
-    )
+    disciplines = ledger.disciplines
+    if disciplines and disciplines[-1].start.year > year:
+        disciplines = [d for d in disciplines if d.start.year <= year]
+    return EligibilityRequest(award, year, Subject(ledger.kind, ledger.joined_on), _until(ledger.ratings, year), awards,
+                              tuple(disciplines), _until(ledger.initiatives, year), ledger.collective)
 
 
 def check_subject(subject, award: str, year: int, proposed: Iterable[str] = (), *, catalogue=None) -> EligibilityResult:

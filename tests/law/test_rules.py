@@ -132,7 +132,7 @@ CASES = [
 def test_it_judges_the_rule_table(case, data, verdict, code, result, text):
     outcome = run(data)
     checks = {c.code: c for c in outcome.checks}
-    assert outcome.verdict == verdict, [dataclasses.astuple(c) for c in outcome.checks]
+    assert outcome.verdict == verdict, [tuple(c) for c in outcome.checks]
     assert checks[code].result == result
     assert text in checks[code].message
     assert checks[code].legal_basis

@@ -91,9 +91,15 @@ class Ctx:
         return out
 
 
+_USED: dict[tuple[str, int], tuple[Row, Parameter]] = {}
+
+
 def used(key: str, row: Row) -> Parameter:
-    """The trace entry of a parameter a check read."""
-    return Parameter(key, row.value, row.legal_basis)
+    """The trace entry of a parameter a check read (one per row of the snapshot: the rows are shared)."""
+    cached = _USED.get((key, id(row)))
+    if cached is None or cached[0] is not row:
+        cached = _USED[(key, id(row))] = (row, Parameter(key, row.value, row.legal_basis))
+    return cached[1]
 
 
 def discipline_fact(d: DisciplineEntry | None) -> dict | None:

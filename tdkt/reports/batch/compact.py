@@ -118,6 +118,8 @@ class CompactLedger(tuple):
     200,000 of them cost no Python-level constructor."""
 
     __slots__ = ()
+    kind = "individual"  # the batch judges individuals (records.ledger.Ledger's attributes)
+    collective = None
     unit_id = property(itemgetter(0))
     person_id = property(itemgetter(1))
     full_name = property(itemgetter(2))

@@ -1,7 +1,7 @@
 """Results memoised by history signature for one batch run (one catalogue snapshot, one year).
 
 `evaluate` is pure given the snapshot, so people whose histories have the same signature for a title
-(`signature.KEYS`) get the same result object; the request is built (by the one request builder,
+(`signature.keys`) get the same result object; the request is built (by the one request builder,
 `records.eligibility.eligibility_request`) only on a miss. Titles are judged in the batch's order, each
 eligible one fed to the next as "proposed in the same round"; a title without a signature is evaluated for
 every person.
@@ -16,7 +16,7 @@ from tdkt.law.schema import EligibilityResult
 from tdkt.records.eligibility import eligibility_request
 
 from .compact import CompactLedger
-from .signature import KEYS, Facts, Signer
+from .signature import Facts, Signer, keys
 
 ELIGIBLE = "eligible"  # a plain str: compared a million times
 
@@ -29,7 +29,8 @@ class Memo:
         self.catalogue = catalogue
         self.titles = titles
         # (code, its key function or None, its cache) in the batch's order
-        self.plan = [(code, KEYS.get(code), {}) for code in titles]
+        known = keys(self.signer)
+        self.plan = [(code, known.get(code), {}) for code in titles]
         self.lookups = self.misses = 0
         self._by_r: dict = {}  # token strings of one table → that table's facts (people without disciplines)
         self._by_a: dict = {}
@@ -61,7 +62,7 @@ class Memo:
     def results(self, ledger) -> dict[str, EligibilityResult]:
         """Every title of the batch for one person, in order, each eligible title proposed for the next."""
         facts = self.facts_of(ledger)
-        joined, signer, evaluate, catalogue, year = ledger.joined_on, self.signer, self.evaluate, self.catalogue, self.year
+        joined, evaluate, catalogue, year = ledger.joined_on, self.evaluate, self.catalogue, self.year
         proposed: list[str] = []
         results = {}
         self.lookups += len(self.plan)
@@ -70,7 +71,7 @@ class Memo:
                 result = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
                 self.misses += 1
             else:
-                key = key_of(signer, facts, proposed, joined)
+                key = key_of(facts, proposed, joined)
                 result = cache.get(key)
                 if result is None:
                     result = cache[key] = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)

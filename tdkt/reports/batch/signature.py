@@ -2,7 +2,7 @@
 
 `evaluate` is pure given the catalogue snapshot, so two requests of the same award and year with the same
 signature give equal results; the batch memo (`memo.Memo`) builds one key per title from the named `Facts`
-of a history (`KEYS`; docs/decisions/0005-batch-eligibility.md). The facts mirror `tdkt.law.engine.EVALUATORS`
+of a history (`keys`; docs/decisions/0005-batch-eligibility.md). The facts mirror `tdkt.law.engine.EVALUATORS`
 for the individual titles whose key is here (LDTT, CSTDCS, CSTD_TINH, CSTD_TQ, BK_TINH) and the engine's `Ctx`:
 - every title: the first discipline blocking the year (it is quoted);
 - LDTT: the year's rating and the recruitment date (quoted in the message);
@@ -165,30 +165,39 @@ class Signer:
         return 0, None
 
 
-# --- The key of each title: (signer, facts, the titles of the year proposed so far, the recruitment date) → key ---
+# --- The key of each title ----------------------------------------------------------------------------------------
+# For one run (one year): `keys(signer)` gives, per title, a function (facts, the titles of the year proposed so far,
+# the recruitment date) → the key of its result. The chain of a title counts the year when it is held or proposed in
+# the round, after any discipline (`Signer.chain_from_facts`, inlined: these run five times per person).
 
 
-def _key_ldtt(signer: Signer, f: Facts, proposed, joined) -> tuple:
-    return (f.rating, joined, f.blocking)
+def keys(signer: Signer) -> dict:
+    year = signer.year
 
+    def chain(held, prior, proposed, floor):
+        if floor is not None and year <= floor:
+            return 0, None
+        if held is not None:
+            return prior + 1, held
+        if proposed:
+            return prior + 1, True
+        return 0, None
 
-def _key_cstdcs(signer: Signer, f: Facts, proposed, joined) -> tuple:
-    return (f.rating, joined, f.blocking, f.first_cs_initiative)
+    def ldtt(f: Facts, proposed, joined) -> tuple:
+        return (f.rating, joined, f.blocking)
 
+    def cstdcs(f: Facts, proposed, joined) -> tuple:
+        return (f.rating, joined, f.blocking, f.first_cs_initiative)
 
-def _key_cstd_tinh(signer: Signer, f: Facts, proposed, joined) -> tuple:
-    chain = signer.chain_from_facts(f.cstdcs_held, f.cstdcs_prior, "CSTDCS" in proposed, f.floor)
-    return (chain, f.blocking, f.restart_by, f.last_tinh_initiative)
+    def cstd_tinh(f: Facts, proposed, joined) -> tuple:
+        return (chain(f.cstdcs_held, f.cstdcs_prior, "CSTDCS" in proposed, f.floor), f.blocking, f.restart_by,
+                f.last_tinh_initiative)
 
+    def cstd_tq(f: Facts, proposed, joined) -> tuple:
+        return (chain(f.tinh_held, f.tinh_prior, "CSTD_TINH" in proposed, f.floor), f.blocking, f.restart_by, f.last_tq_initiative)
 
-def _key_cstd_tq(signer: Signer, f: Facts, proposed, joined) -> tuple:
-    chain = signer.chain_from_facts(f.tinh_held, f.tinh_prior, "CSTD_TINH" in proposed, f.floor)
-    return (chain, f.blocking, f.restart_by, f.last_tq_initiative)
+    def bk_tinh(f: Facts, proposed, joined) -> tuple:
+        return (chain(f.cstdcs_held, f.cstdcs_prior, "CSTDCS" in proposed, f.floor), f.best_chain, f.chain_initiatives,
+                f.rating is None, f.blocking, f.restart_by)
 
-
-def _key_bk_tinh(signer: Signer, f: Facts, proposed, joined) -> tuple:
-    chain = signer.chain_from_facts(f.cstdcs_held, f.cstdcs_prior, "CSTDCS" in proposed, f.floor)
-    return (chain, f.best_chain, f.chain_initiatives, f.rating is None, f.blocking, f.restart_by)
-
-
-KEYS = {"LDTT": _key_ldtt, "CSTDCS": _key_cstdcs, "CSTD_TINH": _key_cstd_tinh, "CSTD_TQ": _key_cstd_tq, "BK_TINH": _key_bk_tinh}
+    return {"LDTT": ldtt, "CSTDCS": cstdcs, "CSTD_TINH": cstd_tinh, "CSTD_TQ": cstd_tq, "BK_TINH": bk_tinh}
