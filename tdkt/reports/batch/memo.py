@@ -35,6 +35,10 @@ class Memo:
         self._by_r: dict = {}  # token strings of one table → that table's facts (people without disciplines)
         self._by_a: dict = {}
         self._by_i: dict = {}
+        # A person's whole set of results is a function of their facts and recruitment date when every title has a
+        # signature (the titles proposed along the way follow from them): one lookup then serves all the titles.
+        # The dict is shared by the people with that history: nobody changes it (the quota changes verdicts, kept apart).
+        self._whole: dict | None = {} if all(key_of is not None for _, key_of, _ in self.plan) else None
 
     @property
     def hits(self) -> int:
@@ -62,10 +66,16 @@ class Memo:
     def results(self, ledger) -> dict[str, EligibilityResult]:
         """Every title of the batch for one person, in order, each eligible title proposed for the next."""
         facts = self.facts_of(ledger)
-        joined, evaluate, catalogue, year = ledger.joined_on, self.evaluate, self.catalogue, self.year
+        joined = ledger.joined_on
+        self.lookups += len(self.plan)
+        whole = self._whole
+        if whole is not None:
+            known = whole.get((facts, joined))
+            if known is not None:
+                return known
+        evaluate, catalogue, year = self.evaluate, self.catalogue, self.year
         proposed: list[str] = []
         results = {}
-        self.lookups += len(self.plan)
         for code, key_of, cache in self.plan:
             if key_of is None:
                 result = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
@@ -79,6 +89,8 @@ class Memo:
             results[code] = result
             if result.verdict == ELIGIBLE:
                 proposed.append(code)
+        if whole is not None:
+            whole[(facts, joined)] = results
         return results
 
 
