@@ -6,6 +6,7 @@ becomes a form error in Vietnamese. Nothing is deleted from the admin (history i
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.errors import DomainError
 
@@ -77,3 +78,50 @@ def action_with_form(modeladmin, request, queryset, *, form_class, title: str, i
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/tdkt_action_form.html", context)
+
+
+# --- accounts and groups: permissions named in Vietnamese ------------------------------------------------------
+# Django stores a model's permissions as "Can add <model>" (English, in the database); the admin shows them as
+# "<app> | <model> | Thêm <model>" instead. Nothing is renamed in the database.
+
+PERMISSION_ACTIONS = {"add": _("Thêm"), "change": _("Sửa"), "delete": _("Xóa"), "view": _("Xem")}
+
+
+def _in_sentence(name: str) -> str:
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def permission_label(permission) -> str:
+    content_type = permission.content_type
+    model = content_type.model_class()
+    if model is None:
+        return str(permission)
+    action = permission.codename.partition("_")[0]
+    name = permission.name
+    if action in PERMISSION_ACTIONS and permission.codename == f"{action}_{model._meta.model_name}":
+        name = f"{PERMISSION_ACTIONS[action]} {_in_sentence(str(model._meta.verbose_name))}"
+    return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {name}"
+
+
+class _VietnamesePermissions:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.name in ("permissions", "user_permissions"):
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        return field
+
+
+def _register_auth_admins() -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    for model in (get_user_model(), Group):
+        current = admin.site._registry.get(model)
+        if current is None or isinstance(current, _VietnamesePermissions):
+            continue
+        admin.site.unregister(model)
+        admin.site.register(model, type(type(current).__name__, (_VietnamesePermissions, type(current)), {}))
+
+
+_register_auth_admins()

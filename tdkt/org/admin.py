@@ -89,10 +89,14 @@ class UnitAdmin(ServiceAdmin):
     search_fields = ["name", "code", "short_name"]
     ordering = ["path"]
     raw_id_fields = ["parent"]
-    readonly_fields = ["path", "depth"]
+    readonly_fields = ["path", "tree_level"]
     list_select_related = ["parent"]
     inlines = [SuccessionInline]
     actions = ["dissolve"]
+
+    @admin.display(description=_("Cấp trong cây"))
+    def tree_level(self, unit):
+        return unit.depth
 
     @admin.action(description="Giải thể đơn vị đã chọn", permissions=["change"])
     def dissolve(self, request, queryset):

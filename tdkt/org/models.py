@@ -71,6 +71,9 @@ class UnitSuccession(models.Model):
         verbose_name_plural = _("Kế thừa đơn vị")
         constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="org_succession_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.predecessor.name} → {self.successor.name} (từ {self.effective_on:%d/%m/%Y})"
+
 
 class Gender(models.TextChoices):
     MALE = "M", _("Nam")
@@ -111,6 +114,10 @@ class Membership(models.Model):
         verbose_name = _("Quá trình công tác")
         verbose_name_plural = _("Quá trình công tác")
         ordering = ["person", "start"]
+
+    def __str__(self) -> str:
+        period = f"từ {self.start:%d/%m/%Y}" + (f" đến {self.end:%d/%m/%Y}" if self.end else "")
+        return f"{self.unit.name}{f', {self.position}' if self.position else ''} ({period})"
 
 
 class Household(TimeStampedModel):
@@ -161,6 +168,9 @@ class ClusterMembership(models.Model):
         verbose_name = _("Thành viên cụm, khối")
         verbose_name_plural = _("Thành viên cụm, khối")
         constraints = [models.UniqueConstraint(fields=["cluster", "unit", "year"], name="org_cluster_member_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name} — {self.get_role_display()} năm {self.year}"
 
 
 class CouncilKind(models.TextChoices):

@@ -47,6 +47,9 @@ class YearRating(SubjectMixin, TimeStampedModel):
     def get_rating_display(self) -> str:
         return vocab.label(vocab.Rating, self.rating)
 
+    def __str__(self) -> str:
+        return f"{self.subject} — năm {self.year}: {self.get_rating_display()}"
+
 
 class AwardRecord(SubjectMixin, TimeStampedModel):
     """A title (danh hiệu) or form (hình thức) received."""
@@ -70,6 +73,12 @@ class AwardRecord(SubjectMixin, TimeStampedModel):
         constraints = [SubjectMixin.one_subject_constraint("records_award_one_subject")]
         indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["unit", "year"])]
 
+    def __str__(self) -> str:
+        from tdkt.law.catalogue import load_catalogue
+
+        award = load_catalogue().awards.get(self.award_code)
+        return f"{award.label if award else self.award_code} năm {self.year} — {self.subject}"
+
 
 class Discipline(TimeStampedModel):
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="disciplines", verbose_name=_("Cá nhân"))
@@ -88,6 +97,9 @@ class Discipline(TimeStampedModel):
 
     def get_form_display(self) -> str:
         return vocab.label(vocab.DisciplineForm, self.form)
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.person} (từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y})"
 
 
 class Initiative(TimeStampedModel):
@@ -108,6 +120,9 @@ class Initiative(TimeStampedModel):
 
     def get_scope_display(self) -> str:
         return vocab.label(vocab.InitiativeScope, self.scope)
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.person}, năm {self.year})"
 
 
 class AwardRevocation(TimeStampedModel):

@@ -46,7 +46,7 @@ class BatchRun(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Xét điều kiện {self.year} — {self.unit}"
+        return f"Xét điều kiện hàng loạt năm {self.year} — {self.unit}"
 
     @property
     def percent(self) -> int:
@@ -78,6 +78,9 @@ class BatchResult(StoredResult):
         verbose_name_plural = _("Kết quả xét (tiêu chí)")
         constraints = [models.UniqueConstraint(fields=["run", "key"], name="reports_result_run_key")]
 
+    def __str__(self) -> str:
+        return f"{self.run} — kết quả số {self.key}"
+
 
 class BatchRunRow(models.Model):
     """One person's verdicts in a run, with a snapshot of what the list shows (name, unit, birth date).
@@ -101,6 +104,9 @@ class BatchRunRow(models.Model):
         verbose_name_plural = _("Kết quả xét của cá nhân")
         ordering = ["name_sort_key", "person_id"]
         indexes = [models.Index(fields=["run", "name_sort_key", "person"], name="reports_row_run_order")]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} — {self.run}"
 
     def verdict_list(self, titles) -> list[tuple[str, str]]:
         return [(code, self.verdicts.get(code, "")) for code in titles]

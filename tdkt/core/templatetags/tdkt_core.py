@@ -1,4 +1,4 @@
-"""Template filters shared by every app: dates as Vietnamese write them, lookups."""
+"""Template filters shared by every app: dates as Vietnamese write them, lookups, the given name of a user."""
 
 from django import template
 
@@ -13,3 +13,10 @@ def vn_date(value) -> str:
 @register.filter
 def lookup(mapping, key):
     return mapping.get(key, key) if mapping else key
+
+
+@register.filter
+def given_name(user) -> str:
+    """The name a Vietnamese greeting uses: the given name, the last word of the full name ("Xin chào, Hà")."""
+    words = (user.get_full_name() or "").split()
+    return words[-1] if words else user.get_username()
