@@ -3,12 +3,15 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from tdkt.accounts.views import LogoutView
+
 admin.site.site_header = "Quản trị hệ thống TĐKT"
 admin.site.site_title = "Quản trị TĐKT"
 admin.site.index_title = "Danh mục và dữ liệu"
 
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("tdkt/favicon.svg"), permanent=True)),
+    path("admin/logout/", LogoutView.as_view(), name="admin_logout"),  # the app's logout, GET page included
     path("admin/", admin.site.urls),
     path("tai-khoan/", include("tdkt.accounts.urls")),
     path("api/v1/", include("tdkt.law.api_urls")),

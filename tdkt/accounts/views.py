@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 from django.urls import reverse_lazy
 
 from .forms import LoginForm, VnPasswordChangeForm
@@ -12,7 +13,14 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    """POST only (Django's default): a link cannot log anyone out."""
+    """Logging out is a POST (a link cannot log anyone out); a GET (a typed or bookmarked address, the admin's
+    old link) shows a page with the button that does it, instead of a blank 405."""
+
+    http_method_names = ["get", "post", "options"]
+    template_name = "accounts/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        return render(request, self.template_name)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

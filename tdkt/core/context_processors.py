@@ -13,6 +13,6 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_entries": []}
     match = getattr(request, "resolver_match", None)
-    current = match.view_name if match else None
-    return {"nav_entries": [{"label": e.label, "url": e.url(), "current": e.is_current(current), "key": e.key}
-                            for e in registry.nav_for(user)]}
+    entries = registry.nav_for(user)
+    current = registry.current_entry(entries, match.view_name if match else None, request.path)
+    return {"nav_entries": [{"label": e.label, "url": e.url(), "current": e is current, "key": e.key} for e in entries]}

@@ -88,6 +88,21 @@ def nav_for(user) -> list[NavEntry]:
     return [e for e in nav_entries() if e.visible_to(user)]
 
 
+def current_entry(entries: list[NavEntry], view_name: str | None, path: str) -> NavEntry | None:
+    """The entry a page highlights: the one that names the page (`match`), else the one whose address is the
+    longest start of the page's address (a person's edit page under /ca-nhan/ highlights "Cá nhân"); the home
+    page's "/" only highlights itself."""
+    for entry in entries:
+        if entry.is_current(view_name):
+            return entry
+    best, best_url = None, ""
+    for entry in entries:
+        url = entry.url()
+        if url != "/" and path.startswith(url) and len(url) > len(best_url):
+            best, best_url = entry, url
+    return best
+
+
 def sections_for(request) -> list[tuple[HomeSection, dict]]:
     """The home-page sections with something to show for this request, with their contexts."""
     out = []

@@ -65,6 +65,18 @@ class CheckResult(models.TextChoices):
     CANNOT_JUDGE = "cannot_judge", _("Chưa đủ dữ liệu để đánh giá")
 
 
+# Criteria the unit attests (phẩm chất chính trị, đạo đức, lối sống…): the engine lists them as passed so that they
+# never block, but the system computes nothing; a screen shows them with this neutral mark, never as "Đạt".
+ATTESTED = "attested"
+ATTESTED_LABEL = _("Đơn vị xác nhận")
+ATTESTED_CHECKS = frozenset({"ATTESTATION"})
+
+
+def check_shown(code: str, result: str) -> str:
+    """How a check is shown: its result, or ATTESTED for a criterion the unit attests."""
+    return ATTESTED if code in ATTESTED_CHECKS else result
+
+
 _LABELS: dict[type[models.TextChoices], dict[str, str]] = {}
 
 

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 
+from . import reasons
 from .models import BatchResult, BatchRun, BatchRunRow
 
 
@@ -28,15 +29,13 @@ def names(titles: Iterable[str], catalogue=None) -> dict[str, str]:
 
 
 def reasons_by_key(run: BatchRun, keys: Iterable[int] | None = None) -> dict[int, tuple[str, list[str]]]:
-    """key → (verdict, messages of its failing then unjudgeable checks) for the run's stored results."""
+    """key → (verdict, messages of its failing then unjudgeable checks, each once) for the run's stored results."""
     rows = BatchResult.objects.filter(run=run)
     if keys is not None:
         rows = rows.filter(key__in=list(set(keys)))
     out = {}
     for key, verdict, checks in rows.values_list("key", "verdict", "checks"):
-        messages = [c["message"] for c in checks if c["result"] == "fail"]
-        messages += [c["message"] for c in checks if c["result"] == "cannot_judge"]
-        out[key] = (verdict, messages)
+        out[key] = (verdict, reasons.check_messages(checks))
     return out
 
 

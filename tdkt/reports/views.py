@@ -24,7 +24,7 @@ PAGE_SIZE = 50
 
 def _require_batch(request) -> None:
     if not can_run_batch(request.user):
-        raise PermissionDenied("Bạn không có quyền xét điều kiện khen thưởng hàng loạt.")
+        raise PermissionDenied("Bạn không có quyền xét điều kiện hàng loạt.")
 
 
 def _run(request, pk: int):

@@ -25,7 +25,7 @@ def test_it_shows_the_start_form_with_the_units_of_the_user(client, officer_a, t
     response = client.get(reverse("reports:batch_start"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Xét điều kiện khen thưởng hàng loạt" in html
+    assert "Xét điều kiện hàng loạt" in html
     assert "Phường Đống Đa" in html and "Trường THCS Đống Đa" in html
     assert "Phường Láng" not in html
 

@@ -7,7 +7,7 @@ from tdkt.law import vocabulary as vocab
 register = template.Library()
 
 VERDICT_CSS = {"eligible": "text-bg-success", "not_eligible": "text-bg-danger", "needs_review": "text-bg-warning"}
-CHECK_ICONS = {"pass": "✓", "fail": "✗", "cannot_judge": "?"}
+CHECK_ICONS = {"pass": "✓", "fail": "✗", "cannot_judge": "?", vocab.ATTESTED: "✎"}
 RATING_CSS = {"HTXSNV": "text-bg-success", "HTTNV": "text-bg-primary", "HTNV": "text-bg-secondary", "KHTNV": "text-bg-danger"}
 
 
@@ -28,7 +28,13 @@ def check_icon(value) -> str:
 
 @register.filter
 def check_label(value) -> str:
-    return vocab.label(vocab.CheckResult, value)
+    return str(vocab.ATTESTED_LABEL) if value == vocab.ATTESTED else vocab.label(vocab.CheckResult, value)
+
+
+@register.filter
+def check_state(check) -> str:
+    """What a check's mark says: pass / fail / cannot_judge, or "attested" for what the unit attests."""
+    return vocab.check_shown(check.code, check.result)
 
 
 @register.filter

@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from tdkt.law import engine
+from tdkt.law.messages import plain
 from tdkt.law.rules import quota as quota_rules
 from tdkt.law.schema import Check, EligibilityResult
 from tdkt.law.vocabulary import Verdict
 from tdkt.org.models import Person, Unit
 from tdkt.records.eligibility import eligibility_request
 
+from ..reasons import check_messages
 from .compact import iter_compact
 from .ledger import CHUNK, iter_ledgers
 from .memo import ELIGIBLE, Memo, make_memo
@@ -50,8 +52,7 @@ class PersonOutcome:
         for code, result in self.results.items():
             if self.verdicts[code] == ELIGIBLE:
                 continue
-            messages = [c.message for c in result.checks if c.result == "fail"]
-            messages += [c.message for c in result.checks if c.result == "cannot_judge"]
+            messages = check_messages({"result": c.result, "message": c.message, "args": plain(c.args)} for c in result.checks)
             messages += self.notes.get(code, [])
             if messages:
                 parts.append(f"{labels.get(code, code)}: {'; '.join(dict.fromkeys(messages))}")
