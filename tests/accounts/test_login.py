@@ -71,7 +71,9 @@ def test_it_reads_the_limits_from_settings():
 
 def test_it_logs_out_only_by_post(client, officer_a):
     client.force_login(officer_a)
-    assert client.get(reverse("accounts:logout")).status_code == 405
+    page = client.get(reverse("accounts:logout"))  # a GET shows the logout button (issue 11), and logs nobody out
+    assert page.status_code == 200 and 'method="post"' in page.content.decode()
+    assert "_auth_user_id" in client.session
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
