@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("tdkt.law.api_urls")),
     path("bao-cao/", include("tdkt.reports.urls")),
     path("don-vi/", include("tdkt.org.urls")),
+    path("ca-nhan/", include("tdkt.org.edit_urls")),
     path("", include("tdkt.records.urls")),
     path("", include("tdkt.web.urls")),
 ]

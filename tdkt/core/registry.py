@@ -6,6 +6,8 @@ An app registers in its AppConfig.ready() (through its own `navigation.py`):
                           permission="org.view_people", match=("records:people_list", "records:person_detail")))
     registry.section(HomeSection(key="ledger", order=20, template="records/_home.html", context=home_context))
     registry.ability(Ability(text="Xem hồ sơ thành tích...", links=("people",), roles=LEDGER_READERS))
+    registry.panel(Panel(key="unit_eligibility", place="unit", order=10, template="records/_unit_eligibility.html",
+                         context=panel_context))
 
 The shell (`web`) renders what is registered and never names an app; a new app adds its screens without
 editing it. Nothing here knows an app above `core`.
@@ -61,7 +63,20 @@ class Ability:
     order: int = 0
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A block that an upper app adds to a lower app's page (e.g. records' eligibility panel on org's unit page):
+    `place` names the page ("unit"), the template reads `data`, what `context(request, obj)` returns (None hides it)."""
+
+    key: str
+    place: str
+    order: int
+    template: str
+    context: Callable  # (request, obj) -> dict | None
+
+
 _NAV: dict[str, NavEntry] = {}
+_PANELS: dict[str, Panel] = {}
 _SECTIONS: dict[str, HomeSection] = {}
 _ABILITIES: list[Ability] = []
 
@@ -77,6 +92,20 @@ def section(entry: HomeSection) -> None:
 def ability(entry: Ability) -> None:
     if entry not in _ABILITIES:
         _ABILITIES.append(entry)
+
+
+def panel(entry: Panel) -> None:
+    _PANELS[entry.key] = entry
+
+
+def panels_for(place: str, request, obj) -> list[tuple[Panel, dict]]:
+    """The panels registered for a page with something to show for this request and object, with their contexts."""
+    out = []
+    for entry in sorted((p for p in _PANELS.values() if p.place == place), key=lambda p: (p.order, p.key)):
+        context = entry.context(request, obj)
+        if context is not None:
+            out.append((entry, context))
+    return out
 
 
 def nav_entries() -> list[NavEntry]:

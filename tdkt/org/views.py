@@ -9,6 +9,8 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from tdkt.core import registry
+
 from .models import Person, Unit, UnitSuccession
 from .selectors import in_tree_order, sibling_key, units_visible_to
 
@@ -66,5 +68,7 @@ def unit_detail(request, pk: int):
         "people_subtree": Person.objects.filter(unit__path__startswith=unit.path).count(),
         "parent_visible": unit.parent is not None and request.user.has_perm("org.view_unit", unit.parent),
         "can_view_people": request.user.has_perm("org.view_people"),
+        "can_add_people": request.user.has_perm("org.manage_people", unit) and unit.valid_to is None,
+        "panels": registry.panels_for("unit", request, unit),
     }
     return render(request, "org/unit_detail.html", context)

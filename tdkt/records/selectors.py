@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime as dt
 
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.core.models import AuditEvent
+from tdkt.law import vocabulary as vocab
 from tdkt.org.models import Person, Unit
 
 from .models import AwardRecord, Discipline, Initiative, YearRating
@@ -37,3 +42,94 @@ def ledger_timeline(person: Person) -> list[dict]:
     for row in Initiative.objects.filter(person=person).order_by("year", "id"):
         entry(row.year)["initiatives"].append(row)
     return [years[y] for y in sorted(years, reverse=True)]
+
+
+CHANGE_LOG_SIZE = 30
+ACTIONS = {
+    "org.person.created": _("Thêm cá nhân"),
+    "org.person.updated": _("Sửa thông tin cá nhân"),
+    "org.person.moved": _("Chuyển đơn vị công tác"),
+    "records.rating.set": _("Ghi xếp loại"),
+    "records.award.added": _("Ghi khen thưởng"),
+    "records.award.corrected": _("Đính chính khen thưởng"),
+    "records.award.revoked": _("Hủy bỏ khen thưởng"),
+    "records.discipline.added": _("Ghi kỷ luật"),
+    "records.initiative.added": _("Ghi sáng kiến"),
+    "records.rating.withdrawn": _("Gỡ bỏ xếp loại ghi nhầm"),
+    "records.award.withdrawn": _("Gỡ bỏ khen thưởng ghi nhầm"),
+    "records.discipline.withdrawn": _("Gỡ bỏ kỷ luật ghi nhầm"),
+    "records.initiative.withdrawn": _("Gỡ bỏ sáng kiến ghi nhầm"),
+}
+FIELD_LABELS = {
+    "full_name": _("Họ và tên"), "gender": _("Giới tính"), "date_of_birth": _("Ngày sinh"), "citizen_id": _("Số CCCD"),
+    "position": _("Chức vụ"), "is_leader": _("Lãnh đạo, quản lý"), "is_direct_worker": _("Trực tiếp lao động"),
+    "joined_on": _("Ngày tuyển dụng"), "unit": _("Đơn vị"), "from": _("Từ đơn vị"), "to": _("Đến đơn vị"), "on": _("Từ ngày"),
+    "year": _("Năm"), "rating": _("Xếp loại"), "award": _("Danh hiệu, hình thức"), "award_code": _("Danh hiệu, hình thức"),
+    "decision_number": _("Số quyết định"), "decision_date": _("Ngày quyết định"), "issuer": _("Cơ quan ban hành"),
+    "issuer_name": _("Cơ quan ban hành"), "note": _("Ghi chú"), "form": _("Hình thức kỷ luật"), "start": _("Từ ngày"),
+    "end": _("Đến ngày"), "reason": _("Lý do"), "title": _("Tên sáng kiến"), "scope": _("Phạm vi ảnh hưởng"),
+    "recognised_on": _("Ngày công nhận"), "old": _("Giá trị cũ"), "new": _("Giá trị mới"),
+}
+_HIDDEN = {"subject", "person", "entry", "entry_id", "source", "subtree", "successors", "name_sort_key"}
+
+
+def _shown(key: str, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if value is True or value is False:
+        return str(_("Có") if value else _("Không"))
+    if key == "gender":
+        return {"M": str(_("Nam")), "F": str(_("Nữ"))}.get(value, value)
+    if key == "rating":
+        return str(vocab.label(vocab.Rating, value))
+    if key == "form":
+        return str(vocab.label(vocab.DisciplineForm, value))
+    if key == "scope":
+        return str(vocab.label(vocab.InitiativeScope, value))
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+def _change_rows(event) -> list[dict]:
+    """What an event changed, as rows {field, old, new} (old None for a plain value)."""
+    data = event.data or {}
+    if "old" in data and isinstance(data["old"], dict) and isinstance(data.get("new"), dict):
+        keys = list(dict.fromkeys([*data["old"], *data["new"]]))
+        return [{"field": FIELD_LABELS.get(k, k), "old": _shown(k, data["old"].get(k)), "new": _shown(k, data["new"].get(k))}
+                for k in keys if data["old"].get(k) != data["new"].get(k)]
+    if "old" in data and "new" in data:  # a rating: old and new codes
+        return [{"field": FIELD_LABELS["year"], "old": None, "new": _shown("year", data.get("year"))},
+                {"field": FIELD_LABELS["rating"], "old": _shown("rating", data["old"]) if data["old"] else None,
+                 "new": _shown("rating", data["new"])}]
+    if isinstance(data.get("old"), dict):  # a withdrawal: the entry as it was, struck through
+        return [{"field": FIELD_LABELS.get(k, k), "old": _shown(k, v), "new": None, "struck": True}
+                for k, v in data["old"].items() if v not in (None, "")]
+    return [{"field": FIELD_LABELS.get(k, k), "old": None, "new": _shown(k, v)}
+            for k, v in data.items() if k not in _HIDDEN and k not in ("reason",) and v not in (None, "")]
+
+
+def change_log(person: Person, timeline: list[dict]) -> list[dict]:
+    """Who changed what on the person's record and when, newest first (one query): the events on the person
+    (details, moves, withdrawals) and on the ledger rows of the timeline."""
+    targets = Q(target_type="org.person", target_id=str(person.pk))
+    rows: dict[str, list[str]] = {}
+    for entry in timeline:
+        for key, label in (("ratings", "records.yearrating"), ("awards", "records.awardrecord"),
+                           ("disciplines", "records.discipline"), ("initiatives", "records.initiative")):
+            rows.setdefault(label, []).extend(str(r.pk) for r in entry[key])
+    for label, ids in rows.items():
+        if ids:
+            targets |= Q(target_type=label, target_id__in=ids)
+    events = AuditEvent.objects.filter(targets).select_related("actor").order_by("-at", "-id")[:CHANGE_LOG_SIZE]
+    out = []
+    for event in events:
+        actor = event.actor
+        who = (actor.get_full_name() or actor.username) if actor is not None else "—"
+        out.append({"at": event.at, "who": who, "action": ACTIONS.get(event.action, event.action), "code": event.action,
+                    "reason": (event.data or {}).get("reason", ""), "changes": _change_rows(event),
+                    "withdrawn": event.action.endswith(".withdrawn")})
+    return out

@@ -205,3 +205,101 @@ def initiative_add(*, actor, person: Person, year: int, title: str, scope: str, 
         audit.record(actor=actor, action="records.initiative.added", target=row,
                      data={"person": person.pk, "year": year, "title": title, "scope": scope})
     return row
+
+
+# --- Corrections and withdrawals ---------------------------------------------------------------------
+# A mistake is corrected, never silently removed: a correction changes the row in place (django-simple-history
+# keeps every version, the audit event the old and the new values); an entry recorded by mistake is withdrawn
+# (the row leaves the ledger, its last version stays in the history tables and in the audit event, which names
+# the person, so the profile's change log shows it struck through with its reason). Revoking a real award by a
+# legal act is `award_revoke`, not a withdrawal. See docs/decisions/0010.
+
+AWARD_CORRECTABLE = ("decision_number", "decision_date", "issuer_name", "note")
+ENTRY_KINDS = {"rating": YearRating, "award": AwardRecord, "discipline": Discipline, "initiative": Initiative}
+
+
+def _person_of(entry):
+    return entry.person if entry.person_id else (getattr(entry, "unit", None) or getattr(entry, "household", None))
+
+
+def _entry_data(entry) -> dict:
+    """The fields of a ledger row as written to an audit event (JSON)."""
+    fields = {
+        YearRating: ("year", "rating", "note"),
+        AwardRecord: ("award_code", "year", "decision_number", "decision_date", "issuer_name", "note"),
+        Discipline: ("form", "start", "end", "decision_number", "reason"),
+        Initiative: ("year", "title", "scope", "recognised_on", "decision_number"),
+    }[type(entry)]
+    out = {}
+    for name in fields:
+        value = getattr(entry, name)
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
+
+
+def award_correct(*, actor, award: AwardRecord, reason: str, **changes) -> AwardRecord:
+    """Correct the decision details of an award received (number, date, issuer, note); the old values stay in
+    the history and in the audit event. A wrong title or year is withdrawn and recorded again."""
+    _require_editor(actor, award.subject)
+    unknown = set(changes) - set(AWARD_CORRECTABLE)
+    if unknown:
+        raise DomainError(f"Không thể sửa trường: {', '.join(sorted(unknown))}.")
+    reason = vntext.nfc(reason)
+    if not reason:
+        raise DomainError("Phải ghi lý do đính chính.")
+    for key in ("decision_number", "issuer_name", "note"):
+        if key in changes:
+            changes[key] = vntext.nfc(changes[key] or "")
+    if "issuer_name" in changes and not changes["issuer_name"]:
+        raise DomainError("Phải ghi cơ quan ban hành quyết định.")
+    decision_date = changes.get("decision_date")
+    if decision_date is not None:
+        if decision_date > _today():
+            raise DomainError("Ngày quyết định không được sau ngày hôm nay.")
+        if decision_date.year < award.year:
+            raise DomainError(f"Ngày quyết định ({decision_date:%d/%m/%Y}) không được trước năm thành tích {award.year}.")
+    with transaction.atomic():
+        award = AwardRecord.objects.select_for_update(of=("self",)).get(pk=award.pk)
+        if award.revocation_id is not None:
+            raise DomainError("Khen thưởng đã bị hủy bỏ, không thể đính chính.")
+        old = {k: v for k, v in _entry_data(award).items() if k in changes}
+        for key, value in changes.items():
+            setattr(award, key, value)
+        award._change_reason = reason
+        award.save()
+        new = {k: v for k, v in _entry_data(award).items() if k in changes}
+        audit.record(actor=actor, action="records.award.corrected", target=award,
+                     data={"person": award.person_id, "award": award.award_code, "year": award.year, "reason": reason,
+                           "old": old, "new": new})
+    return award
+
+
+def entry_withdraw(*, actor, entry, reason: str):
+    """Withdraw a ledger entry recorded by mistake (a rating, an award, a discipline, an initiative).
+
+    The row leaves the ledger (and so the engine); its last version stays in the history tables and in the
+    audit event, which targets the subject so that its change log shows the entry struck through."""
+    kind = next((k for k, model in ENTRY_KINDS.items() if isinstance(entry, model)), None)
+    if kind is None:
+        raise DomainError("Không thể gỡ bỏ mục này.")
+    subject = _person_of(entry)
+    _require_editor(actor, subject)
+    reason = vntext.nfc(reason)
+    if not reason:
+        raise DomainError("Phải ghi lý do gỡ bỏ (ví dụ: ghi nhầm).")
+    model = type(entry)
+    with transaction.atomic():
+        entry = model.objects.select_for_update().filter(pk=entry.pk).first()
+        if entry is None:
+            raise DomainError("Mục này không còn trong hồ sơ (có thể đã được gỡ bỏ).")
+        if kind == "award" and entry.revocation_id is not None:
+            raise DomainError("Khen thưởng đã bị hủy bỏ theo quyết định; không gỡ bỏ được.")
+        if kind == "award" and entry.source == AwardSource.DECISION:
+            raise DomainError("Khen thưởng do quyết định ban hành trên hệ thống; hãy hủy bỏ theo quyết định, không gỡ bỏ.")
+        old = _entry_data(entry)
+        entry_id = entry.pk
+        entry._change_reason = reason
+        entry.delete()
+        audit.record(actor=actor, action=f"records.{kind}.withdrawn", target=subject,
+                     data={"entry": kind, "entry_id": entry_id, "reason": reason, "old": old})
+    return old

@@ -24,7 +24,7 @@ from tdkt.org.views import require
 from .eligibility import check_subject
 from .forms import EligibilityForm, ImportForm, PeopleFilterForm
 from .models import YearRating
-from .selectors import ledger_timeline
+from .selectors import change_log, ledger_timeline
 
 PAGE_SIZE = 25
 
@@ -97,12 +97,16 @@ def _eligibility(person: Person, form: EligibilityForm) -> dict:
 def person_detail(request, pk: int):
     person = _scoped_person(request, pk)
     form, names = _eligibility_form(request, request.GET if "award" in request.GET else None)
+    timeline = ledger_timeline(person)
     context = {
         "person": person,
         "memberships": person.memberships.select_related("unit").order_by("-start"),
-        "timeline": ledger_timeline(person),
+        "timeline": timeline,
         "award_names": names,
         "form": form,
+        "can_edit": request.user.has_perm("records.change_ledger", person),
+        "can_edit_person": request.user.has_perm("org.manage_people", person),
+        "change_log": change_log(person, timeline),
     }
     if form.is_bound and form.is_valid():
         context["eligibility"] = _eligibility(person, form)

@@ -1,0 +1,103 @@
+"""Forms of the people editing pages (a new person, their details, a move to another unit of one's scope).
+
+The forms check what a form can (required fields, formats, a name that is a name); the services check the rest
+(the rules of the law and of the data) and their DomainError is shown on the form."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .forms import UnitChoiceField
+from .models import Gender
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+# A name: letters (any script, with their marks), spaces and the usual punctuation of names; never a formula.
+_NAME_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’\-])*$")
+
+
+def clean_name(value: str) -> str:
+    """The other helper's `services.clean_full_name` when it exists, else the same rule here."""
+    from . import services
+
+    checker = getattr(services, "clean_full_name", None)
+    if checker is not None:
+        from tdkt.core.errors import DomainError
+
+        try:
+            return checker(value)
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
+    value = " ".join((value or "").split())
+    if not _NAME_RE.match(value):
+        raise forms.ValidationError(_("Họ và tên chỉ gồm chữ cái, dấu cách và các dấu thường gặp trong tên (. ' -)."))
+    return value
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _date(label, required=False, help_text=""):
+    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), help_text=help_text,
+                           error_messages={"invalid": _("Ngày không hợp lệ (dạng ngày/tháng/năm)."),
+                                           "required": _("Vui lòng nhập ngày.")})
+
+
+class _Styled(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select"
+            else:
+                widget.attrs["class"] = "form-control"
+
+
+class PersonForm(_Styled):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150, error_messages={"required": _("Vui lòng nhập họ và tên.")})
+    gender = forms.ChoiceField(label=_("Giới tính"), choices=[("", "—"), *Gender.choices],
+                               error_messages={"required": _("Vui lòng chọn giới tính."), "invalid_choice": _("Giới tính phải là Nam hoặc Nữ.")})
+    date_of_birth = _date(_("Ngày sinh"))
+    citizen_id = forms.CharField(label=_("Số CCCD"), max_length=20, required=False, help_text=_("12 chữ số."))
+    position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    is_leader = forms.BooleanField(label=_("Là lãnh đạo, quản lý"), required=False)
+    is_direct_worker = forms.BooleanField(label=_("Trực tiếp lao động, sản xuất, công tác"), required=False)
+    joined_on = _date(_("Ngày tuyển dụng"))
+
+    def clean_full_name(self):
+        return clean_name(self.cleaned_data["full_name"])
+
+
+class PersonCreateForm(PersonForm):
+    unit = UnitChoiceField(label=_("Đơn vị công tác"), queryset=None, empty_label="—",
+                           error_messages={"required": _("Vui lòng chọn đơn vị công tác."),
+                                           "invalid_choice": _("Đơn vị không thuộc phạm vi của bạn.")})
+    start = _date(_("Bắt đầu công tác tại đơn vị từ ngày"), help_text=_("Để trống: ngày tuyển dụng, hoặc hôm nay."))
+    field_order = ["full_name", "gender", "date_of_birth", "citizen_id", "unit", "position", "is_leader", "is_direct_worker",
+                   "joined_on", "start"]
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].set_units(units)
+
+
+class PersonMoveForm(_Styled):
+    unit = UnitChoiceField(label=_("Chuyển đến đơn vị"), queryset=None, empty_label="—",
+                           error_messages={"required": _("Vui lòng chọn đơn vị chuyển đến."),
+                                           "invalid_choice": _("Đơn vị không thuộc phạm vi của bạn.")})
+    on = _date(_("Từ ngày"), required=True)
+    position = forms.CharField(label=_("Chức vụ tại đơn vị mới"), max_length=150, required=False,
+                               help_text=_("Để trống: giữ chức vụ hiện tại."))
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].set_units(units)
