@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "rest_framework.authtoken",
+    "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_tasks_db",
@@ -173,6 +174,13 @@ TASKS = {
     }
 }
 
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TĐKT API",
+    "DESCRIPTION": "Thi đua, khen thưởng: kiểm tra điều kiện, tính tiền thưởng, sửa hồ sơ cá nhân và thành tích.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"GenderEnum": "tdkt.org.models.Gender"},
+}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -181,6 +189,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "tdkt.core.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from tdkt.accounts.views import LogoutView
+from drf_spectacular.views import SpectacularAPIView
 
 admin.site.site_header = "Quản trị hệ thống TĐKT"
 admin.site.site_title = "Quản trị TĐKT"
@@ -15,6 +16,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("tai-khoan/", include("tdkt.accounts.urls")),
     path("api/v1/", include("tdkt.law.api_urls")),
+    path("api/v1/", include("tdkt.org.api_urls")),
+    path("api/v1/", include("tdkt.records.api_urls")),
+    path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("bao-cao/", include("tdkt.reports.urls")),
     path("don-vi/", include("tdkt.org.urls")),
     path("ca-nhan/", include("tdkt.org.edit_urls")),

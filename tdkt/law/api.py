@@ -6,6 +6,8 @@ DomainError → 400 {"error": "..."} in Vietnamese (tdkt.core.api.exception_hand
 
 import datetime as dt
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -27,6 +29,7 @@ def _body(request) -> object:
 class EligibilityCheckView(APIView):
     parser_classes = [JSONParser]
 
+    @extend_schema(request=OpenApiTypes.OBJECT, responses=OpenApiTypes.OBJECT, summary="Kiểm tra điều kiện khen thưởng", tags=["law"])
     def post(self, request):
         return Response(engine.check(_body(request)))
 
@@ -34,6 +37,7 @@ class EligibilityCheckView(APIView):
 class RewardComputeView(APIView):
     parser_classes = [JSONParser]
 
+    @extend_schema(request=OpenApiTypes.OBJECT, responses=OpenApiTypes.OBJECT, summary="Tính tiền thưởng", tags=["law"])
     def post(self, request):
         body = _body(request)
         if not isinstance(body, dict):

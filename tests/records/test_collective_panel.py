@@ -1,0 +1,73 @@
+"""Point 7: the unit page has the same eligibility panel as the person page, fed from the ledger of its members."""
+
+from __future__ import annotations
+
+import re
+
+from django.urls import reverse
+
+from tdkt.records.collective import collective_titles
+from tdkt.records.eligibility import check_subject
+from tdkt.records.models import AwardRecord, YearRating
+
+
+def test_the_school_page_offers_the_collective_titles_of_the_catalogue(client, officer_a, tree):
+    client.force_login(officer_a)
+    body = client.get(reverse("org:unit_detail", args=[tree.school_a.pk])).content.decode()
+    assert "Tập thể đủ điều kiện khen thưởng?" in body
+    titles = collective_titles(tree.school_a)
+    assert {"TTLDTT", "TTLDXS", "BK_TINH"} <= set(titles)
+    assert "LDTT" not in titles and "CSTDCS" not in titles  # individual titles are not offered to a collective
+    assert 'value="TTLDTT"' in body and 'value="LDTT"' not in body
+    assert reverse("records:unit_eligibility", args=[tree.school_a.pk]) in body
+
+
+def test_the_panel_gives_the_engines_verdict_from_the_members_ledger(client, officer_a, tree):
+    client.force_login(officer_a)
+    y = tree.year - 1
+    expected = check_subject(tree.school_a, "TTLDTT", y)
+    response = client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "TTLDTT", "year": y})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Tập thể lao động tiên tiến" in body
+    for check in expected.checks:
+        assert str(check.message) in body
+    # the page itself answers the same without JavaScript
+    page = client.get(reverse("org:unit_detail", args=[tree.school_a.pk]), {"award": "TTLDTT", "year": y}).content.decode()
+    assert 'data-testid="verdict"' in page
+
+
+def test_the_panel_follows_the_members_ledger(client, officer_a, tree):
+    """One member (Nguyễn Văn An) holds LĐTT: adding a new LĐTT holder changes the count the panel shows."""
+    client.force_login(officer_a)
+    y = tree.year - 1
+    url = reverse("records:unit_eligibility", args=[tree.school_a.pk])
+    before = check_subject(tree.school_a, "TTLDXS", y)
+    assert before.to_dict()
+    first = client.get(url, {"award": "TTLDTT", "year": y}).content.decode()
+    AwardRecord.objects.filter(person=tree.an, year=y, award_code="LDTT").delete()
+    YearRating.objects.filter(person=tree.an, year=y).update(rating="KHTNV")
+    second = client.get(url, {"award": "TTLDTT", "year": y}).content.decode()
+    assert _checks(first) != _checks(second)
+
+
+def _checks(body: str) -> list[str]:
+    return re.findall(r'class="small check-message">(.*?)</div>', body)
+
+
+def test_readers_without_ledger_rights_see_no_panel_and_get_403(client, council_member, tree):
+    client.force_login(council_member)
+    body = client.get(reverse("org:unit_detail", args=[tree.school_a.pk])).content.decode()
+    assert "Tập thể đủ điều kiện khen thưởng?" not in body
+    assert client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "TTLDTT", "year": tree.year}).status_code == 403
+
+
+def test_another_wards_unit_is_404(client, officer_b, tree):
+    client.force_login(officer_b)
+    assert client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "TTLDTT", "year": tree.year}).status_code == 404
+
+
+def test_a_bad_choice_is_told_in_vietnamese(client, officer_a, tree):
+    client.force_login(officer_a)
+    body = client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "LDTT", "year": 1800}).content.decode()
+    assert "Danh hiệu không có trong danh sách." in body and "Năm không hợp lệ." in body
