@@ -71,6 +71,88 @@ WALK = [
 ]
 
 
+EDITORS_A = {"admin": 200, "officer_a": 200, "officer_b": 404}
+EDITORS_B = {**{n: 404 for n in LEDGER}, "admin": 200, "officer_b": 200}
+
+
+def _award(person):
+    from tdkt.records.models import AwardRecord
+
+    return AwardRecord.objects.filter(person=person, revocation__isnull=True).order_by("id").first().pk
+
+
+def _rating(person):
+    from tdkt.records.models import YearRating
+
+    return YearRating.objects.filter(person=person).order_by("id").first().pk
+
+
+# The editing pages and endpoints of a person (point 6): (label, url name, extra args from the person).
+PERSON_WRITES = [
+    ("edit person", "org_edit:person_edit", lambda p: []),
+    ("move person", "org_edit:person_move", lambda p: []),
+    ("record rating", "records:rating_record", lambda p: []),
+    ("record award", "records:award_add", lambda p: []),
+    ("correct award", "records:award_correct", lambda p: [_award(p)]),
+    ("record discipline", "records:discipline_add", lambda p: []),
+    ("record initiative", "records:initiative_add", lambda p: []),
+    ("withdraw award", "records:entry_withdraw", lambda p: ["award", _award(p)]),
+    ("withdraw rating", "records:entry_withdraw", lambda p: ["rating", _rating(p)]),
+]
+API_WRITES = [
+    ("API patch person", "org_api:person", lambda p: [], "patch"),
+    ("API move person", "org_api:person-move", lambda p: [], "post"),
+    ("API rating", "records_api:ratings", lambda p: [], "post"),
+    ("API award", "records_api:awards", lambda p: [], "post"),
+    ("API correct award", "records_api:award", lambda p: [_award(p)], "patch"),
+    ("API discipline", "records_api:disciplines", lambda p: [], "post"),
+    ("API initiative", "records_api:initiatives", lambda p: [], "post"),
+    ("API withdraw award", "records_api:withdraw", lambda p: ["award", _award(p)], "post"),
+]
+
+
+def _editing_walk():
+    """Every editing page (GET, and POST of an empty form: re-shown with its messages, nothing saved) and every
+    editing endpoint (an empty JSON body: 400), on a person of ward A and one of ward B: another ward's person
+    is a 404 for every persona, a reader who may not edit gets 403."""
+    rows = []
+    for who, attr, table in (("ward A", "an", EDITORS_A), ("ward B", "dung", EDITORS_B)):
+        for label, name, extra in PERSON_WRITES:
+            def build(t, name=name, attr=attr, extra=extra):
+                person = getattr(t, attr)
+                return reverse(name, args=[person.pk, *extra(person)])
+
+            rows.append((f"{label} of {who} person (page)", build, "get", None, expect(table)))
+            rows.append((f"{label} of {who} person (save)", build, "form", {}, expect(table)))
+        for label, name, extra, method in API_WRITES:
+            def build(t, name=name, attr=attr, extra=extra):
+                person = getattr(t, attr)
+                return reverse(name, args=[person.pk, *extra(person)])
+
+            api = {n: 403 for n in ALL}
+            api.update({n: (400 if v == 200 else v) for n, v in table.items()})
+            api["anonymous"] = 401
+            if name == "org_api:person":
+                api.update({n: 200 for n, v in table.items() if v == 200})  # an empty PATCH changes nothing: 200
+            rows.append((f"{label} of {who} person", build, method, {}, api))
+    rows += [
+        ("add person (page)", lambda t: reverse("org_edit:person_create"), "get", None,
+         expect({"admin": 200, "officer_a": 200, "officer_b": 200})),
+        ("add person (save)", lambda t: reverse("org_edit:person_create"), "form", {},
+         expect({"admin": 200, "officer_a": 200, "officer_b": 200})),
+        ("API add person", lambda t: reverse("org_api:people"), "post", {},
+         {**{n: 403 for n in ALL}, "admin": 400, "officer_a": 400, "officer_b": 400, "anonymous": 401}),
+        ("unit eligibility of ward A school", lambda t: reverse("records:unit_eligibility", args=[t.school_a.pk]) + "?award=TTLDTT&year=2025",
+         "get", None, expect(ledger_readers(200, officer_b=404))),
+        ("unit eligibility of ward B school", lambda t: reverse("records:unit_eligibility", args=[t.school_b.pk]) + "?award=TTLDTT&year=2025",
+         "get", None, expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403})),
+        ("API schema", lambda t: reverse("api-schema"), "get", None, {n: 200 for n in ALL}),
+        ("API person of ward A", lambda t: reverse("org_api:person", args=[t.an.pk]), "get", None,
+         {**{n: 403 for n in ALL}, **ledger_readers(200, officer_b=404), "anonymous": 401}),
+    ]
+    return rows
+
+
 def _reports_walk():
     """Pages of the batch run (reports app), when it exists: ledger readers only."""
     rows = []
@@ -85,6 +167,24 @@ def _reports_walk():
 
 CASES = [(label, persona) for label, *_ in WALK + _reports_walk() for persona in ALL]
 ROWS = {row[0]: row for row in WALK + _reports_walk()}
+EDITING = _editing_walk()
+
+
+def _status(client, build, method, body, tree):
+    url = build(tree)
+    if method == "form":
+        return client.post(url, data=body)
+    if method in ("post", "patch"):
+        return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
+    return client.get(url)
+
+
+def _matches(response, expected) -> bool:
+    if expected == "login":
+        return response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    if expected == "admin-login":
+        return response.status_code == 302 and response["Location"].startswith(reverse("admin:login"))
+    return response.status_code == expected
 
 
 @pytest.mark.parametrize(("label", "persona"), CASES)
@@ -94,16 +194,19 @@ def test_it_answers_each_persona_as_the_table_says(client, tree, personas, label
     user = personas[persona]
     if user is not None:
         client.force_login(user)
-    url = build(tree)
-    if method == "post":
-        response = client.post(url, data=json.dumps(body), content_type="application/json")
-    else:
-        response = client.get(url)
-    if expected == "login":
-        assert response.status_code == 302, (label, persona, response.status_code)
-        assert response["Location"].startswith(reverse("accounts:login"))
-    elif expected == "admin-login":
-        assert response.status_code == 302, (label, persona, response.status_code)
-        assert response["Location"].startswith(reverse("admin:login"))
-    else:
-        assert response.status_code == expected, (label, persona, response.status_code)
+    response = _status(client, build, method, body, tree)
+    assert _matches(response, expected), (label, persona, response.status_code)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_the_editing_pages_and_endpoints_answer_each_persona_as_the_table_says(client, tree, personas, persona):
+    """One persona walks every editing row (no row changes data: empty forms and bodies are refused)."""
+    user = personas[persona]
+    if user is not None:
+        client.force_login(user)
+    wrong = []
+    for label, build, method, body, table in EDITING:
+        response = _status(client, build, method, body, tree)
+        if not _matches(response, table[persona]):
+            wrong.append((label, table[persona], response.status_code))
+    assert not wrong, wrong
