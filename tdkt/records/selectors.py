@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.models import AuditEvent
 from tdkt.law import vocabulary as vocab
+from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person, Unit
 
 from .models import AwardRecord, Discipline, Initiative, YearRating
@@ -73,9 +74,15 @@ FIELD_LABELS = {
 _HIDDEN = {"subject", "person", "entry", "entry_id", "source", "subtree", "successors", "name_sort_key"}
 
 
-def _shown(key: str, value) -> str:
+UNIT_KEYS = ("unit", "from", "to")
+AWARD_KEYS = ("award", "award_code")
+
+
+def _shown_value(key: str, value, names: dict | None = None) -> str:
     if value is None or value == "":
         return "—"
+    if names and (key in UNIT_KEYS or key in AWARD_KEYS):
+        return names.get((key in UNIT_KEYS, value), value)
     if value is True or value is False:
         return str(_("Có") if value else _("Không"))
     if key == "gender":
@@ -94,9 +101,13 @@ def _shown(key: str, value) -> str:
     return str(value)
 
 
-def _change_rows(event) -> list[dict]:
+def _change_rows(event, names: dict) -> list[dict]:
     """What an event changed, as rows {field, old, new} (old None for a plain value)."""
     data = event.data or {}
+
+    def _shown(key, value, _names=names):
+        return _shown_value(key, value, _names)
+
     if "old" in data and isinstance(data["old"], dict) and isinstance(data.get("new"), dict):
         keys = list(dict.fromkeys([*data["old"], *data["new"]]))
         return [{"field": FIELD_LABELS.get(k, k), "old": _shown(k, data["old"].get(k)), "new": _shown(k, data["new"].get(k))}
@@ -124,12 +135,16 @@ def change_log(person: Person, timeline: list[dict]) -> list[dict]:
     for label, ids in rows.items():
         if ids:
             targets |= Q(target_type=label, target_id__in=ids)
-    events = AuditEvent.objects.filter(targets).select_related("actor").order_by("-at", "-id")[:CHANGE_LOG_SIZE]
+    events = list(AuditEvent.objects.filter(targets).select_related("actor").order_by("-at", "-id")[:CHANGE_LOG_SIZE])
+    codes = {str(v) for e in events for part in (e.data or {}, (e.data or {}).get("old"), (e.data or {}).get("new"))
+             if isinstance(part, dict) for k, v in part.items() if k in UNIT_KEYS and v}
+    names = {(True, code): name for code, name in Unit.objects.filter(code__in=codes).values_list("code", "name")} if codes else {}
+    names.update({(False, code): award.name for code, award in load_catalogue().awards.items()})
     out = []
     for event in events:
         actor = event.actor
         who = (actor.get_full_name() or actor.username) if actor is not None else "—"
         out.append({"at": event.at, "who": who, "action": ACTIONS.get(event.action, event.action), "code": event.action,
-                    "reason": (event.data or {}).get("reason", ""), "changes": _change_rows(event),
+                    "reason": (event.data or {}).get("reason", ""), "changes": _change_rows(event, names),
                     "withdrawn": event.action.endswith(".withdrawn")})
     return out
