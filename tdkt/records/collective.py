@@ -37,7 +37,8 @@ def panel_context(request, unit: Unit, data=None) -> dict | None:
     titles = collective_titles(unit)
     query = request.GET if data is None else data
     form = EligibilityForm(query if "award" in query else None, award_names=names, awards=titles)
-    context = {"unit": unit, "form": form, "award_names": names, "titles": titles}
+    context = {"unit": unit, "form": form, "award_names": names, "titles": titles,
+               "can_edit": request.user.has_perm("records.change_ledger", unit) and unit.valid_to is None}
     if form.is_bound and form.is_valid():
         try:
             result = check_subject(unit, form.cleaned_data["award"], form.cleaned_data["year"])

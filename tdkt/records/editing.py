@@ -18,12 +18,12 @@ from django.views.decorators.http import require_http_methods
 from tdkt.core.errors import DomainError
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person
-from tdkt.org.selectors import people_visible_to
+from tdkt.org.selectors import people_visible_to, units_visible_to
 from tdkt.org.views import require
 
 from . import services
 from .edit_forms import AwardCorrectForm, AwardForm, DisciplineForm, InitiativeForm, RatingForm, WithdrawForm
-from .models import AwardRecord
+from .models import AwardRecord, YearRating
 
 ENTRY_NAMES = {"rating": gettext_lazy("xếp loại"), "award": gettext_lazy("khen thưởng"), "discipline": gettext_lazy("kỷ luật"),
                "initiative": gettext_lazy("sáng kiến")}
@@ -62,6 +62,28 @@ def rating_record(request, pk: int):
     return _save(request, person, form, _("Ghi hoặc đính chính xếp loại"),
                  lambda d: services.rating_set(actor=request.user, person=person, year=d["year"], rating=d["rating"], note=d["note"]),
                  lambda d: _("Đã ghi xếp loại năm %(year)s cho %(name)s.") % {"year": d["year"], "name": person.full_name})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_rating_record(request, pk: int):
+    """A collective's own rating of the year (the TTLĐTT/TTLĐXS criteria read it beside its members')."""
+    require(request, "org.view_units")
+    unit = get_object_or_404(units_visible_to(request.user), pk=pk)
+    require(request, "records.change_ledger", unit)
+    form = RatingForm(request.POST or None, initial={"year": request.GET.get("year")} if request.GET.get("year") else None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.rating_set(actor=request.user, unit=unit, year=d["year"], rating=d["rating"], note=d["note"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã ghi xếp loại năm %(year)s của %(unit)s.") % {"year": d["year"], "unit": unit.name})
+            return redirect("org:unit_detail", unit.pk)
+    ratings = YearRating.objects.filter(unit=unit).order_by("-year")[:10]
+    return render(request, "records/unit_rating_form.html", {"unit": unit, "form": form, "ratings": ratings,
+                                                             "title": _("Ghi xếp loại của tập thể")})
 
 
 @login_required

@@ -14,6 +14,7 @@ urlpatterns = [
     path("ca-nhan/<int:pk>/ky-luat/", editing.discipline_add, name="discipline_add"),
     path("ca-nhan/<int:pk>/sang-kien/", editing.initiative_add, name="initiative_add"),
     path("ca-nhan/<int:pk>/go-bo/<str:kind>/<int:entry_id>/", editing.entry_withdraw, name="entry_withdraw"),
+    path("don-vi/<int:pk>/xep-loai/", editing.unit_rating_record, name="unit_rating_record"),
     path("don-vi/<int:pk>/dieu-kien/", collective.unit_eligibility, name="unit_eligibility"),
     path("nhap-lich-su/", views.history_import, name="history_import"),
     path("nhap-lich-su/mau.xlsx", views.history_import_template, name="history_import_template"),

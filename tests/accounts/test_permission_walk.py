@@ -147,6 +147,12 @@ def _editing_walk():
         ("unit eligibility of ward B school", lambda t: reverse("records:unit_eligibility", args=[t.school_b.pk]) + "?award=TTLDTT&year=2025",
          "get", None, expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403})),
         ("API schema", lambda t: reverse("api-schema"), "get", None, {n: 200 for n in ALL}),
+        ("unit rating of ward A school (page)", lambda t: reverse("records:unit_rating_record", args=[t.school_a.pk]), "get", None,
+         expect(EDITORS_A)),
+        ("unit rating of ward A school (save)", lambda t: reverse("records:unit_rating_record", args=[t.school_a.pk]), "form", {},
+         expect(EDITORS_A)),
+        ("unit rating of ward B school (save)", lambda t: reverse("records:unit_rating_record", args=[t.school_b.pk]), "form", {},
+         expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403})),
         ("API person of ward A", lambda t: reverse("org_api:person", args=[t.an.pk]), "get", None,
          {**{n: 403 for n in ALL}, **ledger_readers(200, officer_b=404), "anonymous": 401}),
     ]

@@ -71,3 +71,27 @@ def test_a_bad_choice_is_told_in_vietnamese(client, officer_a, tree):
     client.force_login(officer_a)
     body = client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "LDTT", "year": 1800}).content.decode()
     assert "Danh hiệu không có trong danh sách." in body and "Năm không hợp lệ." in body
+
+
+def test_the_officer_records_the_collectives_own_rating_and_the_panel_reads_it(client, officer_a, tree):
+    client.force_login(officer_a)
+    y = tree.year - 1
+    url = reverse("records:unit_rating_record", args=[tree.school_a.pk])
+    page = client.get(reverse("org:unit_detail", args=[tree.school_a.pk])).content.decode()
+    assert url in page
+    before = client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "TTLDTT", "year": y}).content.decode()
+    assert f"Chưa có xếp loại năm {y}" in before
+    response = client.post(url, {"year": y, "rating": "HTTNV"}, follow=True)
+    assert f"Đã ghi xếp loại năm {y} của Trường THCS Đống Đa." in response.content.decode()
+    assert YearRating.objects.get(unit=tree.school_a, year=y).rating == "HTTNV"
+    after = client.get(reverse("records:unit_eligibility", args=[tree.school_a.pk]), {"award": "TTLDTT", "year": y}).content.decode()
+    assert f"Chưa có xếp loại năm {y}" not in after
+
+
+def test_the_collectives_rating_is_for_its_editors_only(client, appraiser, officer_b, tree):
+    url = reverse("records:unit_rating_record", args=[tree.school_a.pk])
+    client.force_login(appraiser)
+    assert client.post(url, {"year": tree.year, "rating": "HTTNV"}).status_code == 403
+    client.force_login(officer_b)
+    assert client.post(url, {"year": tree.year, "rating": "HTTNV"}).status_code == 404
+    assert not YearRating.objects.filter(unit=tree.school_a).exists()
