@@ -41,6 +41,7 @@ class AuditEvent(models.Model):
         verbose_name = _("Nhật ký thao tác")
         verbose_name_plural = _("Nhật ký thao tác")
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="core_audit_target")]
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.target_repr}"
