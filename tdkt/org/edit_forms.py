@@ -5,6 +5,7 @@ The forms check what a form can (required fields, formats, a name that is a name
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django import forms
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from .forms import UnitChoiceField
 from .models import Gender
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 # A name: letters (any script, with their marks), spaces and the usual punctuation of names; never a formula.
 _NAME_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’\-])*$")
 
@@ -37,16 +38,35 @@ def clean_name(value: str) -> str:
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed as dd/mm/yyyy (as Vietnamese write it, whatever the browser's language)."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}, **kwargs)
+
+
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+class VnDateField(forms.DateField):
+    """dd/mm/yyyy (or ISO yyyy-mm-dd); a date that does not exist (31/02/1990) is told apart from a bad format."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            match = _DMY.match(value)
+            if match:
+                day, month, year = (int(g) for g in match.groups())
+                try:
+                    return dt.date(year, month, day)
+                except ValueError:
+                    raise forms.ValidationError(_("%(value)s không phải là ngày có thật.") % {"value": value.strip()},
+                                                code="invalid") from None
+        return super().to_python(value)
 
 
 def _date(label, required=False, help_text=""):
-    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), help_text=help_text,
-                           error_messages={"invalid": _("Ngày không hợp lệ (dạng ngày/tháng/năm)."),
-                                           "required": _("Vui lòng nhập ngày.")})
+    return VnDateField(label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(), help_text=help_text,
+                       error_messages={"invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm, ví dụ 20/04/1995)."),
+                                       "required": _("Vui lòng nhập ngày.")})
 
 
 class _Styled(forms.Form):

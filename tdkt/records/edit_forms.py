@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
-from tdkt.org.edit_forms import DATE_FORMATS, DateInput, _Styled
+from tdkt.org.edit_forms import _date as org_date
+from tdkt.org.edit_forms import _Styled
 
 from . import catalogue
 from .forms import last_year, year_choices
@@ -20,9 +21,7 @@ REQUIRED = {"required": _("Vui lòng điền mục này.")}
 
 
 def _date(label, required=False):
-    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS, widget=DateInput(),
-                           error_messages={"invalid": _("Ngày không hợp lệ (dạng ngày/tháng/năm)."),
-                                           "required": _("Vui lòng nhập ngày.")})
+    return org_date(label, required=required)
 
 
 def _year(label):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from tdkt.core.models import AuditEvent
 from tdkt.org.models import Membership, Person
 
-NEW_HIRE = {"full_name": "Đỗ Thị Hạnh", "gender": "F", "date_of_birth": "1995-04-20", "citizen_id": "001195012345",
-            "position": "Giáo viên", "is_direct_worker": "on", "joined_on": "2024-09-01"}
+NEW_HIRE = {"full_name": "Đỗ Thị Hạnh", "gender": "F", "date_of_birth": "20/04/1995", "citizen_id": "001195012345",
+            "position": "Giáo viên", "is_direct_worker": "on", "joined_on": "01/09/2024"}
 
 
 def test_the_officer_adds_a_new_hire_and_lands_on_the_profile(client, officer_a, tree):
@@ -36,8 +36,10 @@ def test_bad_input_gets_vietnamese_messages_and_nothing_is_saved(client, officer
     bad = {**NEW_HIRE, "full_name": '=HYPERLINK("http://evil.example/","x")', "citizen_id": "12345",
            "date_of_birth": "31/02/1990", "unit": tree.school_a.pk}
     body = client.post(reverse("org_edit:person_create"), bad).content.decode()
-    assert "Họ và tên chỉ gồm chữ cái" in body or "Họ và tên" in body and "không hợp lệ" in body
-    assert "Ngày không hợp lệ" in body
+    assert "Họ và tên chỉ gồm chữ cái" in body or ("Họ và tên" in body and "không hợp lệ" in body)
+    assert "31/02/1990 không phải là ngày có thật." in body
+    body = client.post(reverse("org_edit:person_create"), {**NEW_HIRE, "date_of_birth": "20-04-1995", "unit": tree.school_a.pk}).content.decode()
+    assert "Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm" in body
     assert Person.objects.count() == before
     body = client.post(reverse("org_edit:person_create"), {**NEW_HIRE, "citizen_id": "12345", "unit": tree.school_a.pk}).content.decode()
     assert "Số CCCD phải gồm đúng 12 chữ số." in body
