@@ -105,9 +105,11 @@ class PersonCreateForm(PersonForm):
     field_order = ["full_name", "gender", "date_of_birth", "citizen_id", "unit", "position", "is_leader", "is_direct_worker",
                    "joined_on", "start"]
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, under=None, **kwargs):
+        """units: the valid choices; under: a unit whose subtree alone is listed (the page opened from a unit's page)."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].set_units(units)
+        shown = units.filter(path__startswith=under.path) if under is not None else None
+        self.fields["unit"].set_units(units, shown=shown)
 
 
 class PersonMoveForm(_Styled):

@@ -41,7 +41,9 @@ def _profile(person):
 @require_http_methods(["GET", "POST"])
 def person_create(request):
     require(request, "org.manage_people")
-    form = PersonCreateForm(request.POST or None, units=_units(request), initial={"unit": request.GET.get("unit")})
+    units = _units(request)
+    under = units.filter(pk=request.GET["unit"]).first() if request.GET.get("unit", "").isdigit() else None
+    form = PersonCreateForm(request.POST or None, units=units, under=under, initial={"unit": under.pk if under else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -93,3 +93,13 @@ def test_readers_who_may_not_edit_see_no_buttons_and_get_403(client, appraiser, 
     assert reverse("org_edit:person_edit", args=[tree.an.pk]) not in body
     assert reverse("records:award_add", args=[tree.an.pk]) not in body
     assert client.post(reverse("org_edit:person_edit", args=[tree.an.pk]), {"full_name": "X"}).status_code == 403
+
+
+def test_opened_from_a_units_page_the_form_lists_that_units_subtree(client, officer_a, tree):
+    client.force_login(officer_a)
+    unit_page = client.get(reverse("org:unit_detail", args=[tree.school_a.pk])).content.decode()
+    link = f'{reverse("org_edit:person_create")}?unit={tree.school_a.pk}'
+    assert link in unit_page
+    form = client.get(link).content.decode()
+    assert f'<option value="{tree.school_a.pk}" selected>' in form
+    assert f'<option value="{tree.ward_a.pk}"' not in form
