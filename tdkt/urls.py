@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView
 
 from tdkt.accounts.views import LogoutView
-from drf_spectacular.views import SpectacularAPIView
 
 admin.site.site_header = "Quản trị hệ thống TĐKT"
 admin.site.site_title = "Quản trị TĐKT"
