@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
+from tdkt.accounts.api import TokenView
 from tdkt.accounts.views import LogoutView
 
 admin.site.site_header = "Quản trị hệ thống TĐKT"
@@ -13,8 +14,11 @@ admin.site.index_title = "Danh mục và dữ liệu"
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("tdkt/favicon.svg"), permanent=True)),
     path("admin/logout/", LogoutView.as_view(), name="admin_logout"),  # the app's logout, GET page included
+    # The admin's password change is the app's, which counts a wrong current password as a failed login.
+    path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password_change")),
     path("admin/", admin.site.urls),
     path("tai-khoan/", include("tdkt.accounts.urls")),
+    path("api/v1/token", TokenView.as_view(), name="api-token"),
     path("api/v1/", include("tdkt.law.api_urls")),
     path("api/v1/", include("tdkt.org.api_urls")),
     path("api/v1/", include("tdkt.records.api_urls")),

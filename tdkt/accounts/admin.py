@@ -1,11 +1,13 @@
 """Admin for role assignments and login locks; writes go through accounts.services."""
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.utils import timezone
 
 from tdkt.core.errors import DomainError
 
-from . import services
-from .models import LoginThrottle, RoleAssignment
+from . import services, throttle
+from .models import LoginAttempt, RoleAssignment
 
 
 @admin.register(RoleAssignment)
@@ -50,21 +52,63 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
         messages.success(request, "Đã thu hồi phân quyền.")
 
 
-@admin.register(LoginThrottle)
-class LoginThrottleAdmin(admin.ModelAdmin):
-    list_display = ["username", "failures", "last_failure_at", "locked_until"]
-    search_fields = ["username"]
-    readonly_fields = ["username", "failures", "last_failure_at", "locked_until"]
-    actions = ["unlock_selected"]
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(admin.ModelAdmin):
+    """Failed logins (django-axes), one row per username, address and browser; unlocking is audited."""
+
+    list_display = ["username", "ip_address", "failures", "last_attempt", "entry", "locked"]
+    search_fields = ["username", "ip_address"]
+    fields = ["username", "ip_address", "user_agent", "path_info", "failures_since_start", "attempt_time"]
+    readonly_fields = fields
+    actions = ["unlock_usernames", "unlock_addresses"]
 
     def has_add_permission(self, request):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False  # unlock instead: the action is audited
+
+    def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Mở khóa đăng nhập")
-    def unlock_selected(self, request, queryset):
-        for row in queryset:
-            services.login_unlock(actor=request.user, username=row.username)
-        messages.success(request, "Đã mở khóa.")
+    @admin.display(description="Số lần sai", ordering="failures_since_start")
+    def failures(self, obj):
+        return obj.failures_since_start
+
+    @admin.display(description="Lần sai gần nhất", ordering="attempt_time")
+    def last_attempt(self, obj):
+        return timezone.localtime(obj.attempt_time).strftime("%d/%m/%Y %H:%M")
+
+    @admin.display(description="Trang đăng nhập")
+    def entry(self, obj):
+        return obj.path_info
+
+    @admin.display(description="Đang khóa", boolean=True)
+    def locked(self, obj):
+        fresh = obj.attempt_time >= timezone.now() - throttle.cool_off()
+        by_username = LoginAttempt.objects.filter(username=obj.username, attempt_time__gte=timezone.now() - throttle.cool_off())
+        by_address = LoginAttempt.objects.filter(ip_address=obj.ip_address, attempt_time__gte=timezone.now() - throttle.cool_off())
+        return fresh and (
+            sum(by_username.values_list("failures_since_start", flat=True)) >= settings.LOGIN_MAX_FAILURES
+            or sum(by_address.values_list("failures_since_start", flat=True)) >= settings.LOGIN_MAX_FAILURES_PER_ADDRESS
+        )
+
+    def _unlock(self, request, **kwargs):
+        try:
+            services.login_unlock(actor=request.user, **kwargs)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return False
+        return True
+
+    @admin.action(description="Mở khóa các tên đăng nhập đã chọn")
+    def unlock_usernames(self, request, queryset):
+        names = sorted({name for name in queryset.values_list("username", flat=True) if name})
+        if all(self._unlock(request, username=name) for name in names):
+            messages.success(request, "Đã mở khóa đăng nhập: " + ", ".join(names) + ".")
+
+    @admin.action(description="Mở khóa các địa chỉ máy đã chọn")
+    def unlock_addresses(self, request, queryset):
+        addresses = sorted({address for address in queryset.values_list("ip_address", flat=True) if address})
+        if all(self._unlock(request, address=address) for address in addresses):
+            messages.success(request, "Đã mở khóa các địa chỉ máy: " + ", ".join(addresses) + ".")

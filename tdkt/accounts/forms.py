@@ -1,10 +1,10 @@
 from django import forms
-from django.contrib.auth import authenticate
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import throttle
 
 PASSWORD_MESSAGES = {
     "password_too_short": _("Mật khẩu quá ngắn: cần ít nhất 8 ký tự."),
@@ -15,7 +15,7 @@ PASSWORD_MESSAGES = {
 
 
 class LoginForm(AuthenticationForm):
-    """Django's login form with a per-username lock-out (accounts.services.login_*_record)."""
+    """Django's login form in Vietnamese; the lock-out is django-axes' (accounts.throttle), as for every way in."""
 
     error_messages = {
         "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),
@@ -27,33 +27,14 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = _("Tên đăng nhập")
         self.fields["password"].label = _("Mật khẩu")
 
-    def clean(self):
-        username = (self.cleaned_data.get("username") or "").strip()
-        password = self.cleaned_data.get("password")
-        if not username or not password:
-            return self.cleaned_data
-        if services.login_state(username=username).locked:
-            raise ValidationError(services.lockout_message(), code="locked")
-        self.user_cache = authenticate(self.request, username=username, password=password)
-        if self.user_cache is None:
-            state = services.login_failure_record(username=username)
-            if state.locked:
-                raise ValidationError(services.lockout_message(), code="locked")
-            raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
-        self.confirm_login_allowed(self.user_cache)
-        services.login_success_record(username=username)
-        return self.cleaned_data
 
+class VnSetPasswordForm(SetPasswordForm):
+    """A new password, twice, with Vietnamese labels and validation messages (the password reset's last step)."""
 
-class VnPasswordChangeForm(PasswordChangeForm):
-    error_messages = {
-        "password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau."),
-        "password_incorrect": _("Mật khẩu hiện tại không đúng."),
-    }
+    error_messages = {"password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = _("Mật khẩu hiện tại")
         self.fields["new_password1"].label = _("Mật khẩu mới")
         self.fields["new_password1"].help_text = (
             _("Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá phổ biến và không giống tên đăng nhập.")
@@ -68,10 +49,49 @@ class VnPasswordChangeForm(PasswordChangeForm):
         password = self.cleaned_data.get(password_field_name)
         if not password:
             return
-        from django.contrib.auth import password_validation
-
         try:
             password_validation.validate_password(password, user)
         except ValidationError as error:
             messages = [PASSWORD_MESSAGES.get(e.code, " ".join(e.messages)) for e in error.error_list]
             self.add_error(password_field_name, forms.ValidationError(messages))
+
+
+class VnPasswordChangeForm(VnSetPasswordForm, PasswordChangeForm):
+    """The password change: a wrong current password counts as a failed login (accounts.throttle), and a locked
+    account cannot try one (the lock-out page answers)."""
+
+    error_messages = {
+        "password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau."),
+        "password_incorrect": _("Mật khẩu hiện tại không đúng."),
+    }
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Mật khẩu hiện tại")
+        self.fields["old_password"].error_messages["required"] = _("Vui lòng nhập trường này.")
+        self.fields["old_password"].widget.attrs.setdefault("class", "form-control")
+
+    def clean_old_password(self):
+        username = self.user.get_username()
+        if self.request is not None and not throttle.allowed(self.request, username):
+            throttle.refuse(self.request)
+            raise ValidationError(throttle.lockout_message(self.request), code="locked")
+        try:
+            return super().clean_old_password()
+        except ValidationError:
+            if self.request is not None:
+                throttle.failed(self.request, username)
+            raise
+
+
+class VnPasswordResetForm(PasswordResetForm):
+    """The e-mail address to send a reset link to, in Vietnamese (the e-mail's text: accounts/password_reset_*)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["email"]
+        field.label = _("Địa chỉ e-mail của tài khoản")
+        field.error_messages["required"] = _("Vui lòng nhập địa chỉ e-mail.")
+        field.error_messages["invalid"] = _("Địa chỉ e-mail không hợp lệ.")
+        field.widget.attrs.setdefault("class", "form-control")

@@ -1,3 +1,4 @@
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,14 +24,22 @@ class RoleAssignment(models.Model):
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
 
 
-class LoginThrottle(models.Model):
-    """Failed-login counter per username; a username is locked for a while after too many failures."""
-
-    username = models.CharField(max_length=150, unique=True)
-    failures = models.PositiveIntegerField(default=0)
-    locked_until = models.DateTimeField(null=True, blank=True)
-    last_failure_at = models.DateTimeField(null=True, blank=True)
+class LoginAttempt(AccessAttempt):
+    """Failed logins counted by django-axes (accounts.throttle), shown in the admin in Vietnamese."""
 
     class Meta:
-        verbose_name = _("Khóa đăng nhập")
-        verbose_name_plural = _("Khóa đăng nhập")
+        proxy = True
+        verbose_name = _("Đăng nhập sai")
+        verbose_name_plural = _("Đăng nhập sai")
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password-reset e-mail, counted per e-mail address (a digest) and per client address."""
+
+    email_digest = models.CharField(max_length=64, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("Yêu cầu đặt lại mật khẩu")
+        verbose_name_plural = _("Yêu cầu đặt lại mật khẩu")

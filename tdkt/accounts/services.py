@@ -1,14 +1,16 @@
-"""Account services: login throttling and role assignments. Keyword-only, audited, one transaction each."""
+"""Account services: lock-outs, API tokens, passwords and role assignments. Keyword-only, audited, one transaction each."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
 from tdkt.core import audit
 from tdkt.core.actors import system_actor
@@ -16,76 +18,77 @@ from tdkt.core.errors import DomainError, Forbidden
 from tdkt.core.permissions import require
 
 from . import roles, scoping
-from .models import LoginThrottle, Role, RoleAssignment
+from .models import PasswordResetRequest, Role, RoleAssignment
 
 
-def lockout_message() -> str:
-    return (
-        "Tài khoản tạm khóa do đăng nhập sai nhiều lần. "
-        f"Thử lại sau {settings.LOGIN_LOCKOUT_MINUTES} phút."
-    )
-
-
-@dataclass(frozen=True)
-class LoginState:
-    failures: int
-    locked_until: dt.datetime | None
-
-    @property
-    def locked(self) -> bool:
-        return self.locked_until is not None and self.locked_until > timezone.now()
-
-
-def login_state(*, username: str) -> LoginState:
-    row = LoginThrottle.objects.filter(username=username).first()
-    if row is None:
-        return LoginState(0, None)
-    return LoginState(row.failures, row.locked_until)
-
-
-def login_failure_record(*, username: str) -> LoginState:
-    """Count a failed login; lock the username for LOGIN_LOCKOUT_MINUTES after LOGIN_MAX_FAILURES failures.
-
-    Failures older than the lock-out window, and a lock that has expired, start the count again.
-    """
-    now = timezone.now()
-    window = dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+def login_locked_record(*, username: str | None, address: str | None, locked_by: str, failures: dict, path: str) -> None:
+    """Audit a lock-out (called by accounts.throttle when a failure reaches a limit; the system account acts)."""
+    user = get_user_model().objects.filter(username=username).first() if username else None
     with transaction.atomic():
-        LoginThrottle.objects.get_or_create(username=username)
-        row = LoginThrottle.objects.select_for_update().get(username=username)
-        if row.locked_until is not None and row.locked_until > now:
-            return LoginState(row.failures, row.locked_until)
-        stale = row.last_failure_at is None or row.last_failure_at < now - window
-        if row.locked_until is not None or stale:
-            row.failures = 0
-            row.locked_until = None
-        row.failures += 1
-        row.last_failure_at = now
-        if row.failures >= settings.LOGIN_MAX_FAILURES:
-            row.locked_until = now + window
-            user = get_user_model().objects.filter(username=username).first()
-            audit.record(
-                actor=system_actor(),
-                action="accounts.login.locked",
-                target=user or row,
-                data={"username": username, "failures": row.failures, "locked_until": row.locked_until.isoformat()},
-            )
-        row.save()
-        return LoginState(row.failures, row.locked_until)
+        audit.record(
+            actor=system_actor(),
+            action="accounts.login.locked",
+            target=user,
+            data={
+                "username": username,
+                "address": address,
+                "locked_by": locked_by,
+                "failures_by_username": failures.get("username"),
+                "failures_by_address": failures.get("address"),
+                "minutes": settings.LOGIN_LOCKOUT_MINUTES,
+                "path": path,
+            },
+        )
 
 
-def login_success_record(*, username: str) -> None:
-    """A successful login clears the failure count."""
-    LoginThrottle.objects.filter(username=username).delete()
-
-
-def login_unlock(*, actor, username: str) -> None:
-    """An administrator lifts a lock-out early."""
+def login_unlock(*, actor, username: str | None = None, address: str | None = None) -> int:
+    """An administrator lifts a lock-out early: forget the failed logins of a username, or of a client address."""
     require(actor, "accounts.assign_roles", message="Chỉ quản trị hệ thống mới được mở khóa đăng nhập.")
+    if not username and not address:
+        raise DomainError("Cần chọn tên đăng nhập hoặc địa chỉ máy để mở khóa.")
+    attempts = AccessAttempt.objects.filter(username=username) if username else AccessAttempt.objects.filter(ip_address=address)
     with transaction.atomic():
-        deleted, _ = LoginThrottle.objects.filter(username=username).delete()
+        failures = sum(attempts.values_list("failures_since_start", flat=True))
+        deleted, _ = attempts.delete()
         if deleted:
-            audit.record(actor=actor, action="accounts.login.unlocked", data={"username": username})
+            audit.record(actor=actor, action="accounts.login.unlocked",
+                         data={"username": username, "address": address, "failures": failures})
+    return deleted
+
+
+def api_token_issue(*, user) -> Token:
+    """The API token of a user who has just given their password (POST /api/v1/token): the existing one, or a new
+    one (audited; the key itself is never written to the audit trail)."""
+    with transaction.atomic():
+        token, created = Token.objects.get_or_create(user=user)
+        if created:
+            audit.record(actor=user, action="accounts.token.issued", target=user, data={"username": user.username})
+    return token
+
+
+def password_save(*, actor, form, action: str) -> None:
+    """Save a password form (change or reset) and audit it, in one transaction; the password is never recorded."""
+    with transaction.atomic():
+        user = form.save()
+        audit.record(actor=actor, action=action, target=user, data={"username": user.username})
+
+
+def password_reset_allowed(*, email: str, address: str | None) -> bool:
+    """Count a request for a password-reset e-mail; False when the e-mail address or the client address already
+    made PASSWORD_RESET_MAX_PER_EMAIL / _PER_ADDRESS requests in the window. Counted whether or not an account has
+    that e-mail (the answer must not tell), on a digest of the address as typed (lower-cased)."""
+    now = timezone.now()
+    window = dt.timedelta(minutes=settings.PASSWORD_RESET_WINDOW_MINUTES)
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    with transaction.atomic():
+        PasswordResetRequest.objects.filter(requested_at__lt=now - window).delete()
+        recent = PasswordResetRequest.objects.all()
+        if recent.filter(email_digest=digest).count() >= settings.PASSWORD_RESET_MAX_PER_EMAIL:
+            return False
+        if address and recent.filter(address=address).count() >= settings.PASSWORD_RESET_MAX_PER_ADDRESS:
+            return False
+        PasswordResetRequest.objects.create(email_digest=digest, address=address, requested_at=now)
+    return True
 
 
 def _require_admin(actor, unit) -> None:

@@ -1,8 +1,11 @@
+import pytest
 from django.urls import reverse
 
-from tdkt.accounts.models import LoginThrottle, Role, RoleAssignment
+from tdkt.accounts import services
+from tdkt.accounts.models import LoginAttempt, Role, RoleAssignment
+from tdkt.core.errors import Forbidden
 from tdkt.core.models import AuditEvent
-from tests.personas import make_user
+from tests.personas import PASSWORD, make_user
 
 
 def test_it_assigns_a_role_in_the_admin_through_the_service(client, admin, tree):
@@ -30,12 +33,28 @@ def test_it_revokes_from_the_admin_without_deleting(client, admin, officer_a):
     assert AuditEvent.objects.filter(action="accounts.role.revoked").count() == 1
 
 
-def test_it_unlocks_a_locked_username_from_the_admin(client, admin):
-    row = LoginThrottle.objects.create(username="canbo.dongda", failures=5)
+def test_it_unlocks_a_locked_username_from_the_admin(client, admin, officer_a):
+    for _ in range(5):
+        client.post(reverse("accounts:login"), {"username": "canbo.dongda", "password": "sai"})
+    assert client.post(reverse("accounts:login"), {"username": "canbo.dongda", "password": PASSWORD}).status_code == 429
     client.force_login(admin)
-    client.post(reverse("admin:accounts_loginthrottle_changelist"), {"action": "unlock_selected", "_selected_action": [row.pk]})
-    assert not LoginThrottle.objects.exists()
-    assert AuditEvent.objects.filter(action="accounts.login.unlocked", actor=admin).count() == 1
+    page = client.get(reverse("admin:accounts_loginattempt_changelist")).content.decode()
+    assert "Đăng nhập sai" in page and "canbo.dongda" in page and "Mở khóa các tên đăng nhập đã chọn" in page
+    row = LoginAttempt.objects.get(username="canbo.dongda")
+    response = client.post(reverse("admin:accounts_loginattempt_changelist"),
+                           {"action": "unlock_usernames", "_selected_action": [row.pk]})
+    assert response.status_code == 302
+    assert not LoginAttempt.objects.exists()
+    event = AuditEvent.objects.get(action="accounts.login.unlocked", actor=admin)
+    assert event.data == {"username": "canbo.dongda", "address": None, "failures": 5}
+    client.logout()
+    assert client.post(reverse("accounts:login"), {"username": "canbo.dongda", "password": PASSWORD}).status_code == 302
+
+
+def test_only_quantri_may_unlock(officer_a):
+    with pytest.raises(Forbidden):
+        services.login_unlock(actor=officer_a, username="canbo.dongda")
+
 
 
 def test_it_lists_role_assignments_in_vietnamese(client, admin):
