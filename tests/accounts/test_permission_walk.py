@@ -62,6 +62,8 @@ WALK = [
     ("import template", lambda t: reverse("records:history_import_template"), "get", None,
      expect({"admin": 200, "officer_a": 200, "officer_b": 200})),
     ("password change", lambda t: reverse("accounts:password_change"), "get", None, expect(everyone(200))),
+    ("password reset", lambda t: reverse("accounts:password_reset"), "get", None, {n: 200 for n in ALL}),
+    ("API token without a password", lambda t: reverse("api-token"), "post", {"username": "quantri"}, {n: 400 for n in ALL}),
     ("admin index", lambda t: reverse("admin:index"), "get", None,
      {**{n: "admin-login" for n in ALL}, "admin": 200}),
     ("API eligibility check", lambda t: reverse("api:eligibility-check"), "post", ELIGIBILITY_BODY,
