@@ -164,6 +164,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False  # tdkt.accounts.admin shows the attempts in Vietnamese, with an audited unlock
 AXES_VERBOSE = False
+# masked in the stored form data of a failed attempt (axes always masks "password")
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "old_password", "new_password1", "new_password2", "csrfmiddlewaretoken"]
 # Password reset by e-mail: requests per e-mail address and per client address within the window; the link's life.
 PASSWORD_RESET_MAX_PER_EMAIL = env.int("PASSWORD_RESET_MAX_PER_EMAIL", default=3)
 PASSWORD_RESET_MAX_PER_ADDRESS = env.int("PASSWORD_RESET_MAX_PER_ADDRESS", default=10)

@@ -53,7 +53,7 @@ class HtmxLoginRedirectMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         htmx = getattr(request, "htmx", None)
-        if not htmx or htmx.boosted or response.status_code not in (301, 302, 303, 307, 308):
+        if not htmx or response.status_code not in (301, 302, 303, 307, 308):
             return response
         login_path = resolve_url(settings.LOGIN_URL)
         location = urlsplit(response.get("Location", ""))

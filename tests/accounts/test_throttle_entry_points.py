@@ -105,6 +105,8 @@ def test_a_wrong_current_password_at_the_password_change_counts_as_a_failed_logi
     assert officer_a.check_password(PASSWORD)
     assert sum(LoginAttempt.objects.filter(username="canbo.dongda").values_list("failures_since_start", flat=True)) == 5
     assert AuditEvent.objects.filter(action="accounts.login.locked", data__path=url).count() == 1
+    stored = " ".join(LoginAttempt.objects.values_list("post_data", flat=True))
+    assert "Khen-Thuong" not in stored and "sai" not in stored  # no password kept with the failed attempt
 
 
 def test_the_admin_password_change_is_the_throttled_one(client, admin):
