@@ -32,6 +32,9 @@ class LoginAttempt(AccessAttempt):
         verbose_name = _("Đăng nhập sai")
         verbose_name_plural = _("Đăng nhập sai")
 
+    def __str__(self) -> str:
+        return f"{self.username or '—'} — {self.ip_address or '—'}"
+
 
 class PasswordResetRequest(models.Model):
     """A request for a password-reset e-mail, counted per e-mail address (a digest) and per client address."""
@@ -43,3 +46,6 @@ class PasswordResetRequest(models.Model):
     class Meta:
         verbose_name = _("Yêu cầu đặt lại mật khẩu")
         verbose_name_plural = _("Yêu cầu đặt lại mật khẩu")
+
+    def __str__(self) -> str:
+        return f"{self.address or '—'} — {self.requested_at:%d/%m/%Y %H:%M}"
