@@ -1,6 +1,8 @@
 """POST /api/v1/token: an API token for a username and password, behind the same login throttle as every way in."""
 
 from django.contrib.auth import authenticate, user_logged_in
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -21,6 +23,15 @@ class TokenView(APIView):
     permission_classes = [AllowAny]
     parser_classes = [JSONParser, FormParser]
 
+    @extend_schema(
+        summary="Lấy mã truy cập (token) bằng tên đăng nhập và mật khẩu", tags=["auth"], auth=[],
+        request=inline_serializer("TokenIn", {"username": serializers.CharField(), "password": serializers.CharField()}),
+        responses={
+            200: inline_serializer("TokenOut", {"token": serializers.CharField()}),
+            400: OpenApiResponse(description="Thiếu trường, hoặc tên đăng nhập hoặc mật khẩu không đúng: {\"error\", \"details\"}."),
+            429: OpenApiResponse(description="Tạm khóa do đăng nhập sai nhiều lần: {\"error\"}."),
+        },
+    )
     def post(self, request):
         body = request.data
         if not hasattr(body, "get"):

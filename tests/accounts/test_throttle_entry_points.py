@@ -61,6 +61,13 @@ def test_the_api_gives_a_token_for_the_right_password(client, officer_a):
     assert checked.status_code == 200
 
 
+def test_the_api_schema_documents_the_token_endpoint(client, db):
+    schema = json.loads(client.get(reverse("api-schema") + "?format=json").content)
+    operation = schema["paths"]["/api/v1/token"]["post"]
+    assert set(operation["responses"]) == {"200", "400", "429"}
+    assert set(schema["components"]["schemas"]["TokenIn"]["required"]) == {"username", "password"}
+
+
 def test_the_api_token_says_in_vietnamese_what_is_wrong(client, officer_a):
     wrong = _token(client, "canbo.dongda", "sai")
     assert wrong.status_code == 400
