@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from tdkt.core import workflow
 from tdkt.core.errors import DomainError, Forbidden
+from tdkt.core.spreadsheet_writer import fit_width
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.stored import StoredResult
 from tdkt.org.models import Unit
@@ -181,7 +182,11 @@ def suggest_to_xlsx(*, actor, unit_code: str, year: int, out: Path) -> int:
         (o.full_name, unit_names.get(o.unit_id, ""), o.date_of_birth, *(o.verdicts[c] for c in titles), o.reasons(labels))
         for o in outcomes
     )
+    longest_name = max((len(o.full_name) for o in outcomes), default=0)
+    longest_unit = max((len(name) for name in unit_names.values()), default=0)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:
-        return spreadsheet.write_xlsx(fh, rows, year=year, titles=titles, catalogue=catalogue)
+        return spreadsheet.write_xlsx(fh, rows, year=year, titles=titles, catalogue=catalogue, unit_name=unit.name,
+                                      name_width=fit_width(longest_name, minimum=18, maximum=34),
+                                      unit_width=fit_width(longest_unit, minimum=16, maximum=40))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from django.db.models import Max
+from django.db.models.functions import Length
+from django.utils import timezone
 
+from tdkt.core.spreadsheet_writer import SheetColumn, TableSheet, fit_width, streamed_workbook
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 
@@ -54,32 +55,34 @@ def row_reasons(row_verdicts: dict, row_results: dict, row_notes: dict, stored: 
     return " | ".join(parts)
 
 
-def write_xlsx(fh, rows: Iterable[tuple], *, year: int, titles: tuple[str, ...], catalogue=None) -> int:
-    """Write rows (full name, unit name, birth date, one verdict per title, reasons) in the order given."""
-    headers = ["STT", "Họ và tên", "Đơn vị", "Ngày sinh", *names(titles, catalogue).values(), "Lý do"]
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(f"Xét điều kiện {year}")
-    ws.freeze_panes = "C2"
-    widths = (6, 28, 30, 12, *(16 for _ in titles), 80)
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    bold = Font(bold=True)
-    header = []
-    for text in headers:
-        cell = WriteOnlyCell(ws, value=text)
-        cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        header.append(cell)
-    ws.append(header)
-    n = 0
-    for n, (full_name, unit_name, dob, *rest) in enumerate(rows, start=1):
+def title_lines(*, year: int, unit_name: str, run_at: dt.datetime | None) -> tuple[str, list[str]]:
+    """The title block of the list: what it is, the unit, the year, when the run was made."""
+    when = timezone.localtime(run_at) if run_at else timezone.localtime()
+    return (f"DANH SÁCH XÉT ĐIỀU KIỆN KHEN THƯỞNG NĂM {year}",
+            [f"Đơn vị: {unit_name}" if unit_name else "", f"Năm xét: {year}", f"Ngày xét: {when:%d/%m/%Y %H:%M}"])
+
+
+def write_xlsx(fh, rows: Iterable[tuple], *, year: int, titles: tuple[str, ...], catalogue=None, unit_name: str = "",
+               run_at: dt.datetime | None = None, name_width: float = 28, unit_width: float = 30) -> int:
+    """Write rows (full name, unit name, birth date, one verdict per title, reasons) in the order given, under a
+    title block (the unit, the year, the date of the run), ready to print (A4 landscape, fit to width, the
+    header repeated on each page). Every text goes in as safe text (core.spreadsheet_writer)."""
+    columns = [
+        SheetColumn("STT", 6, center=True),
+        SheetColumn("Họ và tên", name_width, wrap=True),
+        SheetColumn("Đơn vị", unit_width, wrap=True),
+        SheetColumn("Ngày sinh", 12, center=True),
+        *(SheetColumn(name, 15, wrap=True, center=True) for name in names(titles, catalogue).values()),
+        SheetColumn("Lý do", 70, wrap=True),
+    ]
+    book = streamed_workbook()
+    title, lines = title_lines(year=year, unit_name=unit_name, run_at=run_at)
+    sheet = TableSheet(book, f"Xét điều kiện {year}", columns, title=title, lines=lines, freeze_columns=2)
+    for n, (full_name, unit, dob, *rest) in enumerate(rows, start=1):
         *verdicts, reasons = rest
-        birth = WriteOnlyCell(ws, value=dob)
-        if dob is not None:
-            birth.number_format = "DD/MM/YYYY"
-        ws.append([n, full_name, unit_name, birth, *(vocab.label(vocab.Verdict, v) for v in verdicts), reasons])
-    wb.save(fh)
-    return n
+        sheet.row([n, full_name, unit, dob, *(vocab.label(vocab.Verdict, v) for v in verdicts), reasons])
+    book.save(fh)
+    return sheet.rows
 
 
 def write_run(fh, run: BatchRun) -> int:
@@ -95,4 +98,7 @@ def write_run(fh, run: BatchRun) -> int:
             yield (full_name, unit_name, dob, *(verdicts.get(c, "") for c in titles),
                    row_reasons(verdicts, results, notes, stored, labels, legacy))
 
-    return write_xlsx(fh, lines(), year=run.year, titles=titles)
+    longest = rows.aggregate(name=Max(Length("full_name")), unit=Max(Length("unit_name")))
+    return write_xlsx(fh, lines(), year=run.year, titles=titles, unit_name=run.unit.name, run_at=run.started_at or run.created_at,
+                      name_width=fit_width(longest["name"], minimum=18, maximum=34),
+                      unit_width=fit_width(longest["unit"], minimum=16, maximum=40))

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.spreadsheets import table_rows
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = {"award": "CSTD_TINH", "year": 2025, "subject": {"kind": "individual"},
            "history": {"ratings": [{"year": 2025, "rating": "HTXSNV"}], "awards": [{"year": 2023, "award": "CSTDCS"},
@@ -80,7 +82,7 @@ def test_it_writes_the_suggestion_list_of_a_unit(tree, tmp_path):
 
     out = tmp_path / "goi-y.xlsx"
     code, stdout, _ = call("eligibility", "suggest", "--unit", "phuong_dong_da", "--year", str(tree.year), "--out", str(out))
-    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    rows = table_rows(load_workbook(out).active)
     assert code == 0 and "3 cá nhân" in stdout
     assert rows[0][1] == "Họ và tên" and sorted(r[1] for r in rows[1:]) == ["Lê Minh Cường", "Nguyễn Văn An", "Trần Thị Bình"]
 

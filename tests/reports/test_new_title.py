@@ -17,6 +17,7 @@ from tdkt.law.rules import common
 from tdkt.law.services import catalogue_row_save
 from tdkt.reports import services
 from tdkt.reports.models import BatchResult, BatchRunRow
+from tests.spreadsheets import table_rows
 
 from .conftest import TITLES, make_people
 
@@ -56,7 +57,7 @@ def test_a_run_evaluates_the_new_title_for_everyone_and_stores_it_like_the_other
     assert [c["code"] for c in stored.checks] == ["RATING", "DISCIPLINE"]
     cuong = rows.get(person=tree.cuong)
     assert cuong.verdicts["DH_THU"] == "not_eligible"  # reprimanded in the year
-    header = [c.value for c in load_workbook(run.result_file.path).active[1]]
+    header = table_rows(load_workbook(run.result_file.path).active)[0]
     assert "Danh hiệu Người tốt việc tốt (thử)" in header
     client.force_login(officer_a)
     page = client.get(reverse("reports:batch_detail", args=[run.pk]), {"code": "DH_THU", "verdict": "not_eligible"})

@@ -15,6 +15,7 @@ from django.db import DataError, connection, transaction
 from tdkt.core.actors import system_actor
 from tdkt.law import engine
 from tdkt.reports import batch
+from tests.spreadsheets import table_rows
 
 from .conftest import make_people
 
@@ -97,6 +98,6 @@ def test_a_whole_run_writes_its_rows_while_the_thread_reads(tree, officer_a, med
     assert done.status == BatchRunStatus.DONE, done.error
     assert done.processed == done.total == BatchRunRow.objects.filter(run=run).count() == 43
     with done.result_file.open("rb") as fh:
-        rows = list(load_workbook(fh, read_only=True).active.iter_rows(values_only=True))
+        rows = table_rows(load_workbook(fh, read_only=True).active)
     assert len(rows) == 44 and rows[0][1] == "Họ và tên"  # the header and one row per person
     assert not reader_threads()
