@@ -11,6 +11,7 @@ The history import (`tdkt.records.importing`) is the first user; the nominee lis
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import io
@@ -32,6 +33,7 @@ class Column:
     key: str  # the JSON key
     header: str  # the Excel header (Vietnamese)
     help: str = ""
+    aliases: tuple[str, ...] = ()  # older headers still read (the templates people already filled)
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class Table:
             return None
         for column in self.columns:
             header = column.header.casefold()
-            if norm in (header, column.key, header.split(" (")[0]):
+            if norm in (header, column.key, header.split(" (")[0], *(a.casefold() for a in column.aliases)):
                 return column.key
         return None
 
@@ -224,15 +226,25 @@ def date(value, label: str) -> dt.date | None:
         return value
     raw = text(value)
     m = _DATE_RE.match(raw)
-    try:
-        if m:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        m = _ISO_RE.match(raw)
-        if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        pass
-    raise DomainError(f"{label} “{raw}” không đúng định dạng ngày dd/mm/yyyy.")
+    if m:
+        return _real_date(int(m[3]), int(m[2]), int(m[1]), raw, label)
+    m = _ISO_RE.match(raw)
+    if m:
+        return _real_date(int(m[1]), int(m[2]), int(m[3]), raw, label)
+    raise DomainError(f"{label} “{raw}” không đúng định dạng ngày dd/mm/yyyy (ví dụ 05/09/2024).")
+
+
+def _real_date(year: int, month: int, day: int, raw: str, label: str) -> dt.date:
+    """The date of a well-formed cell, or a DomainError saying why the day does not exist (31/02, month 13)."""
+    if not 1 <= month <= 12:
+        reason = f"không có tháng {month}"
+    elif year < 1:
+        reason = f"không có năm {year}"
+    elif not 1 <= day <= calendar.monthrange(year, month)[1]:
+        reason = f"tháng {month}/{year} chỉ có {calendar.monthrange(year, month)[1]} ngày"
+    else:
+        return dt.date(year, month, day)
+    raise DomainError(f"{label} {raw} không phải là ngày có thật ({reason}).")
 
 
 def integer(value, label: str) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -64,11 +65,9 @@ def unit_create(
     else:
         require(actor, "org.manage_units", parent, message=f"Bạn không có quyền tạo đơn vị trực thuộc {parent.name}.")
     code = (code or "").strip()
-    name = vntext.nfc(name)
     if not code or not _CODE_RE.match(code) or len(code) > 64:
         raise DomainError("Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu gạch dưới hoặc gạch ngang (tối đa 64 ký tự).")
-    if not name:
-        raise DomainError("Tên đơn vị không được để trống.")
+    name = clean_unit_name(name)
     if kind not in UnitKind.values:
         raise DomainError(f"Loại đơn vị không hợp lệ: {kind}.")
     if valid_from and valid_to and valid_to < valid_from:
@@ -108,9 +107,7 @@ def unit_update(*, actor, unit: Unit, name: str | None = None, short_name: str |
     require(actor, "org.manage_units", unit, message=f"Bạn không có quyền sửa thông tin {unit.name}.")
     changes = {}
     if name is not None:
-        name = vntext.nfc(name)
-        if not name:
-            raise DomainError("Tên đơn vị không được để trống.")
+        name = clean_unit_name(name)
         changes["name"] = name
         changes["name_sort_key"] = vntext.sort_key(name)
     if short_name is not None:
@@ -204,14 +201,45 @@ def clean_citizen_id(value) -> str | None:
     return text
 
 
+NAME_PUNCTUATION = " .-'’"
+CITIZEN_ID_TAKEN = "Số CCCD {} đã được dùng cho một cá nhân khác trong hệ thống."
+
+
+def clean_full_name(value) -> str:
+    """A person's full name, normalised (NFC, single spaces): letters (Vietnamese included), spaces and the usual
+    punctuation (. - '), beginning with a letter; never a formula or a number. DomainError in Vietnamese."""
+    name = vntext.nfc(value)
+    if not name:
+        raise DomainError("Họ và tên không được để trống.")
+    if len(name) > 150:
+        raise DomainError("Họ và tên quá dài (tối đa 150 ký tự).")
+    first_is_letter = unicodedata.category(name[0]).startswith("L")
+    if not first_is_letter or any(not unicodedata.category(ch).startswith(("L", "M")) and ch not in NAME_PUNCTUATION for ch in name):
+        raise DomainError(f"Họ và tên “{name}” không hợp lệ: chỉ gồm chữ cái (kể cả chữ có dấu), dấu cách và các dấu . - ', "
+                          "bắt đầu bằng chữ cái (không có chữ số, công thức hay ký hiệu khác).")
+    return name
+
+
+def clean_unit_name(value) -> str:
+    """A unit's name, normalised: letters, digits, spaces and the punctuation of names ("Tổ dân phố số 2",
+    "Trường THCS Nguyễn Du (cơ sở 2)"), beginning with a letter or a digit; never a formula."""
+    name = vntext.nfc(value)
+    if not name:
+        raise DomainError("Tên đơn vị không được để trống.")
+    if len(name) > 255:
+        raise DomainError("Tên đơn vị quá dài (tối đa 255 ký tự).")
+    allowed = NAME_PUNCTUATION + ",()/&:;–\"“”"
+    if not unicodedata.category(name[0]).startswith(("L", "N")) or any(
+            not unicodedata.category(ch).startswith(("L", "M", "N")) and ch not in allowed for ch in name):
+        raise DomainError(f"Tên đơn vị “{name}” không hợp lệ: chỉ gồm chữ cái, chữ số, dấu cách và các dấu . , - ' ( ) / & :, "
+                          "bắt đầu bằng chữ cái hoặc chữ số (không phải công thức).")
+    return name
+
+
 def _clean_person_fields(fields: dict, *, person: Person | None = None) -> dict:
     out = dict(fields)
     if "full_name" in out:
-        out["full_name"] = vntext.nfc(out["full_name"])
-        if not out["full_name"]:
-            raise DomainError("Họ và tên không được để trống.")
-        if len(out["full_name"]) > 150:
-            raise DomainError("Họ và tên quá dài (tối đa 150 ký tự).")
+        out["full_name"] = clean_full_name(out["full_name"])
     if "gender" in out and out["gender"] not in Gender.values:
         raise DomainError("Giới tính phải là Nam hoặc Nữ.")
     if "position" in out:
@@ -237,7 +265,7 @@ def _clean_person_fields(fields: dict, *, person: Person | None = None) -> dict:
             if person is not None:
                 taken = taken.exclude(pk=person.pk)
             if taken.exists():
-                raise DomainError(f"Số CCCD {out['citizen_id']} đã được dùng cho một cá nhân khác trong hệ thống.")
+                raise DomainError(CITIZEN_ID_TAKEN.format(out["citizen_id"]))
     return out
 
 

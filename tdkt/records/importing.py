@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from tdkt.core import audit, tabular
+from tdkt.core import audit, tabular, vntext
 from tdkt.core.errors import DomainError
 from tdkt.core.permissions import require
 from tdkt.core.tabular import Collector, Column, RowError
@@ -40,7 +40,8 @@ COLUMNS: list[Column] = [
     Column("date_of_birth", "Ngày sinh (dd/mm/yyyy)", "Cần Ngày sinh hoặc Số CCCD để xác định cá nhân."),
     Column("citizen_id", "Số CCCD", "12 chữ số (ô định dạng văn bản để giữ số 0 đầu)."),
     Column("gender", "Giới tính (Nam/Nữ)", "Bắt buộc với cá nhân mới."),
-    Column("unit", "Mã đơn vị", "Bắt buộc. Mã đơn vị công tác hiện tại, thuộc phạm vi được nhập."),
+    Column("unit", "Đơn vị (tên hoặc mã)", "Bắt buộc. Đơn vị công tác hiện tại, thuộc phạm vi được nhập: tên đơn vị như hiển thị "
+           "trong hệ thống (danh sách ở cuối sheet “Hướng dẫn”) hoặc mã đơn vị.", aliases=("Mã đơn vị",)),
     Column("position", "Chức vụ", "Không bắt buộc (dùng khi tạo cá nhân mới)."),
     Column("joined_on", "Ngày tuyển dụng (dd/mm/yyyy)", "Không bắt buộc (dùng khi tạo cá nhân mới)."),
     Column("year", "Năm", "Năm thành tích; bắt buộc khi dòng có xếp loại, khen thưởng, kỷ luật hoặc sáng kiến."),
@@ -69,6 +70,7 @@ class ImportReport:
     created_records: int = 0
     skipped_records: int = 0  # already in the ledger, identical: not imported twice
     notices: list[RowError] = field(default_factory=list)  # matches with existing people, skipped records
+    row_label: str = "Dòng"  # what a row is called: "Dòng" (Excel) or "Bản ghi" (JSON)
 
 
 _text, _date, _int, _choice = tabular.text, tabular.date, tabular.integer, tabular.choice
@@ -132,7 +134,46 @@ class _Row:
         return bool(self.rating or self.award or self.discipline or self.initiative)
 
 
-def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_unit: Unit, known: dict, out: Collector) -> _Row:
+def _unit_key(name) -> str:
+    return vntext.nfc(name).casefold()
+
+
+def _units_by_name(values: set[str], scope_unit: Unit) -> dict[str, list[Unit]]:
+    """The units of the scope by their name as shown (case-insensitive), for the names among `values`."""
+    wanted = {_unit_key(v) for v in values}
+    found: dict[str, list[Unit]] = {}
+    if wanted:
+        for unit in Unit.objects.filter(path__startswith=scope_unit.path).order_by("path"):
+            key = _unit_key(unit.name)
+            if key in wanted:
+                found.setdefault(key, []).append(unit)
+    return found
+
+
+def _resolve_unit(value: str, *, units: dict[str, Unit], by_name: dict[str, list[Unit]], scope_unit: Unit, today) -> Unit:
+    """The unit a cell names, by its code or by its name within the scope (DomainError when none or several)."""
+    if value in units:
+        unit = units[value]
+        if not unit.path.startswith(scope_unit.path):
+            raise DomainError(f"Đơn vị “{value}” ({unit.name}) không thuộc phạm vi {scope_unit.name}.")
+        if unit.valid_to is not None and unit.valid_to < today:
+            raise DomainError(f"Đơn vị “{value}” ({unit.name}) đã giải thể; hãy ghi đơn vị công tác hiện tại.")
+        return unit
+    named = by_name.get(_unit_key(value), [])
+    active = [u for u in named if u.valid_to is None or u.valid_to >= today]
+    if len(active) == 1:
+        return active[0]
+    if len(active) > 1:
+        codes = ", ".join(u.code for u in active)
+        raise DomainError(f"Có {len(active)} đơn vị cùng tên “{value}” trong phạm vi {scope_unit.name}; "
+                          f"hãy ghi mã đơn vị ({codes}).")
+    if named:
+        raise DomainError(f"Đơn vị “{value}” đã giải thể; hãy ghi đơn vị công tác hiện tại.")
+    raise DomainError(f"Không tìm thấy đơn vị “{value}” (tên hoặc mã) trong phạm vi {scope_unit.name}.")
+
+
+def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], by_name: dict[str, list[Unit]], scope_unit: Unit,
+           known: dict, out: Collector) -> _Row:
     row = _Row(row=index, prefix=prefix)
     if raw.get("__invalid__"):
         out.error(row, "Bản ghi phải là một đối tượng JSON.")
@@ -148,8 +189,8 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_
     row.full_name = _text(raw.get("full_name"))
     if not row.full_name:
         out.error(row, "Thiếu họ và tên.")
-    elif len(row.full_name) > 150:
-        out.error(row, "Họ và tên quá dài (tối đa 150 ký tự).")
+    else:
+        row.full_name = step(lambda: org_services.clean_full_name(row.full_name)) or ""
     today = timezone.localdate()
     row.date_of_birth = step(lambda: _date(raw.get("date_of_birth"), "Ngày sinh"))
     if row.date_of_birth and row.date_of_birth > today:
@@ -158,19 +199,11 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], scope_
     row.gender = step(lambda: _choice(raw.get("gender"), _GENDERS, "Giới tính", "Nam hoặc Nữ"))
     if row.date_of_birth is None and row.citizen_id is None and not _text(raw.get("date_of_birth")) and not _text(raw.get("citizen_id")):
         out.error(row, "Cần có Ngày sinh hoặc Số CCCD để xác định cá nhân.")
-    code = _text(raw.get("unit"))
-    if not code:
-        out.error(row, "Thiếu mã đơn vị.")
-    elif code not in units:
-        out.error(row, f"Mã đơn vị “{code}” không tồn tại.")
+    unit_value = _text(raw.get("unit"))
+    if not unit_value:
+        out.error(row, "Thiếu đơn vị (tên hoặc mã đơn vị).")
     else:
-        unit = units[code]
-        if not unit.path.startswith(scope_unit.path):
-            out.error(row, f"Đơn vị “{code}” ({unit.name}) không thuộc phạm vi {scope_unit.name}.")
-        elif unit.valid_to is not None and unit.valid_to < today:
-            out.error(row, f"Đơn vị “{code}” ({unit.name}) đã giải thể; hãy ghi đơn vị công tác hiện tại.")
-        else:
-            row.unit = unit
+        row.unit = step(lambda: _resolve_unit(unit_value, units=units, by_name=by_name, scope_unit=scope_unit, today=today))
     row.position = _text(raw.get("position"))
     row.joined_on = step(lambda: _date(raw.get("joined_on"), "Ngày tuyển dụng"))
     row.year = step(lambda: _int(raw.get("year"), "Năm"))
@@ -233,12 +266,16 @@ def _identify(rows: list[_Row], out: Collector, scope_unit: Unit) -> None:
         else:
             row.identity = ("name", row.full_name.casefold(), row.date_of_birth)
 
+    # Only the people of the scope are looked at: one outside it is, for this import, a person who does not exist
+    # (a namesake is a new person; a citizen ID held outside gets the words of any citizen ID already taken).
+    in_scope = Person.objects.filter(unit__path__startswith=scope_unit.path).select_related("unit")
     cccds = {r.identity[1] for r in rows if r.identity[0] == "cccd"}
-    existing_by_cccd = {p.citizen_id: p for p in Person.objects.filter(citizen_id__in=cccds).select_related("unit")}
+    existing_by_cccd = {p.citizen_id: p for p in in_scope.filter(citizen_id__in=cccds)}
+    taken = set(Person.objects.filter(citizen_id__in=cccds - set(existing_by_cccd)).values_list("citizen_id", flat=True))
     names = {r.full_name for r in rows}
     dobs = {r.date_of_birth for r in rows if r.date_of_birth}
     by_name: dict[tuple, list[Person]] = {}
-    for p in Person.objects.filter(full_name__in=names, date_of_birth__in=dobs).select_related("unit"):
+    for p in in_scope.filter(full_name__in=names, date_of_birth__in=dobs):
         by_name.setdefault((p.full_name.casefold(), p.date_of_birth), []).append(p)
 
     resolved: dict[tuple, tuple[Person | None, str]] = {}
@@ -257,9 +294,8 @@ def _identify(rows: list[_Row], out: Collector, scope_unit: Unit) -> None:
                 out.error(row, f"Có {len(candidates)} cá nhân cùng họ tên “{row.full_name}” và ngày sinh; hãy ghi số CCCD để phân biệt.")
             elif candidates:
                 person, reason = candidates[0], "khớp họ tên và ngày sinh"
-        if person is not None and not (person.unit and person.unit.path.startswith(scope_unit.path)):
-            out.error(row, f"{person.full_name} ({reason}) đang thuộc đơn vị ngoài phạm vi {scope_unit.name}.")
-            person = None
+        if person is None and row.identity[0] == "cccd" and row.identity[1] in taken:
+            out.error(row, org_services.CITIZEN_ID_TAKEN.format(row.identity[1]))
         resolved[row.identity] = (person, reason)
         row.person, row.match_reason = person, reason
     for row in rows:
@@ -310,8 +346,11 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
             if raw.get(key) not in (None, ""):
                 codes.add(_text(raw[key]))
     units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    names = {_text(raw["unit"]) for _, raw in raw_rows if raw.get("unit") not in (None, "")} - set(units)
+    by_name = _units_by_name(names, scope_unit)
     known = catalogue.award_catalogue()
-    rows = [_parse(i, raw, prefix=f"{label} {i}", units=units, scope_unit=scope_unit, known=known, out=out) for i, raw in raw_rows]
+    rows = [_parse(i, raw, prefix=f"{label} {i}", units=units, by_name=by_name, scope_unit=scope_unit, known=known, out=out)
+            for i, raw in raw_rows]
     tabular.identical_rows(raw_rows, rows, label, out)
     # Who is who, and conflicts between rows, among the rows that are valid on their own.
     failed = out.failed_rows()
@@ -319,9 +358,9 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
     _identify(sound, out, scope_unit)
     _in_file_duplicates(sound, out)
     if out.errors:
-        return ImportReport(ok=False, errors=out.sorted_errors())
+        return ImportReport(ok=False, errors=out.sorted_errors(), row_label=label)
 
-    report = ImportReport(ok=True)
+    report = ImportReport(ok=True, row_label=label)
 
     def write() -> None:
         _execute(rows, actor=actor, report=report, out=out)
@@ -334,7 +373,7 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
             )
 
     if not tabular.all_or_nothing(write, out):
-        return ImportReport(ok=False, errors=out.sorted_errors())
+        return ImportReport(ok=False, errors=out.sorted_errors(), row_label=label)
     report.notices = out.notices
     return report
 
@@ -405,15 +444,15 @@ def _import_records(row: _Row, person: Person, *, actor, report: ImportReport, o
             report.created_records += 1
 
 
-def import_template() -> bytes:
-    """The Excel template (records.import_template)."""
+def import_template(units=None) -> bytes:
+    """The Excel template (records.import_template); `units`: the units listed on its guide sheet."""
     from .import_template import import_template as build
 
-    return build()
+    return build(units)
 
 
-def template_rows_to_xlsx(rows) -> bytes:
+def template_rows_to_xlsx(rows, units=None) -> bytes:
     """The template filled with rows (dicts by column key): for tests, exports and examples."""
     from .import_template import template_rows_to_xlsx as fill
 
-    return fill(rows)
+    return fill(rows, units)

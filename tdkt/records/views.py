@@ -149,6 +149,7 @@ def history_import_template(request):
     require(request, "records.import_history")
     from .import_template import import_template
 
-    response = HttpResponse(import_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    units = editable_units_for(request.user).filter(valid_to__isnull=True).order_by("depth", "name_sort_key", "id")
+    response = HttpResponse(import_template(units), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-lich-su-thanh-tich.xlsx"'
     return response

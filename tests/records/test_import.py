@@ -91,7 +91,7 @@ def test_it_reports_every_bad_row_and_imports_nothing(units):
     messages = [e.message for e in report.errors]
     assert "Dòng 3: Số CCCD phải gồm đúng 12 chữ số." in messages
     assert any(m.startswith("Dòng 4: Ngày sinh") for m in messages)
-    assert "Dòng 4: Mã đơn vị “khong_co” không tồn tại." in messages
+    assert "Dòng 4: Không tìm thấy đơn vị “khong_co” (tên hoặc mã) trong phạm vi Phường Đống Đa." in messages
     assert any(m.startswith("Dòng 4: Xếp loại “TOT”") for m in messages)
     assert "Dòng 5: Mã danh hiệu/hình thức “NOBEL” không có trong danh mục." in messages
     assert "Dòng 6: Thiếu cơ quan ban hành quyết định khen thưởng." in messages
@@ -151,7 +151,8 @@ def test_it_rejects_units_and_people_outside_the_scope(units):
     assert "Dòng 2: Đơn vị “phuong_lang” (Phường Láng) không thuộc phạm vi Phường Đống Đa." in [e.message for e in report.errors]
     PersonFactory(full_name="Nguyễn Văn An", citizen_id="001085012345", unit=units["other"])
     report = run(units, [row(year=2024, rating="HTNV")])
-    assert not report.ok and "ngoài phạm vi" in report.errors[0].message
+    # the citizen ID is taken (it is unique), but nothing says by whom nor where (point 3 of issue 11)
+    assert [e.message for e in report.errors] == ["Dòng 2: Số CCCD 001085012345 đã được dùng cho một cá nhân khác trong hệ thống."]
     assert YearRating.objects.count() == 0
 
 

@@ -22,23 +22,20 @@ class Command(BaseCommand):
         imp.add_argument("--unit", default=None, help="Mã đơn vị phạm vi nhận dữ liệu (mặc định: cả tỉnh).")
         tpl = sub.add_parser("template", help="Ghi tệp mẫu Excel.")
         tpl.add_argument("out", help="Đường dẫn tệp .xlsx cần ghi")
+        tpl.add_argument("--unit", default=None, help="Mã đơn vị: sheet “Hướng dẫn” liệt kê các đơn vị của nó (mặc định: cả tỉnh).")
 
     def handle(self, *args, action, **options):
         if action == "template":
-            Path(options["out"]).write_bytes(import_template())
+            scope = self._scope(options["unit"]) if options["unit"] else province_unit()
+            units = (Unit.objects.filter(path__startswith=scope.path, valid_to__isnull=True).order_by("depth", "name_sort_key", "id")
+                     if scope is not None else None)
+            Path(options["out"]).write_bytes(import_template(units))
             self.stdout.write(f"Đã ghi tệp mẫu {options['out']}.")
             return
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp {path}.", returncode=2)
-        if options["unit"]:
-            scope = Unit.objects.filter(code=options["unit"]).first()
-            if scope is None:
-                raise CommandError(f"Mã đơn vị “{options['unit']}” không tồn tại.", returncode=2)
-        else:
-            scope = province_unit()
-            if scope is None:
-                raise CommandError("Chưa có đơn vị nào; hãy chạy `tdkt org seed-province` trước.", returncode=2)
+        scope = self._scope(options["unit"])
         fmt = path.suffix.lower().lstrip(".")
         try:
             report = history_import(actor=system_actor(), scope_unit=scope, file=path, format=fmt)
@@ -55,3 +52,15 @@ class Command(BaseCommand):
             f"Đã nhập: {report.created_people} cá nhân mới, {report.matched_people} cá nhân đã có được ghép, "
             f"{report.created_records} bản ghi thành tích ({report.skipped_records} bản ghi đã có, bỏ qua)."
         )
+
+    def _scope(self, code: str | None) -> Unit:
+        """The unit named by --unit, else the province (the system account acts over all of it)."""
+        if code:
+            scope = Unit.objects.filter(code=code).first()
+            if scope is None:
+                raise CommandError(f"Mã đơn vị “{code}” không tồn tại.", returncode=2)
+            return scope
+        scope = province_unit()
+        if scope is None:
+            raise CommandError("Chưa có đơn vị nào; hãy chạy `tdkt org seed-province` trước.", returncode=2)
+        return scope
