@@ -6,6 +6,7 @@ app_name = "records"
 
 urlpatterns = [
     path("ca-nhan/", views.people_list, name="people_list"),
+    path("ca-nhan/xuat-excel/", views.people_export, name="people_export"),
     path("ca-nhan/<int:pk>/", views.person_detail, name="person_detail"),
     path("ca-nhan/<int:pk>/dieu-kien/", views.person_eligibility, name="person_eligibility"),
     path("ca-nhan/<int:pk>/xep-loai/", editing.rating_record, name="rating_record"),

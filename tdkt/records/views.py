@@ -6,15 +6,19 @@ a 404), call one service or the one request builder, render.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from tdkt.core.errors import DomainError
+from tdkt.core.spreadsheet_writer import XLSX_CONTENT_TYPE
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person
 from tdkt.org.search import name_q
@@ -125,6 +129,22 @@ def person_eligibility(request, pk: int):
 
 
 @login_required
+@require_GET
+def people_export(request):
+    """The people list, with the filters of the page, as an .xlsx file (records.exports)."""
+    require(request, "org.view_people")
+    form = PeopleFilterForm(request.GET or None, units=units_visible_to(request.user))
+    if form.is_bound and not form.is_valid():
+        problems = "; ".join(f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields else " ".join(v) for k, v in form.errors.items())
+        messages.error(request, _("Chưa xuất tệp vì bộ lọc không hợp lệ (%(problems)s).") % {"problems": problems})
+        return redirect(f"{reverse('records:people_list')}?{request.GET.urlencode()}")
+    from .exports import people_export as export
+
+    result = export(actor=request.user, form=form)
+    return FileResponse(result.file, as_attachment=True, filename=result.filename, content_type=XLSX_CONTENT_TYPE)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def history_import(request):
     require(request, "records.import_history")
@@ -150,6 +170,6 @@ def history_import_template(request):
     from .import_template import import_template
 
     units = editable_units_for(request.user).filter(valid_to__isnull=True).order_by("depth", "name_sort_key", "id")
-    response = HttpResponse(import_template(units), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(import_template(units), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-lich-su-thanh-tich.xlsx"'
     return response

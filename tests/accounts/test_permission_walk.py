@@ -51,6 +51,7 @@ WALK = [
     ("dissolved district", lambda t: reverse("org:unit_detail", args=[t.district.pk]), "get", None,
      expect({**everyone(404), "admin": 200, "no_role": 403})),
     ("people list", lambda t: reverse("records:people_list"), "get", None, expect(ledger_readers(200))),
+    ("people export", lambda t: reverse("records:people_export"), "get", None, expect(ledger_readers(200))),
     ("person in ward A", lambda t: reverse("records:person_detail", args=[t.an.pk]), "get", None,
      expect(ledger_readers(200, officer_b=404))),
     ("person in ward B", lambda t: reverse("records:person_detail", args=[t.dung.pk]), "get", None,
