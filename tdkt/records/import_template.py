@@ -21,7 +21,7 @@ GUIDE = [
     "một danh hiệu/hình thức khen thưởng, một kỷ luật, một sáng kiến. Một người có nhiều năm thì ghi nhiều dòng.",
     "Dòng 1 là tiêu đề cột, không sửa. Dữ liệu bắt đầu từ dòng 2. Dòng trống được bỏ qua.",
     "Ngày ghi dạng dd/mm/yyyy (ví dụ 05/09/2024) hoặc ô định dạng ngày của Excel.",
-    "Cá nhân đã có trong hệ thống được nhận ra theo Số CCCD, hoặc theo Họ và tên cùng Ngày sinh: dữ liệu được ghép "
+    "Cá nhân đã có trong phạm vi nhận dữ liệu được nhận ra theo Số CCCD, hoặc theo Họ và tên cùng Ngày sinh: dữ liệu được ghép "
     "vào hồ sơ đã có, không tạo trùng. Cá nhân mới được tạo tại đơn vị ghi ở cột “Đơn vị”: tên đơn vị như hiển thị trong hệ thống (chọn trong danh sách thả xuống) "
     "hoặc mã đơn vị; các đơn vị của bạn được liệt kê ở cuối sheet này.",
     "Mọi dòng được kiểm tra trước khi nhập. Nếu có dù chỉ một dòng sai, không dòng nào được nhập; danh sách lỗi ghi "
