@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from tdkt.core import audit, tabular, vntext
+from tdkt.core import audit, tabular
 from tdkt.core.errors import DomainError
 from tdkt.core.permissions import require
 from tdkt.core.tabular import Collector, Column, RowError
@@ -29,6 +29,7 @@ from tdkt.org import services as org_services
 from tdkt.org.models import Gender, Person, Unit
 
 from . import catalogue, services
+from .import_units import resolve_unit, units_by_name
 from .models import AwardRecord, AwardSource, Discipline, Initiative, YearRating
 
 SHEET = "Lịch sử thành tích"
@@ -134,44 +135,6 @@ class _Row:
         return bool(self.rating or self.award or self.discipline or self.initiative)
 
 
-def _unit_key(name) -> str:
-    return vntext.nfc(name).casefold()
-
-
-def _units_by_name(values: set[str], scope_unit: Unit) -> dict[str, list[Unit]]:
-    """The units of the scope by their name as shown (case-insensitive), for the names among `values`."""
-    wanted = {_unit_key(v) for v in values}
-    found: dict[str, list[Unit]] = {}
-    if wanted:
-        for unit in Unit.objects.filter(path__startswith=scope_unit.path).order_by("path"):
-            key = _unit_key(unit.name)
-            if key in wanted:
-                found.setdefault(key, []).append(unit)
-    return found
-
-
-def _resolve_unit(value: str, *, units: dict[str, Unit], by_name: dict[str, list[Unit]], scope_unit: Unit, today) -> Unit:
-    """The unit a cell names, by its code or by its name within the scope (DomainError when none or several)."""
-    if value in units:
-        unit = units[value]
-        if not unit.path.startswith(scope_unit.path):
-            raise DomainError(f"Đơn vị “{value}” ({unit.name}) không thuộc phạm vi {scope_unit.name}.")
-        if unit.valid_to is not None and unit.valid_to < today:
-            raise DomainError(f"Đơn vị “{value}” ({unit.name}) đã giải thể; hãy ghi đơn vị công tác hiện tại.")
-        return unit
-    named = by_name.get(_unit_key(value), [])
-    active = [u for u in named if u.valid_to is None or u.valid_to >= today]
-    if len(active) == 1:
-        return active[0]
-    if len(active) > 1:
-        codes = ", ".join(u.code for u in active)
-        raise DomainError(f"Có {len(active)} đơn vị cùng tên “{value}” trong phạm vi {scope_unit.name}; "
-                          f"hãy ghi mã đơn vị ({codes}).")
-    if named:
-        raise DomainError(f"Đơn vị “{value}” đã giải thể; hãy ghi đơn vị công tác hiện tại.")
-    raise DomainError(f"Không tìm thấy đơn vị “{value}” (tên hoặc mã) trong phạm vi {scope_unit.name}.")
-
-
 def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], by_name: dict[str, list[Unit]], scope_unit: Unit,
            known: dict, out: Collector) -> _Row:
     row = _Row(row=index, prefix=prefix)
@@ -203,7 +166,7 @@ def _parse(index: int, raw: dict, *, prefix: str, units: dict[str, Unit], by_nam
     if not unit_value:
         out.error(row, "Thiếu đơn vị (tên hoặc mã đơn vị).")
     else:
-        row.unit = step(lambda: _resolve_unit(unit_value, units=units, by_name=by_name, scope_unit=scope_unit, today=today))
+        row.unit = step(lambda: resolve_unit(unit_value, units=units, by_name=by_name, scope_unit=scope_unit, today=today))
     row.position = _text(raw.get("position"))
     row.joined_on = step(lambda: _date(raw.get("joined_on"), "Ngày tuyển dụng"))
     row.year = step(lambda: _int(raw.get("year"), "Năm"))
@@ -347,7 +310,7 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
                 codes.add(_text(raw[key]))
     units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
     names = {_text(raw["unit"]) for _, raw in raw_rows if raw.get("unit") not in (None, "")} - set(units)
-    by_name = _units_by_name(names, scope_unit)
+    by_name = units_by_name(names, scope_unit)
     known = catalogue.award_catalogue()
     rows = [_parse(i, raw, prefix=f"{label} {i}", units=units, by_name=by_name, scope_unit=scope_unit, known=known, out=out)
             for i, raw in raw_rows]
