@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -133,8 +135,9 @@ class TableSheet:
         ws.append([self._cell(c.header, font=_BOLD, fill=_HEADER_FILL, border=_BOX,
                               alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"))
                    for c in self.columns])
-        self._styles = [Alignment(wrap_text=c.wrap, vertical="top", horizontal="center" if c.center else None)
-                        for c in self.columns]
+        self._alignments = [Alignment(wrap_text=c.wrap, vertical="top", horizontal="center" if c.center else None)
+                            for c in self.columns]
+        self._prototypes: dict[tuple[int, bool], StyleArray] = {}  # (column, is a date) → the cell style, built once
 
     def _cell(self, value, **style) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, value=safe(value))
@@ -145,9 +148,23 @@ class TableSheet:
             setattr(cell, name, attr)
         return cell
 
+    def _style(self, column: int, is_date: bool) -> StyleArray:
+        key = (column, is_date)
+        if key not in self._prototypes:
+            style = {"alignment": self._alignments[column], "border": _BOX}
+            self._prototypes[key] = self._cell(dt.date(2000, 1, 1) if is_date else "", **style)._style
+        return self._prototypes[key]
+
     def row(self, values: Sequence) -> None:
-        """Append one data row: strings as safe text, dates as dd/mm/yyyy, each cell boxed and aligned."""
-        self.ws.append([self._cell(v, alignment=a, border=_BOX) for v, a in zip(values, self._styles, strict=False)])
+        """Append one data row: strings as safe text, dates as dd/mm/yyyy, each cell boxed and aligned. The
+        style of each column is built once and copied (setting styles cell by cell costs more than the rest)."""
+        cells = []
+        for column, value in enumerate(values[:len(self.columns)]):
+            cell = WriteOnlyCell(self.ws, value=safe(value))
+            _as_text(cell)
+            cell._style = copy(self._style(column, isinstance(value, (dt.date, dt.datetime))))
+            cells.append(cell)
+        self.ws.append(cells)
         self.rows += 1
 
 
