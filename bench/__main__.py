@@ -1,10 +1,13 @@
-"""`make bench`: figures of the batch eligibility run, each beside its baseline from the same run.
+"""`make bench`: figures of the batch eligibility run and of the web under load, each beside its baseline from the same run.
 
-    .venv/bin/python -m bench [--people 200000] [--years 10] [--sample 2000] [--keep] [--sqlite]
+    .venv/bin/python -m bench [--people 200000] [--years 10] [--sample 2000] [--keep] [--reuse] [--sqlite]
+                              [--web-only | --no-web] [--web-users 50] [--web-seconds 20]
 
 Creates a throw-away PostgreSQL database (`tdkt_bench` on postgres@127.0.0.1:5432), migrates it, loads a
-deterministic ledger with COPY, measures, and drops the database (unless --keep). When PostgreSQL is not
-reachable it says so and runs on a temporary SQLite file. See docs/decisions/0005-batch-eligibility.md.
+deterministic ledger with COPY, measures the batch, then the web under load (gunicorn and locust's clients on the
+people list, a name search, a profile with its eligibility panel, beside the bare login page), and drops the
+database (unless --keep). When PostgreSQL is not reachable it says so and runs on a temporary SQLite file.
+See docs/decisions/0005-batch-eligibility.md and 0009-web-bench.md.
 """
 
 from __future__ import annotations
@@ -30,7 +33,16 @@ def parse_args(argv=None):
     parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file even if PostgreSQL is up")
     parser.add_argument("--full-run", action="store_true", help="also time the whole run (rows + .xlsx)")
     parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds of the raw query and the batch; medians are printed (default 3)")
-    return parser.parse_args(argv)
+    web = parser.add_mutually_exclusive_group()
+    web.add_argument("--web-only", action="store_true", help="measure only the web under load (not the batch)")
+    web.add_argument("--no-web", action="store_true", help="measure only the batch (not the web under load)")
+    parser.add_argument("--web-users", type=int, default=50, help="concurrent clients of the web bench (default 50)")
+    parser.add_argument("--web-seconds", type=float, default=20.0, help="seconds of load recorded per page (default 20)")
+    parser.add_argument("--web-timeout", type=float, default=10.0, help="a request unanswered after this many seconds is a time-out (default 10)")
+    args = parser.parse_args(argv)
+    if args.web_users < 1 or args.web_seconds <= 0 or args.web_timeout <= 0:
+        parser.error("--web-users, --web-seconds and --web-timeout must be positive")
+    return args
 
 
 def pg_admin_connect():
@@ -85,17 +97,28 @@ def main(argv=None) -> int:
     django.setup()
     from django.core.management import call_command
 
-    from . import data, measure
+    from . import data, measure, web
 
     try:
-        print(f"Database: {kind} ({location}); {args.people:,} people x {args.years} years")
+        t = time.perf_counter()
+        call_command("migrate", verbosity=0)  # a reused database gets the indexes added since it was made
         if not args.reuse:
-            t = time.perf_counter()
-            call_command("migrate", verbosity=0)
+            print(f"Database: {kind} ({location}); {args.people:,} people x {args.years} years")
             stats = data.generate(people=args.people, years=args.years, kind=kind)
             print(f"Data generated in {time.perf_counter() - t:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
-        figures = measure.run_all(people=args.people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
-        measure.print_table(figures, kind=kind)
+        people = data.people_count()
+        if args.reuse:
+            print(f"Database: {kind} ({location}), reused; {people:,} people")
+        if not args.web_only:
+            figures = measure.run_all(people=people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
+            measure.print_table(figures, kind=kind)
+        if not args.no_web:
+            result = web.run(kind=kind, location=location, pg_dsn=PG_DSN, users=args.web_users, seconds=args.web_seconds,
+                             timeout=args.web_timeout)
+            web.print_table(result, people=people)
+    except KeyboardInterrupt:
+        print("\nInterrupted: servers stopped.", file=sys.stderr)
+        return 130
     finally:
         if not args.keep:
             drop_database(kind, location)

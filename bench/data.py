@@ -128,6 +128,12 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
             chunk = {t: [] for t in TABLES}
 
 
+def people_count() -> int:
+    from tdkt.org.models import Person
+
+    return Person.objects.count()
+
+
 def _tsv(value) -> str:
     if value is None:
         return "\\N"

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from .models import RoleAssignment
 
@@ -44,7 +45,7 @@ def active_assignments(user, on: dt.date | None = None) -> list[RoleAssignment]:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     on = on or _today()
-    cache = user.__dict__.setdefault(_CACHE_ATTR, {})
+    cache = _unwrapped(user).__dict__.setdefault(_CACHE_ATTR, {})
     if on not in cache:
         cache[on] = list(
             RoleAssignment.objects.filter(user=user)
@@ -56,9 +57,19 @@ def active_assignments(user, on: dt.date | None = None) -> list[RoleAssignment]:
     return cache[on]
 
 
+def _unwrapped(user):
+    """The user object itself behind `request.user` (a lazy proxy whose own __dict__ is not the user's), so that the
+    view, the rules (which get the user itself) and the selectors share one memo."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def forget(user) -> None:
     """Drop the memoised assignments (after a role is granted or revoked on the same user object)."""
-    user.__dict__.pop(_CACHE_ATTR, None)
+    _unwrapped(user).__dict__.pop(_CACHE_ATTR, None)
 
 
 def is_superuser(user) -> bool:

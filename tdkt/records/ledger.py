@@ -55,6 +55,21 @@ def load_ledger(subject: Person | Unit | Household, *, year: int) -> Ledger:
     return ledger
 
 
+def ledger_of_rows(person: Person, *, ratings, awards, disciplines, initiatives) -> Ledger:
+    """A person's ledger from its rows already read (the profile's timeline reads them whole): the entries
+    `load_ledger` reads, in its order, for every year (the request builder leaves out the years after the one
+    under review). Revoked awards are left out here too."""
+    return Ledger(
+        ratings=[RatingEntry(r.year, r.rating) for r in sorted(ratings, key=lambda r: r.year)],
+        awards=[AwardEntry(a.year, a.award_code) for a in sorted((a for a in awards if a.revocation_id is None),
+                                                                 key=lambda a: (a.year, a.award_code, a.pk))],
+        disciplines=[DisciplineEntry(d.form, d.start, d.end) for d in sorted(disciplines, key=lambda d: (d.start, d.pk))],
+        initiatives=[InitiativeEntry(i.year, i.scope) for i in sorted(initiatives, key=lambda i: (i.year, i.scope, i.pk))],
+        joined_on=person.joined_on,
+        kind=catalogue.subject_kind_of(person=person),
+    )
+
+
 def collective_members(unit: Unit) -> QuerySet[Unit]:
     """The units whose people count as the collective's members: the unit and its subtree, except parts that
     are units with legal status of their own (a ward's schools are not members of the ward's collective)."""

@@ -12,6 +12,7 @@ from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person, Unit
 
+from .ledger import Ledger, ledger_of_rows
 from .models import AwardRecord, Discipline, Initiative, YearRating
 
 
@@ -28,21 +29,32 @@ def ledger_timeline(person: Person) -> list[dict]:
     Awards include revoked ones (with their revocation) and keep their issuer even when it is dissolved;
     a discipline is listed under the year it starts.
     """
+    return timeline_and_ledger(person)[0]
+
+
+def timeline_and_ledger(person: Person) -> tuple[list[dict], Ledger]:
+    """One read of the person's ledger (four queries), seen two ways: the profile's timeline (`ledger_timeline`)
+    and the engine's ledger (`ledger.ledger_of_rows`: what `load_ledger` reads, for the eligibility panel)."""
+    ratings = list(YearRating.objects.filter(person=person).order_by("year"))
+    awards = list(AwardRecord.objects.filter(person=person).select_related("issuer", "revocation")
+                  .order_by("year", "decision_date", "award_code"))
+    disciplines = list(Discipline.objects.filter(person=person).order_by("start", "id"))
+    initiatives = list(Initiative.objects.filter(person=person).order_by("year", "id"))
     years: dict[int, dict] = {}
 
     def entry(year: int) -> dict:
         return years.setdefault(year, {"year": year, "ratings": [], "awards": [], "disciplines": [], "initiatives": []})
 
-    for row in YearRating.objects.filter(person=person).order_by("year"):
+    for row in ratings:
         entry(row.year)["ratings"].append(row)
-    for row in (AwardRecord.objects.filter(person=person).select_related("issuer", "revocation")
-                .order_by("year", "decision_date", "award_code")):
+    for row in awards:
         entry(row.year)["awards"].append(row)
-    for row in Discipline.objects.filter(person=person).order_by("start"):
+    for row in disciplines:
         entry(row.start.year)["disciplines"].append(row)
-    for row in Initiative.objects.filter(person=person).order_by("year", "id"):
+    for row in initiatives:
         entry(row.year)["initiatives"].append(row)
-    return [years[y] for y in sorted(years, reverse=True)]
+    timeline = [years[y] for y in sorted(years, reverse=True)]
+    return timeline, ledger_of_rows(person, ratings=ratings, awards=awards, disciplines=disciplines, initiatives=initiatives)
 
 
 CHANGE_LOG_SIZE = 30

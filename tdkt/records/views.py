@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from tdkt.core.errors import DomainError
+from tdkt.core.pagination import CappedPaginator
 from tdkt.core.spreadsheet_writer import XLSX_CONTENT_TYPE
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person
@@ -28,7 +28,7 @@ from tdkt.org.views import require
 from .eligibility import check_subject
 from .forms import EligibilityForm, ImportForm, PeopleFilterForm
 from .models import YearRating
-from .selectors import change_log, ledger_timeline
+from .selectors import change_log, timeline_and_ledger
 
 PAGE_SIZE = 25
 
@@ -64,7 +64,7 @@ def people_list(request):
     require(request, "org.view_people")
     form = PeopleFilterForm(request.GET or None, units=units_visible_to(request.user))
     people, year = people_search(request.user, form)
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "year": year, "query": query.urlencode()}
@@ -85,11 +85,12 @@ def _eligibility_form(request, data):
     return EligibilityForm(data, award_names=names, awards=catalogue.batch_titles()), names
 
 
-def _eligibility(person: Person, form: EligibilityForm) -> dict:
-    """The engine's result on the person's ledger (through the one request builder): {'result': ...} or {'error': ...}."""
+def _eligibility(subject, form: EligibilityForm) -> dict:
+    """The engine's result on the person's ledger, or on a ledger already read (through the one request builder):
+    {'result': ...} or {'error': ...}."""
     award, year = form.cleaned_data["award"], form.cleaned_data["year"]
     try:
-        result = check_subject(person, award, year)
+        result = check_subject(subject, award, year)
     except DomainError as exc:
         return {"error": exc.message}
     regime = next((r.name for r in load_catalogue().regimes if r.code == result.regime), result.regime)
@@ -101,7 +102,7 @@ def _eligibility(person: Person, form: EligibilityForm) -> dict:
 def person_detail(request, pk: int):
     person = _scoped_person(request, pk)
     form, names = _eligibility_form(request, request.GET if "award" in request.GET else None)
-    timeline = ledger_timeline(person)
+    timeline, ledger = timeline_and_ledger(person)  # the timeline and the panel from one read of the ledger
     context = {
         "person": person,
         "memberships": person.memberships.select_related("unit").order_by("-start"),
@@ -113,7 +114,7 @@ def person_detail(request, pk: int):
         "change_log": change_log(person, timeline),
     }
     if form.is_bound and form.is_valid():
-        context["eligibility"] = _eligibility(person, form)
+        context["eligibility"] = _eligibility(ledger, form)
     return render(request, "records/person_detail.html", context)
 
 
