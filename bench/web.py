@@ -175,7 +175,8 @@ def server_env(kind: str, location: str, pg_dsn: str) -> dict:
     return env
 
 
-def run(*, kind: str, location: str, pg_dsn: str, users: int, seconds: float, timeout: float, warmup: float = 2.0) -> dict:
+def run(*, kind: str, location: str, pg_dsn: str, users: int, seconds: float, timeout: float, warmup: float = 2.0,
+        only: list[str] | None = None) -> dict:
     """Start gunicorn, load every page in turn with `users` clients, stop gunicorn; the figures."""
     from django.db import connections
 
@@ -183,6 +184,11 @@ def run(*, kind: str, location: str, pg_dsn: str, users: int, seconds: float, ti
     ids = profile_ids()
     connections.close_all()  # the server's workers and the bench do not share a connection
     plan_pages = pages(ids)
+    if only:
+        unknown = set(only) - {p["key"] for p in plan_pages}
+        if unknown:
+            raise SystemExit(f"--web-pages: unknown page {', '.join(sorted(unknown))}")
+        plan_pages = [p for p in plan_pages if p["key"] == "login" or p["key"] in only]
     work = Path(tempfile.mkdtemp(prefix="tdkt-web-bench-"))
     with sigterm_as_interrupt():
         server = Gunicorn(port=free_port(), env=server_env(kind, location, pg_dsn), log=work / "gunicorn.log")

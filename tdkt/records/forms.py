@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.widgets import FastSelect
 from tdkt.law import vocabulary as vocab
 from tdkt.org.forms import UnitChoiceField
 from tdkt.org.models import Gender
@@ -25,12 +26,12 @@ UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two le
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=100)
-    unit = UnitChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả đơn vị"))
-    gender = forms.ChoiceField(label=_("Giới tính"), required=False, choices=[("", _("Tất cả")), *Gender.choices])
-    leader = forms.ChoiceField(label=_("Lãnh đạo, quản lý"), required=False, choices=YES_NO)
-    direct = forms.ChoiceField(label=_("Trực tiếp lao động"), required=False, choices=YES_NO)
-    year = forms.TypedChoiceField(label=_("Năm xếp loại"), required=False, coerce=int, choices=())
-    rating = forms.ChoiceField(label=_("Xếp loại"), required=False, choices=())
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả đơn vị"), widget=FastSelect)
+    gender = forms.ChoiceField(label=_("Giới tính"), required=False, choices=[("", _("Tất cả")), *Gender.choices], widget=FastSelect)
+    leader = forms.ChoiceField(label=_("Lãnh đạo, quản lý"), required=False, choices=YES_NO, widget=FastSelect)
+    direct = forms.ChoiceField(label=_("Trực tiếp lao động"), required=False, choices=YES_NO, widget=FastSelect)
+    year = forms.TypedChoiceField(label=_("Năm xếp loại"), required=False, coerce=int, choices=(), widget=FastSelect)
+    rating = forms.ChoiceField(label=_("Xếp loại"), required=False, choices=(), widget=FastSelect)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,8 +60,8 @@ class PeopleFilterForm(forms.Form):
 
 
 class EligibilityForm(forms.Form):
-    award = forms.ChoiceField(label=_("Danh hiệu, hình thức"), choices=())
-    year = forms.TypedChoiceField(label=_("Năm xét"), coerce=int, choices=())
+    award = forms.ChoiceField(label=_("Danh hiệu, hình thức"), choices=(), widget=FastSelect)
+    year = forms.TypedChoiceField(label=_("Năm xét"), coerce=int, choices=(), widget=FastSelect)
 
     def __init__(self, *args, award_names: dict[str, str], awards: tuple[str, ...], **kwargs):
         """awards: the codes offered (the batch's titles), award_names: their names."""
