@@ -1,7 +1,7 @@
 """`make bench`: figures of the batch eligibility run and of the web under load, each beside its baseline from the same run.
 
     .venv/bin/python -m bench [--people 200000] [--years 10] [--sample 2000] [--keep] [--reuse] [--sqlite]
-                              [--web-only | --no-web] [--web-users 50] [--web-seconds 20]
+                              [--web-only | --no-web] [--web-users 50] [--web-seconds 20] [--web-pages list,...]
 
 Creates a throw-away PostgreSQL database (`tdkt_bench` on postgres@127.0.0.1:5432), migrates it, loads a
 deterministic ledger with COPY, measures the batch, then the web under load (gunicorn and locust's clients on the
@@ -38,12 +38,13 @@ def parse_args(argv=None):
     web.add_argument("--no-web", action="store_true", help="measure only the batch (not the web under load)")
     parser.add_argument("--web-users", type=int, default=50, help="concurrent clients of the web bench (default 50)")
     parser.add_argument("--web-seconds", type=float, default=20.0, help="seconds of load recorded per page (default 20)")
+    parser.add_argument("--web-warmup", type=float, default=2.0, help="seconds of load before each page's recording (default 2)")
     parser.add_argument("--web-pages", default="", help="only these pages (comma-separated keys: list,search,profile,panel); "
                         "the bare login page is always measured, first")
     parser.add_argument("--web-timeout", type=float, default=10.0, help="a request unanswered after this many seconds is a time-out (default 10)")
     args = parser.parse_args(argv)
-    if args.web_users < 1 or args.web_seconds <= 0 or args.web_timeout <= 0:
-        parser.error("--web-users, --web-seconds and --web-timeout must be positive")
+    if args.web_users < 1 or args.web_seconds <= 0 or args.web_timeout <= 0 or args.web_warmup < 0:
+        parser.error("--web-users, --web-seconds and --web-timeout must be positive, --web-warmup not negative")
     return args
 
 
@@ -116,7 +117,7 @@ def main(argv=None) -> int:
             measure.print_table(figures, kind=kind)
         if not args.no_web:
             result = web.run(kind=kind, location=location, pg_dsn=PG_DSN, users=args.web_users, seconds=args.web_seconds,
-                             timeout=args.web_timeout, only=[k for k in args.web_pages.split(",") if k])
+                             timeout=args.web_timeout, warmup=args.web_warmup, only=[k for k in args.web_pages.split(",") if k])
             web.print_table(result, people=people)
     except KeyboardInterrupt:
         print("\nInterrupted: servers stopped.", file=sys.stderr)

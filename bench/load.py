@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import signal
 import sys
 import time
 
@@ -195,6 +196,7 @@ def run(plan: dict) -> dict:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's (bench/web.py ends this process)
     result = run(json.loads(argv[0]))
     print(json.dumps(result), flush=True)
     return 0 if "error" not in result else 1

@@ -9,20 +9,25 @@ attrs.html writes them, values and labels escaped).
 from __future__ import annotations
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+
+def _attrs(attrs: dict) -> str:
+    """Attributes as Django's attrs.html writes them: in order, True as a bare name, False left out."""
+    return "".join(f" {conditional_escape(k)}" if v is True else f' {conditional_escape(k)}="{conditional_escape(v)}"'
+                   for k, v in attrs.items() if v is not False and v is not None)
 
 
 class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        parts = [format_html('<select name="{}"{}>', widget["name"], mark_safe(_attrs(widget["attrs"])))]
         for group, options, _ in widget["optgroups"]:
             if group:
                 parts.append(format_html('<optgroup label="{}">', group))
             parts.extend(format_html('<option value="{}"{}>{}</option>', "" if o["value"] is None else str(o["value"]),
-                                     flatatt(o["attrs"]), o["label"]) for o in options)
+                                     mark_safe(_attrs(o["attrs"])), o["label"]) for o in options)
             if group:
                 parts.append("</optgroup>")
         parts.append("</select>")

@@ -1,4 +1,4 @@
-"""One way into the engine: the profile panel, the batch run and the path of the dossiers to come build their
+"""One way into the engine: the profile panel (alone and on the profile page), the batch run and the path of the dossiers to come build their
 requests with the same builder, so the same person gets the same result (on random, seeded ledgers)."""
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ def test_the_profile_panel_the_batch_and_the_dossier_path_agree(client, tree, of
             panel = response.context["eligibility"]["result"]
             alone = dossier_path(person, code, year)
             assert panel == alone, (person.full_name, code)
+            # the profile page builds its panel from the ledger its timeline read (one read for both)
+            profile = client.get(reverse("records:person_detail", args=[person.pk]), {"award": code, "year": year})
+            assert profile.context["eligibility"]["result"] == alone, (person.full_name, code)
             in_round = dossier_path(person, code, year, proposed)
             assert outcome.results[code] == in_round, (person.full_name, code, proposed)
             verdicts.add((code, in_round.verdict))
