@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["bare login page (baseline)", "people list", "name search", "profile with eligibility panel",
+PAGES = ["bare login page (baseline)", "reference: logged-in, no data", "people list", "name search", "profile with eligibility panel",
          "eligibility panel (htmx partial)"]
 LISTENING = re.compile(r"listening on http://127\.0\.0\.1:(\d+) \(pid (\d+)\)")
 
