@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the whole suite on SQLite, then again on PostgreSQL when DATABASE_URL is set or a server answers
-# on 127.0.0.1:5432 (a throw-away database is created by pytest-django: test_<name>; no other database is touched).
+# on 127.0.0.1:5432 (a throw-away database is created by pytest-django: test_<name>; the web bench's test makes and
+# drops its own, tdkt_webbench_<pid>; no other database is touched).
 set -eu
 cd "$(dirname "$0")/.."
 echo "==> Kiểm tra mã nguồn (ruff)"

@@ -28,8 +28,8 @@ def test_the_people_count_stops_at_its_cap_and_says_more_than(client, officer_a,
     monkeypatch.setattr(pagination, "COUNT_CAP", 2)  # ward A's scope holds three people
     body, sql = _get(client, officer_a, reverse("records:people_list"))
     assert "Tìm thấy hơn 2 cá nhân" in body
-    [count] = [s for s in sql if "COUNT(" in s.upper()]
-    assert "LIMIT 3" in count.upper()  # it reads at most cap + 1 rows
+    [count] = [s for s in sql if "COUNT(" in s.upper()]  # read with the page's rows
+    assert "LIMIT 3" in count.upper() and "LIMIT 25" in count.upper()  # it reads at most cap + 1 rows
     monkeypatch.setattr(pagination, "COUNT_CAP", 10)
     body, _ = _get(client, officer_a, reverse("records:people_list"))
     assert "Tìm thấy 3 cá nhân" in body and "hơn" not in body.split('data-testid="people-count"')[1][:80]
@@ -38,7 +38,7 @@ def test_the_people_count_stops_at_its_cap_and_says_more_than(client, officer_a,
 def test_the_people_list_reads_the_role_assignments_once(client, officer_a, tree):
     _, sql = _get(client, officer_a, reverse("records:people_list"))
     assert sum("accounts_roleassignment" in s for s in sql) == 1
-    assert len(sql) <= 6  # session, user, assignments, units of the filter, count, the page
+    assert len(sql) <= 5  # session, user, assignments, units of the filter, the page with its count
 
 
 def test_the_profile_reads_the_ledger_once_for_its_timeline_and_its_panel(client, officer_a, tree):
@@ -69,3 +69,20 @@ def test_an_award_whose_issuer_is_only_a_name_shows_on_the_profile(client, offic
                                issuer=None, issuer_name="UBND tỉnh Bắc Ninh")
     body, _ = _get(client, officer_a, reverse("records:person_detail", args=[tree.binh.pk]))
     assert "của UBND tỉnh Bắc Ninh" in body
+
+
+def test_the_capped_paginator_pages_like_django_s(tree, monkeypatch):
+    from tdkt.core.pagination import CappedPaginator
+    from tdkt.org.models import Person
+
+    people = Person.objects.order_by("name_sort_key", "id")
+    names = list(people.values_list("full_name", flat=True))
+    for number, expected in (("1", names[:2]), ("2", names[2:4]), ("3", names[4:]), ("99", names[4:]), ("x", names[:2]),
+                             ("0", names[4:])):
+        page = CappedPaginator(people, 2).get_page(number)
+        assert [p.full_name for p in page.object_list] == expected, number
+        assert (page.paginator.count, page.paginator.num_pages, page.paginator.capped) == (5, 3, False)
+    monkeypatch.setattr(pagination, "COUNT_CAP", 3)
+    page = CappedPaginator(people, 2).get_page("3")  # past the cap's last page: its last page
+    assert (page.number, page.paginator.count, page.paginator.capped) == (2, 3, True)
+    assert [p.full_name for p in page.object_list] == names[2:3]
