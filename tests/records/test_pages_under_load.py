@@ -46,7 +46,7 @@ def test_the_profile_reads_the_ledger_once_for_its_timeline_and_its_panel(client
     assert 'data-testid="verdict"' in body and f'data-year="{tree.year}"' in body
     for table in ("records_yearrating", "records_awardrecord", "records_discipline", "records_initiative"):
         assert sum(f'FROM "{table}"' in s for s in sql) == 1, table
-    assert len(sql) <= 9  # session, user, assignments, the person, four ledger tables, memberships
+    assert len(sql) <= 11  # session, user, assignments, the person, four ledger tables, memberships, the change log (2)
 
 
 def test_the_panel_reads_the_ledger_in_one_query(client, officer_a, tree):
