@@ -30,6 +30,7 @@ GIVEN = ["An", "Ánh", "Bình", "Cường", "Dũng", "Đào", "Giang", "Hà", "H
 TABLES = {
     "org_person": ["id", "created_at", "updated_at", "full_name", "name_sort_key", "gender", "date_of_birth", "citizen_id",
                    "position", "is_leader", "is_direct_worker", "unit_id", "joined_on"],
+    "org_personword": ["person_id", "word", "marked"],
     "records_yearrating": ["created_at", "updated_at", "person_id", "year", "rating", "note"],
     "records_awardrevocation": ["id", "created_at", "updated_at", "revoked_on", "reason", "decision_number", "decision_date",
                                 "issuer_name", "recorded_by_id"],
@@ -45,11 +46,14 @@ def make_units(wards: int = 20, per_ward: int = 5) -> list[int]:
     from tdkt.core import vntext
     from tdkt.org.models import Unit, UnitKind
 
+    from tdkt.org.search import index_unit
+
     def create(code, name, kind, parent):
         unit = Unit.objects.create(code=code, name=name, kind=kind, parent=parent, name_sort_key=vntext.sort_key(name))
         unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
         unit.depth = parent.depth + 1 if parent else 0
         unit.save(update_fields=["path", "depth"])
+        index_unit(unit)
         return unit
 
     province = create("bench_tinh", "Tỉnh Thử Nghiệm", UnitKind.PROVINCE, None)
@@ -71,6 +75,7 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
     rnd = random.Random(SEED)
     revocations = 0
     keys: dict[str, str] = {}
+    words: dict[str, list[tuple[str, str]]] = {}
     first = YEAR - years + 1
     chunk = {t: [] for t in TABLES}
     for pid in range(1, n + 1):
@@ -82,6 +87,8 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
         unit_id = unit_ids[pid % len(unit_ids)]
         chunk["org_person"].append((pid, NOW, NOW, name, key, "F" if rnd.random() < 0.55 else "M", dob, None, "",
                                     rnd.random() < 0.1, rnd.random() < 0.5, unit_id, joined))
+        for folded, marked in words.get(name) or words.setdefault(name, vntext.search_words(name)):
+            chunk["org_personword"].append((pid, folded, marked))  # the search words (org.search)
         cstdcs: set[int] = set()
         awards = chunk["records_awardrecord"]
 

@@ -2,7 +2,9 @@
 
 The collation key follows the Vietnamese alphabet (a ă â b c d đ e ê ... ư v x y) with tone marks as a
 secondary difference in dictionary order (ngang, huyền, hỏi, ngã, sắc, nặng) and case as a tertiary one,
-the same order as ICU's `vi` tailoring: Anh < Ánh < Ân < Bùi < Dương < Đặng. Keys are made of ASCII digits
+the same order as ICU's `vi` tailoring: Anh < Ánh < Ân < Bùi < Dương < Đặng. A run of digits sorts by its number
+("Tổ dân phố số 2" before "số 10"). A person's key compares the given name whole (tones included) before the
+middle names, then the family name: every "Anh" before every "Ánh". Keys are made of ASCII digits
 only, so they compare identically under SQLite's BINARY and any PostgreSQL collation: ordering by a stored
 key column gives the same result on both databases (see docs/decisions/0002-vietnamese-collation.md).
 """
@@ -66,20 +68,51 @@ def primary_code(letter: str) -> str:
 PRIMARY_WORD_SEPARATOR = _WORD_SEP  # between two words of the primary level of a collation key
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+NUMBER_WIDTH = 9  # digit runs are zero-padded to this width in the keys, so numbers sort by value
+KEY_LENGTH = 600  # the stored key columns' length; a longer key is cut (the order beyond it does not matter)
+
+
+def _pad_numbers(text: str) -> str:
+    return _DIGIT_RUN.sub(lambda m: m.group().zfill(NUMBER_WIDTH), text)
+
+
+def _levels(word: str) -> tuple[list[str], list[str], list[str]]:
+    primary, secondary, tertiary = [], [], []
+    for ch in _pad_numbers(word):
+        info = _analyse(ch)
+        if info is None:
+            continue
+        base, tone, upper = info
+        primary.append(str(_LETTER_CODE.get(base) or _DIGIT_CODE[base]))
+        secondary.append(str(tone))
+        tertiary.append("1" if upper else "0")
+    return primary, secondary, tertiary
+
+
 def _words_key(words: list[str]) -> str:
+    """The words compared together: every letter's base first, then the tones, then the case (reading order)."""
     primary, secondary, tertiary = [], [], []
     for n, word in enumerate(words):
         if n:
             primary.append(_WORD_SEP)
-        for ch in word:
-            info = _analyse(ch)
-            if info is None:
-                continue
-            base, tone, upper = info
-            primary.append(str(_LETTER_CODE.get(base) or _DIGIT_CODE[base]))
-            secondary.append(str(tone))
-            tertiary.append("1" if upper else "0")
-    return "".join(primary) + _LEVEL_SEP + "".join(secondary) + _LEVEL_SEP + "".join(tertiary)
+        p, s, t = _levels(word)
+        primary += p
+        secondary += s
+        tertiary += t
+    return ("".join(primary) + _LEVEL_SEP + "".join(secondary) + _LEVEL_SEP + "".join(tertiary))[:KEY_LENGTH]
+
+
+def _word_by_word_key(words: list[str]) -> str:
+    """The words compared one after the other, each whole: its letters, "00", its tones, its case. A word's key
+    ends where the next begins: when two words have the same letters their tone and case parts have the same
+    length, and "00" sorts a shorter word (An) before a longer one (Anh)."""
+    out = []
+    for word in words:
+        p, s, t = _levels(word)
+        if p:
+            out.append("".join(p) + _LEVEL_SEP + "".join(s) + "".join(t))
+    return "".join(out)[:KEY_LENGTH]
 
 
 def sort_key(text: str) -> str:
@@ -88,11 +121,56 @@ def sort_key(text: str) -> str:
 
 
 def person_sort_key(full_name: str) -> str:
-    """Collation key of a person's name as Vietnamese lists sort it: given name, then middle names, then family name."""
+    """Collation key of a person's name as Vietnamese lists sort it: the given name (whole, with its tones), then
+    the middle names, then the family name."""
     words = nfc(full_name).split(" ")
     if len(words) > 1:
         words = [words[-1], *words[1:-1], words[0]]
-    return _words_key(words)
+    return _word_by_word_key(words)
+
+
+# --- Search words: accent-free keys of a name's words (indexed by org's word tables) -----------------
+
+_FOLD = str.maketrans("ăâđêôơư", "aadeoou")
+MARKED_LETTERS = frozenset("ăâđêôơư")
+_HAS_MARKED_VARIANT = frozenset("adeou")
+
+
+def search_words(text: str) -> list[tuple[str, str]]:
+    """The distinct words of a name as (folded, marked): "Nguyễn Văn Đức" → ("nguyen", "nguyên"), ("van", "văn"),
+    ("duc", "đưc"). `marked` drops the tones and keeps the letter marks (ă â đ ê ô ơ ư); `folded` drops both (ASCII
+    letters and digits). Punctuation is left out of a word; an empty word is skipped."""
+    seen: dict[str, tuple[str, str]] = {}
+    for token in nfc(text).split(" "):
+        marked = "".join(base_letters(token))
+        if marked and marked not in seen:
+            seen[marked] = (marked.translate(_FOLD), marked)
+    return list(seen.values())
+
+
+def query_words(query: str) -> list[tuple[str, str | None]]:
+    """What a typed query asks: per typed word (folded prefix, LIKE pattern of the marked word or None). The
+    pattern is only there when the word carries a letter mark: the typed mark must be at that place ("ăn" does
+    not match "an"), a plain letter stands for any of its variants ('_')."""
+    out = []
+    for folded, marked in search_words(query):
+        pattern = None
+        if any(c in MARKED_LETTERS for c in marked):
+            pattern = "".join(c if c in MARKED_LETTERS or c not in _HAS_MARKED_VARIANT else "_" for c in marked) + "%"
+        out.append((folded, pattern))
+    return out
+
+
+def _pattern_matches(pattern: str, marked: str) -> bool:
+    body = pattern.rstrip("%")
+    return len(marked) >= len(body) and all(p == "_" or p == c for p, c in zip(body, marked))
+
+
+def name_matches(query: str, text: str) -> bool:
+    """The search's rule in Python (for small tables and tests): every typed word starts some word of the text."""
+    words = search_words(text)
+    return all(any(folded_word.startswith(folded) and (pattern is None or _pattern_matches(pattern, marked))
+                   for folded_word, marked in words) for folded, pattern in query_words(query))
 
 
 def format_date(day: dt.date) -> str:

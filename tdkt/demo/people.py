@@ -6,6 +6,7 @@ import datetime as dt
 
 from tdkt.core import vntext
 from tdkt.org.models import Membership, Person, Unit
+from tdkt.org.search import index_people
 
 from .base import ACCOUNT_GENDERS, ACCOUNTS, PEOPLE_PER_WARD, UNITS
 
@@ -84,5 +85,6 @@ def generate(d) -> None:
         [Membership(person=p, unit=u, position=p.position, start=p.joined_on) for p, (u, _) in zip(people, placement)],
         batch_size=1000,
     )
+    index_people(people)  # the search words org.services keeps for people created one by one
 
     d.people, d.placement, d.named = people, placement, named

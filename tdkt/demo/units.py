@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tdkt.core import vntext
 from tdkt.org.models import Unit, UnitKind, UnitSuccession
+from tdkt.org.search import index_units
 
 from .base import REFORM_DAY, TEAM_SLUGS, UNITS, VILLAGES_PER_WARD, WARDS
 
@@ -20,6 +21,7 @@ def _bulk_units(specs: list[dict], parents: list[Unit]) -> list[Unit]:
     for unit, parent in zip(units, parents):
         unit.path, unit.depth = f"{parent.path}{unit.pk}/", parent.depth + 1
     Unit.objects.bulk_update(units, ["path", "depth"])
+    index_units(units)  # the search words org.services keeps for units created one by one
     return units
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.models import TimeStampedModel
+from tdkt.core.search import WordTable
 
 
 class UnitKind(models.TextChoices):
@@ -58,6 +59,16 @@ class Unit(TimeStampedModel):
         return Q(**{f"{prefix}path__startswith": self.path})
 
 
+class UnitWord(WordTable):
+    """The words of a unit's name and short name, for the search (maintained by org.services, see core.search)."""
+
+    owner = "unit"
+    unit = models.ForeignKey(Unit, related_name="search_words", on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [models.Index(fields=["word", "unit"], name="org_unitword_word", opclasses=["varchar_pattern_ops", "int8_ops"])]
+
+
 class UnitSuccession(models.Model):
     """A dissolved/merged unit and the unit(s) that took over its territory or functions."""
 
@@ -101,6 +112,16 @@ class Person(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class PersonWord(WordTable):
+    """The words of a person's name, for the search (maintained by org.services, see core.search)."""
+
+    owner = "person"
+    person = models.ForeignKey(Person, related_name="search_words", on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [models.Index(fields=["word", "person"], name="org_personword_word", opclasses=["varchar_pattern_ops", "int8_ops"])]
 
 
 class Membership(models.Model):

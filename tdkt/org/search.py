@@ -1,48 +1,55 @@
-"""Accent-insensitive search of people by name, over their stored collation key (no new column).
+"""Accent-insensitive search of people and units by name, over their indexed word tables (see core.search).
 
-`Person.name_sort_key` (tdkt.core.vntext.person_sort_key) starts with the primary collation level: one
-two-digit code per base letter of the Vietnamese alphabet, "01" between words, "00" at the end of the
-level; tones live in the secondary level. So "Nguyễn" and "Nguyen" differ only where the user typed a
-plain letter that the name carries with a letter mark (e/ê, a/ă/â, o/ô/ơ, u/ư, d/đ). Each typed word
-becomes a regular expression over the primary level that accepts those variants and must match the start
-of some word of the name; all typed words must match (in any order). The same regular expression works
-under SQLite (Django's REGEXP) and PostgreSQL (~). Typing a marked letter (ă, đ...) matches only it.
+Every typed word must start some word of the name, in any order, ignoring tones and letter marks ("nguyen van
+an" finds "Nguyễn Văn An"); a typed letter mark narrows ("ă", "đ" match only that letter). The word tables are
+kept by org.services on create and rename; `index_people` and `index_units` rebuild them after a bulk load.
 """
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Iterable
 
 from django.db.models import Q
 
-from tdkt.core import vntext
-
-_VARIANTS = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "d": "dđ"}
-# Any whole words before the matched one: pairs of the primary level (codes 10..52, word separator 01).
-_SEP = vntext.PRIMARY_WORD_SEPARATOR
-_BEFORE = f"^(([1-5][0-9]|{_SEP})*{_SEP})?"
+from .models import Person, PersonWord, Unit, UnitWord
 
 
-def _letter_pattern(letter: str) -> str:
-    choices = _VARIANTS.get(letter, letter)
-    codes = [vntext.primary_code(c) for c in choices]
-    return codes[0] if len(codes) == 1 else "(" + "|".join(codes) + ")"
+def person_q(query: str, prefix: str = "") -> Q:
+    """Q matching people (or, through `prefix` such as "person__", rows of people) whose name matches the query."""
+    return PersonWord.matching(query, prefix)
 
 
-def word_regex(word: str) -> str | None:
-    letters = vntext.base_letters(word)
-    if not letters:
-        return None
-    return _BEFORE + "".join(_letter_pattern(c) for c in letters)
+def unit_q(query: str, prefix: str = "") -> Q:
+    """Q matching units (or rows whose unit is at `prefix`, e.g. "unit__") whose name or short name matches."""
+    return UnitWord.matching(query, prefix)
 
 
-def name_q(query: str, field: str = "name_sort_key") -> Q:
-    """Q matching people whose name contains every typed word at a word start, ignoring tones and letter marks."""
-    q = Q()
-    for word in vntext.nfc(query).split(" "):
-        pattern = word_regex(unicodedata.normalize("NFC", word))
-        if pattern:
-            q &= Q(**{f"{field}__regex": pattern})
-    return q
+def name_q(query: str) -> Q:
+    """The people search (kept for its callers): `person_q`."""
+    return person_q(query)
 
 
+def index_person(person: Person) -> None:
+    PersonWord.replace(person.pk, person.full_name)
+
+
+def index_unit(unit: Unit) -> None:
+    UnitWord.replace(unit.pk, unit.name, unit.short_name)
+
+
+def index_people(people: Iterable[Person]) -> int:
+    """Rewrite the words of people written in bulk (demo, bench); returns the number of words."""
+    people = list(people)
+    PersonWord.objects.filter(person_id__in=[p.pk for p in people]).delete()
+    rows = [row for p in people for row in PersonWord.rows(p.pk, p.full_name)]
+    PersonWord.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def index_units(units: Iterable[Unit]) -> int:
+    """Rewrite the words of units written in bulk; returns the number of words."""
+    units = list(units)
+    UnitWord.objects.filter(unit_id__in=[u.pk for u in units]).delete()
+    rows = [row for u in units for row in UnitWord.rows(u.pk, u.name, u.short_name)]
+    UnitWord.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

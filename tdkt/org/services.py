@@ -21,6 +21,7 @@ from tdkt.core.errors import DomainError
 from tdkt.core.permissions import require
 
 from .models import Gender, Membership, Person, Unit, UnitKind, UnitSuccession
+from .search import index_person, index_unit
 
 _CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 _CCCD_RE = re.compile(r"^\d{12}$")
@@ -92,6 +93,7 @@ def unit_create(
         )
         unit.path, unit.depth = unit_path(unit, parent)
         unit.save(update_fields=["path", "depth"])
+        index_unit(unit)
         audit.record(
             actor=actor,
             action="org.unit.created",
@@ -121,6 +123,8 @@ def unit_update(*, actor, unit: Unit, name: str | None = None, short_name: str |
         for key, value in changes.items():
             setattr(unit, key, value)
         unit.save()
+        if "name" in changes or "short_name" in changes:
+            index_unit(unit)
         audit.record(actor=actor, action="org.unit.updated", target=unit,
                      data={"old": old, "new": {k: changes[k] for k in old}})
     return unit
@@ -304,6 +308,7 @@ def person_create(
     with transaction.atomic():
         person = Person.objects.create(**fields, unit=unit, name_sort_key=vntext.person_sort_key(fields["full_name"]))
         Membership.objects.create(person=person, unit=unit, position=fields["position"], start=start)
+        index_person(person)
         audit.record(
             actor=actor,
             action="org.person.created",
@@ -327,6 +332,8 @@ def person_update(*, actor, person: Person, **changes) -> Person:
         if "full_name" in fields:
             person.name_sort_key = vntext.person_sort_key(fields["full_name"])
         person.save()
+        if "full_name" in fields:
+            index_person(person)
         audit.record(
             actor=actor, action="org.person.updated", target=person,
             data={"old": old, "new": {k: _iso(v) for k, v in fields.items()}},
