@@ -45,7 +45,6 @@ def make_units(wards: int = 20, per_ward: int = 5) -> list[int]:
     """The unit tree; returns the ids of the units people belong to (wards and their units)."""
     from tdkt.core import vntext
     from tdkt.org.models import Unit, UnitKind
-
     from tdkt.org.search import index_unit
 
     def create(code, name, kind, parent):
