@@ -2,9 +2,14 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import Q
 from django.utils import timezone
 
+from tdkt.core import vntext
 from tdkt.core.errors import DomainError
+from tdkt.core.search import NameSearchAdmin
 
 from . import services, throttle
 from .models import LoginAttempt, RoleAssignment
@@ -112,3 +117,21 @@ class LoginAttemptAdmin(admin.ModelAdmin):
         addresses = sorted({address for address in queryset.values_list("ip_address", flat=True) if address})
         if all(self._unlock(request, address=address) for address in addresses):
             messages.success(request, "Đã mở khóa các địa chỉ máy: " + ", ".join(addresses) + ".")
+
+
+User = get_user_model()
+
+
+class AccountAdmin(NameSearchAdmin, UserAdmin):
+    """Accounts searched as people are (the name without diacritics, core.search's rule), or by username or e-mail.
+    Accounts are few (one per officer): their names are matched in Python."""
+
+    def search_q(self, request, term):
+        names = User.objects.values_list("pk", "last_name", "first_name")
+        ids = [pk for pk, last, first in names if vntext.name_matches(term, f"{first} {last}")]
+        return Q(pk__in=ids) | Q(username__icontains=term) | Q(email__icontains=term)
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, AccountAdmin)

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.admin import ServiceAdmin, action_with_form
 from tdkt.core.errors import DomainError
+from tdkt.core.search import NameSearchAdmin
 
 from . import councils, services
 from .forms import InTreeOrder
@@ -20,6 +22,7 @@ from .models import (
     Unit,
     UnitSuccession,
 )
+from .search import person_q, unit_q
 
 
 class SuccessionInline(admin.TabularInline):
@@ -83,7 +86,7 @@ class PersonMoveForm(forms.Form):
 
 
 @admin.register(Unit)
-class UnitAdmin(ServiceAdmin):
+class UnitAdmin(NameSearchAdmin, ServiceAdmin):
     list_display = ["name", "code", "kind", "parent", "admin_code", "has_legal_status", "is_small_collective", "valid_to"]
     list_filter = ["kind", "has_legal_status", "is_small_collective", ("valid_to", admin.EmptyFieldListFilter)]
     search_fields = ["name", "code", "short_name"]
@@ -97,6 +100,10 @@ class UnitAdmin(ServiceAdmin):
     @admin.display(description=_("Cấp trong cây"))
     def tree_level(self, unit):
         return unit.depth
+
+    def search_q(self, request, term):
+        """The app's unit search (name and short name, without diacritics), or the unit's code."""
+        return unit_q(term) | Q(code__startswith=term.lower())
 
     @admin.action(description="Giải thể đơn vị đã chọn", permissions=["change"])
     def dissolve(self, request, queryset):
@@ -145,7 +152,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(ServiceAdmin):
+class PersonAdmin(NameSearchAdmin, ServiceAdmin):
     list_display = ["full_name", "gender", "date_of_birth", "citizen_id", "position", "unit", "is_leader", "is_direct_worker"]
     list_filter = ["gender", "is_leader", "is_direct_worker", "unit__kind"]
     search_fields = ["full_name", "citizen_id", "position", "unit__name", "unit__code"]
@@ -154,6 +161,10 @@ class PersonAdmin(ServiceAdmin):
     list_select_related = ["unit"]
     inlines = [MembershipInline]
     actions = ["move"]
+
+    def search_q(self, request, term):
+        """The people list's search (the name without diacritics), the citizen ID, or the name or code of the unit."""
+        return person_q(term) | Q(citizen_id=term.replace(" ", "")) | unit_q(term, "unit__") | Q(unit__code=term.lower())
 
     @admin.action(description="Chuyển cá nhân đã chọn sang đơn vị khác", permissions=["change"])
     def move(self, request, queryset):
