@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tdkt.accounts import roles, scoping
 
@@ -68,6 +68,25 @@ def unit_lineage(unit: Unit) -> list[Unit]:
 def people_in_subtree(unit: Unit) -> QuerySet[Person]:
     """People whose current unit is `unit` or under it, in Vietnamese list order."""
     return Person.objects.filter(unit__path__startswith=unit.path).order_by("name_sort_key", "id")
+
+
+def people_counts(units) -> dict[int, int]:
+    """The current members of each unit's subtree (the unit and everything under it), by unit id: what the unit tree
+    and the unit's page both show. One query (people counted per unit, then added up along the tree paths)."""
+    units = list(units)
+    if not units:
+        return {}
+    wanted = {u.pk for u in units}
+    roots = [u for u in units if not any(part and int(part) in wanted for part in u.path.strip("/").split("/")[:-1])]
+    q = Q()
+    for root in roots:
+        q |= Q(unit__path__startswith=root.path)
+    totals = dict.fromkeys(wanted, 0)
+    for path, n in Person.objects.filter(q).values_list("unit__path").annotate(n=Count("id")).order_by():
+        for part in path.strip("/").split("/"):
+            if part and int(part) in totals:
+                totals[int(part)] += n
+    return totals
 
 
 def people_in_unit_during(unit: Unit, start: dt.date, end: dt.date, *, subtree: bool = True) -> QuerySet[Person]:

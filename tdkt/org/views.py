@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from tdkt.core import registry
+from tdkt.core import registry, vntext
 
 from .models import Person, Unit, UnitSuccession
-from .selectors import in_tree_order, sibling_key, units_visible_to
+from .search import unit_q
+from .selectors import in_tree_order, people_counts, sibling_key, units_visible_to
 
 
 def require(request, perm: str, obj=None) -> None:
@@ -45,13 +45,34 @@ def _successions(units) -> None:
         u.predecessors_list = predecessors.get(u.pk, [])
 
 
+def _with_counts(units: list[Unit]) -> list[Unit]:
+    counts = people_counts(units)
+    for u in units:
+        u.people_count = counts.get(u.pk, 0)
+    return units
+
+
 @login_required
 @require_GET
 def unit_tree(request):
+    """The tree of one's scope, each unit with the current members of its subtree. `q` keeps the units whose name
+    matches (the app's unit search) and the units above them; the page's script filters as one types."""
     require(request, "org.view_units")
-    units = in_tree_order(units_visible_to(request.user).annotate(people_count=Count("people")))
+    visible = units_visible_to(request.user)
+    units = in_tree_order(visible)
+    query = vntext.nfc(request.GET.get("q", ""))[:100]
+    matched = None
+    if query:
+        found = set(visible.filter(unit_q(query)).values_list("pk", flat=True))
+        keep = {int(part) for u in units if u.pk in found for part in u.path.strip("/").split("/") if part}
+        units = [u for u in units if u.pk in keep]
+        matched = len(found)
+    _with_counts(units)
     _successions(units)
-    return render(request, "org/unit_tree.html", {"roots": _tree(units), "units_count": len(units)})
+    for u in units:
+        u.tree_words = " ".join(f"{folded}:{marked}" for folded, marked in vntext.search_words(f"{u.name} {u.short_name}"))
+    context = {"roots": _tree(units), "units_count": visible.count(), "query": query, "matched": matched}
+    return render(request, "org/unit_tree.html", context)
 
 
 @login_required
@@ -59,13 +80,14 @@ def unit_tree(request):
 def unit_detail(request, pk: int):
     require(request, "org.view_units")
     unit = get_object_or_404(units_visible_to(request.user).select_related("parent"), pk=pk)
-    children = sorted(unit.children.annotate(people_count=Count("people")), key=sibling_key)
+    children = sorted(unit.children.all(), key=sibling_key)
+    _with_counts([unit, *children])
     _successions([unit, *children])
     context = {
         "unit": unit,
         "children": children,
         "people_direct": Person.objects.filter(unit=unit).count(),
-        "people_subtree": Person.objects.filter(unit__path__startswith=unit.path).count(),
+        "people_subtree": unit.people_count,
         "parent_visible": unit.parent is not None and request.user.has_perm("org.view_unit", unit.parent),
         "can_view_people": request.user.has_perm("org.view_people"),
         "can_add_people": request.user.has_perm("org.manage_people", unit) and unit.valid_to is None,
