@@ -22,9 +22,13 @@ def year_choices(span: int = 10) -> list[tuple[int, int]]:
 
 
 UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two levels (a unit filters its subtree)
+PAGE_SIZES = (25, 50, 100)
 
 
 class PeopleFilterForm(forms.Form):
+    """The people list's filters. A value that is not valid (a year out of the list, an unknown rating or unit) is
+    reported (`problems`) and left out; the other filters still apply (`filters`)."""
+
     q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=100)
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả đơn vị"), widget=FastSelect)
     gender = forms.ChoiceField(label=_("Giới tính"), required=False, choices=[("", _("Tất cả")), *Gender.choices], widget=FastSelect)
@@ -32,6 +36,8 @@ class PeopleFilterForm(forms.Form):
     direct = forms.ChoiceField(label=_("Trực tiếp lao động"), required=False, choices=YES_NO, widget=FastSelect)
     year = forms.TypedChoiceField(label=_("Năm xếp loại"), required=False, coerce=int, choices=(), widget=FastSelect)
     rating = forms.ChoiceField(label=_("Xếp loại"), required=False, choices=(), widget=FastSelect)
+    size = forms.TypedChoiceField(label=_("Số dòng mỗi trang"), required=False, coerce=int, empty_value=PAGE_SIZES[0],
+                                  choices=[(n, n) for n in PAGE_SIZES], widget=FastSelect)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,14 +55,46 @@ class PeopleFilterForm(forms.Form):
                                          ("none", _("Chưa có xếp loại"))]
         self.fields["year"].choices = year_choices()
         self.fields["year"].initial = last_year()
+        years = [y for y, _label in self.fields["year"].choices]
+        messages = {
+            "q": {"max_length": _("Từ khóa tìm kiếm quá dài (tối đa %(limit_value)d ký tự).")},
+            "unit": {"invalid_choice": _("Đơn vị đã chọn không tồn tại hoặc không thuộc phạm vi của bạn.")},
+            "gender": {"invalid_choice": _("Giới tính “%(value)s” không hợp lệ.")},
+            "leader": {"invalid_choice": _("Giá trị “%(value)s” không hợp lệ (chọn Có hoặc Không).")},
+            "direct": {"invalid_choice": _("Giá trị “%(value)s” không hợp lệ (chọn Có hoặc Không).")},
+            "year": {"invalid_choice": _("Năm “%%(value)s” không có trong danh sách (từ %(low)d đến %(high)d).")
+                     % {"low": min(years), "high": max(years)}},
+            "rating": {"invalid_choice": _("Xếp loại “%(value)s” không có trong danh sách.")},
+            "size": {"invalid_choice": _("Số dòng mỗi trang chỉ có thể là 25, 50 hoặc 100.")},
+        }
+        for name, errors in messages.items():
+            self.fields[name].error_messages.update(errors)
+        self.fields["size"].initial = PAGE_SIZES[0]
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-select" if name != "q" else "form-control"
 
     @property
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is left out, the others kept)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.cleaned_data
+
+    @property
+    def problems(self) -> list[str]:
+        """"<label>: <what is wrong>" for each filter left out."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return [f"{self.fields[name].label}: {' '.join(errors)}" for name, errors in self.errors.items() if name in self.fields]
+
+    @property
+    def page_size(self) -> int:
+        return self.filters.get("size") or PAGE_SIZES[0]
+
+    @property
     def selected_year(self) -> int:
-        if self.is_bound and self.is_valid() and self.cleaned_data.get("year"):
-            return self.cleaned_data["year"]
-        return last_year()
+        return self.filters.get("year") or last_year()
 
 
 class EligibilityForm(forms.Form):

@@ -20,7 +20,7 @@ from tdkt.core.errors import DomainError
 from tdkt.core.pagination import CappedPaginator
 from tdkt.core.spreadsheet_writer import XLSX_CONTENT_TYPE
 from tdkt.law.catalogue import load_catalogue
-from tdkt.org.models import Person
+from tdkt.org.models import Person, Unit
 from tdkt.org.search import name_q
 from tdkt.org.selectors import editable_units_for, people_visible_to, units_visible_to
 from tdkt.org.views import require
@@ -30,18 +30,24 @@ from .forms import EligibilityForm, ImportForm, PeopleFilterForm
 from .models import YearRating
 from .selectors import change_log, timeline_and_ledger
 
-PAGE_SIZE = 25
+def _page_links(page) -> list:
+    """1 2 … 9 10 11 … 40; when the count is capped the last page is not known, so the list ends with "…"."""
+    links = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=0 if page.paginator.capped else 1))
+    if page.paginator.capped and links and links[-1] != page.paginator.ELLIPSIS:
+        links.append(page.paginator.ELLIPSIS)
+    return links
 
 
 def people_search(user, form: PeopleFilterForm):
-    """The scoped, filtered, sorted people queryset of the list page, annotated with the year's rating."""
+    """The scoped, filtered, sorted people queryset of the list page, annotated with the year's rating. Only the
+    valid filters apply (the form reports the others)."""
     people = people_visible_to(user)
     year = form.selected_year
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    data = form.filters
     if data.get("q"):
         people = people.filter(name_q(data["q"]))
-    if data.get("unit"):
-        people = people.filter(unit__path__startswith=data["unit"].path)
+    if data.get("unit"):  # the subtree's unit ids (no join of the units for the list and its count)
+        people = people.filter(unit_id__in=Unit.objects.filter(path__startswith=data["unit"].path).values("pk"))
     if data.get("gender"):
         people = people.filter(gender=data["gender"])
     if data.get("leader"):
@@ -64,10 +70,12 @@ def people_list(request):
     require(request, "org.view_people")
     form = PeopleFilterForm(request.GET or None, units=units_visible_to(request.user))
     people, year = people_search(request.user, form)
-    page = CappedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(people, form.page_size).get_page(request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "year": year, "query": query.urlencode()}
+    for name in ["page", *form.errors]:  # the page links carry the valid filters only
+        query.pop(name, None)
+    context = {"form": form, "page": page, "year": year, "query": query.urlencode(), "problems": form.problems,
+               "page_links": _page_links(page)}
     partial = request.htmx and request.htmx.target == "people-results"
     return render(request, "records/_people_results.html" if partial else "records/people_list.html", context)
 

@@ -128,3 +128,90 @@ def test_it_offers_every_unit_of_a_small_scope(client, officer_a, tree):
     client.force_login(officer_a)
     page = client.get(URL)
     assert "Trường THCS Đống Đa" in _unit_options(page) and "Đơn vị cấp dưới" not in page.content.decode()
+
+
+# --- Point 8 (issue 11): lists that behave like lists ---------------------------------------------------------
+
+
+def _many(unit, n: int) -> None:
+    """n people in bulk (the list's pages, not the search, are under test here)."""
+    from tdkt.core import vntext
+    from tdkt.org.models import Person
+
+    names = [f"Vũ Văn Tèo {i:03d}" for i in range(n)]
+    Person.objects.bulk_create([Person(full_name=name, name_sort_key=vntext.person_sort_key(name), gender="M", unit=unit)
+                                for name in names])
+
+
+def _page_links(response) -> list[str]:
+    import re
+
+    html = response.content.decode()
+    nav = html[html.index('aria-label="Phân trang"'):]
+    nav = nav[:nav.index("</nav>")]
+    return re.findall(r'<(?:a|span) class="page-link"[^>]*>([^<]+)</', nav)
+
+
+def test_it_links_page_numbers_not_only_previous_and_next(client, officer_a, tree):
+    _many(tree.school_a, 247)  # 250 people: 10 pages of 25
+    client.force_login(officer_a)
+    assert _page_links(client.get(URL)) == ["1", "2", "3", "…", "10", "Sau »", "Trang 1/10"]
+    middle = client.get(URL, {"page": 6})  # an ellipsis never hides a single page
+    assert _page_links(middle) == ["« Trước", "1", "…", "4", "5", "6", "7", "8", "9", "10", "Sau »", "Trang 6/10"]
+    assert 'href="?page=8"' in middle.content.decode()
+    assert '<li class="page-item active" aria-current="page"><span class="page-link">6</span>' in middle.content.decode()
+
+
+def test_it_offers_25_50_or_100_rows_a_page(client, officer_a, tree):
+    _many(tree.school_a, 117)  # 120 people
+    client.force_login(officer_a)
+    assert len(client.get(URL).context["page"].object_list) == 25
+    big = client.get(URL, {"size": 100})
+    assert len(big.context["page"].object_list) == 100 and _page_links(big)[-1] == "Trang 1/2"
+    assert "size=100" in big.content.decode().split('aria-label="Phân trang"')[1]  # the page links keep the size
+    assert len(client.get(URL, {"size": 50, "page": 3}).context["page"].object_list) == 20
+    odd = client.get(URL, {"size": 30})
+    assert len(odd.context["page"].object_list) == 25
+    assert "Số dòng mỗi trang chỉ có thể là 25, 50 hoặc 100." in odd.content.decode()
+
+
+@pytest.mark.parametrize(("params", "message", "expected"), [
+    ({"year": "2030", "gender": "F"}, "Năm xếp loại: Năm “2030” không có trong danh sách", ["Trần Thị Bình"]),
+    ({"rating": "XYZ", "q": "binh"}, "Xếp loại: Xếp loại “XYZ” không có trong danh sách.", ["Trần Thị Bình"]),
+    ({"unit": "999999", "leader": "1"}, "Đơn vị: Đơn vị đã chọn không tồn tại hoặc không thuộc phạm vi của bạn.", ["Lê Minh Cường"]),
+    ({"unit": "abc", "direct": "1"}, "Đơn vị: Đơn vị đã chọn không tồn tại", ["Nguyễn Văn An"]),
+    ({"gender": "X", "leader": "0"}, "Giới tính: Giới tính “X” không hợp lệ.", ["Nguyễn Văn An", "Trần Thị Bình"]),
+])
+def test_an_invalid_filter_is_reported_and_the_others_are_kept(client, officer_a, params, message, expected):
+    client.force_login(officer_a)
+    response = client.get(URL, params)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Một số điều kiện lọc không hợp lệ" in body and message in body
+    assert _names(response) == expected  # not everyone: the valid filters still apply
+
+
+def test_an_invalid_year_falls_back_to_last_year_in_the_rating_column(client, officer_a, tree):
+    client.force_login(officer_a)
+    response = client.get(URL, {"year": "2030", "rating": "HTXSNV"})
+    assert _names(response) == ["Nguyễn Văn An"]  # last year's rating filter still applies
+    body = response.content.decode()
+    assert f"Xếp loại {tree.year}" in body and "HTXSNV" in body
+
+
+def test_the_htmx_fragment_carries_the_message_too(client, officer_a):
+    client.force_login(officer_a)
+    response = client.get(URL, {"rating": "XYZ"}, headers={"HX-Request": "true", "HX-Target": "people-results"})
+    assert "Xếp loại “XYZ” không có trong danh sách." in response.content.decode()
+
+
+def test_the_count_of_a_unit_filter_joins_no_table(client, admin, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"unit": tree.ward_a.pk})
+    assert _names(response) == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Cường"]
+    [count] = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"] and "org_person" in q["sql"]]
+    assert "JOIN" not in count, count
