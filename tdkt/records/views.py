@@ -38,6 +38,7 @@ def _page_links(page) -> list:
     return links
 
 
+
 def people_search(user, form: PeopleFilterForm):
     """The scoped, filtered, sorted people queryset of the list page, annotated with the year's rating. Only the
     valid filters apply (the form reports the others)."""
