@@ -19,8 +19,8 @@ def _label_count(body: str, name: str) -> str:
 
 def test_the_tree_counts_the_subtree_as_the_unit_page_does(client, admin, tree):
     team = _unit("to_toan", "Tổ Toán", UnitKind.TEAM, tree.school_a)
-    for i in range(4):
-        _person(f"Vũ Thị Mai {i}", Gender.FEMALE, team)
+    for name in ("Vũ Thị Mai", "Vũ Thị Lan", "Vũ Thị Hoa", "Vũ Thị Cúc"):
+        _person(name, Gender.FEMALE, team)
     client.force_login(admin)
     body = client.get(reverse("org:unit_tree")).content.decode()
     page = client.get(reverse("org:unit_detail", args=[tree.school_a.pk]))
