@@ -122,7 +122,11 @@ class LoginAttemptAdmin(admin.ModelAdmin):
 User = get_user_model()
 
 
-class AccountAdmin(NameSearchAdmin, UserAdmin):
+# Built on the admin registered so far (core.admin's, with the permissions named in Vietnamese), else Django's.
+_CurrentUserAdmin = type(admin.site._registry[User]) if admin.site.is_registered(User) else UserAdmin
+
+
+class AccountAdmin(NameSearchAdmin, _CurrentUserAdmin):
     """Accounts searched as people are (the name without diacritics, core.search's rule), or by username or e-mail.
     Accounts are few (one per officer): their names are matched in Python."""
 

@@ -60,6 +60,9 @@ class WordTable(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.marked
+
     @classmethod
     def rows(cls, owner_id: int, *texts: str) -> list:
         """Unsaved rows of the words of the given texts (a name, a short name...), each word once."""

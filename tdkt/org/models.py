@@ -66,6 +66,9 @@ class UnitWord(WordTable):
     unit = models.ForeignKey(Unit, related_name="search_words", on_delete=models.CASCADE)
 
     class Meta:
+        verbose_name = _("Từ tìm kiếm (đơn vị)")
+        verbose_name_plural = _("Từ tìm kiếm (đơn vị)")
+        default_permissions = ()  # derived data, written by org.services only
         indexes = [models.Index(fields=["word", "unit"], name="org_unitword_word", opclasses=["varchar_pattern_ops", "int8_ops"])]
 
 
@@ -121,6 +124,9 @@ class PersonWord(WordTable):
     person = models.ForeignKey(Person, related_name="search_words", on_delete=models.CASCADE)
 
     class Meta:
+        verbose_name = _("Từ tìm kiếm (cá nhân)")
+        verbose_name_plural = _("Từ tìm kiếm (cá nhân)")
+        default_permissions = ()  # derived data, written by org.services only
         indexes = [models.Index(fields=["word", "person"], name="org_personword_word", opclasses=["varchar_pattern_ops", "int8_ops"])]
 
 
