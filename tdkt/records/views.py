@@ -30,6 +30,7 @@ from .forms import EligibilityForm, ImportForm, PeopleFilterForm
 from .models import YearRating
 from .selectors import change_log, timeline_and_ledger
 
+
 def _page_links(page) -> list:
     """1 2 … 9 10 11 … 40; when the count is capped the last page is not known, so the list ends with "…"."""
     links = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=0 if page.paginator.capped else 1))
