@@ -156,14 +156,17 @@ class Gunicorn:
 
 @contextlib.contextmanager
 def sigterm_as_interrupt():
-    """SIGTERM unwinds like Ctrl-C, so that the `finally` blocks stop the servers."""
+    """SIGTERM and SIGINT unwind like Ctrl-C, so that the `finally` blocks stop the servers. SIGINT is set too: a
+    process started in the background by a shell without job control inherits SIGINT ignored, and Python then
+    keeps ignoring it (Ctrl-C or `kill -INT` would leave the servers running)."""
     def handler(signum, frame):
         raise KeyboardInterrupt
-    previous = signal.signal(signal.SIGTERM, handler)
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def server_env(kind: str, location: str, pg_dsn: str) -> dict:
