@@ -1,12 +1,17 @@
 """Day one of a unit officer in a real browser (point 6, 7): add a new hire, record a rating and an award, see the
-profile's timeline and change log, and the eligibility panels of the person and of their school change."""
+profile's timeline and change log, and the eligibility panels of the person and of their school change; then the
+people list, filtered to the new hire, is exported to Excel."""
 
+import io
 import re
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.personas import PASSWORD
+from tests.spreadsheets import table_rows
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -88,3 +93,13 @@ def test_an_officer_adds_a_new_hire_records_a_rating_and_an_award(page, live_ser
     expect(page.locator("#eligibility-result")).to_contain_text("2/2 thành viên đạt LĐTT")
     expect(page).to_have_url(re.compile(r"/don-vi/\d+/"))
     shot(page, "unit-eligibility", doc=True)
+
+    # The people list, filtered by the new hire's name, exported: the file holds her row and her rating of the year.
+    page.get_by_role("link", name="Cá nhân", exact=True).click()
+    page.get_by_label("Tìm theo tên").fill("do thi hanh")
+    expect(page.get_by_test_id("people-count")).to_have_text("Tìm thấy 1 cá nhân")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Xuất Excel").click()
+    rows = table_rows(load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active)
+    assert [r[1] for r in rows[1:]] == ["Đỗ Thị Hạnh"]
+    assert "Trường THCS Đống Đa" in rows[1]
