@@ -11,30 +11,21 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.errors import DomainError
+
+from . import services
 from .forms import UnitChoiceField
 from .models import Gender
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-# A name: letters (any script, with their marks), spaces and the usual punctuation of names; never a formula.
-_NAME_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’\-])*$")
 
 
 def clean_name(value: str) -> str:
-    """The other helper's `services.clean_full_name` when it exists, else the same rule here."""
-    from . import services
-
-    checker = getattr(services, "clean_full_name", None)
-    if checker is not None:
-        from tdkt.core.errors import DomainError
-
-        try:
-            return checker(value)
-        except DomainError as exc:
-            raise forms.ValidationError(exc.message) from exc
-    value = " ".join((value or "").split())
-    if not _NAME_RE.match(value):
-        raise forms.ValidationError(_("Họ và tên chỉ gồm chữ cái, dấu cách và các dấu thường gặp trong tên (. ' -)."))
-    return value
+    """The services' rule for a person's name (`services.clean_full_name`), its DomainError as the field's error."""
+    try:
+        return services.clean_full_name(value)
+    except DomainError as exc:
+        raise forms.ValidationError(exc.message) from exc
 
 
 class DateInput(forms.DateInput):
