@@ -1,6 +1,6 @@
 """Export of the people list, with the list's own filters, to Excel (the one spreadsheet writer).
 
-`people_export(actor=, form=)` reads the very queryset of the list page (`views.people_search`: scoped to what
+`people_export(actor=, form=)` reads the very queryset of the list page (`selectors.people_search`: scoped to what
 the actor may read, filtered, in Vietnamese name order), streams it row by row (`iterator`, a write-only
 workbook: memory stays flat for a province), writes a title block that says what was exported (the filters,
 the year of the ratings, who and when) and records who exported which filter and how many rows (audit).
@@ -21,6 +21,7 @@ from tdkt.law import vocabulary as vocab
 from tdkt.org.models import Gender
 
 from .forms import PeopleFilterForm
+from .selectors import people_search
 
 CHUNK = 2000
 
@@ -58,7 +59,6 @@ def describe_filters(form: PeopleFilterForm) -> tuple[list[str], dict]:
 
 def people_export(*, actor, form: PeopleFilterForm) -> Export:
     """The filtered people list as an .xlsx file (in a temporary file), audited."""
-    from .views import people_search  # the list page's own query, so the file shows what the page shows
 
     require(actor, "org.view_people", message="Bạn không có quyền xem danh sách cá nhân.")
     people, year = people_search(actor, form)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.models import AuditEvent
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person, Unit
+from tdkt.org.search import name_q
+from tdkt.org.selectors import people_visible_to
 
 from .ledger import Ledger, ledger_of_rows
 from .models import AwardRecord, Discipline, Initiative, YearRating
@@ -160,3 +162,28 @@ def change_log(person: Person, timeline: list[dict]) -> list[dict]:
                     "reason": (event.data or {}).get("reason", ""), "changes": _change_rows(event, names),
                     "withdrawn": event.action.endswith(".withdrawn")})
     return out
+
+
+def people_search(user, form):
+    """The scoped, filtered, sorted people queryset of the list page and its export (form: a PeopleFilterForm), annotated with the year's rating. Only the
+    valid filters apply (the form reports the others)."""
+    people = people_visible_to(user)
+    year = form.selected_year
+    data = form.filters
+    if data.get("q"):
+        people = people.filter(name_q(data["q"]))
+    if data.get("unit"):  # the subtree's unit ids (no join of the units for the list and its count)
+        people = people.filter(unit_id__in=Unit.objects.filter(path__startswith=data["unit"].path).values("pk"))
+    if data.get("gender"):
+        people = people.filter(gender=data["gender"])
+    if data.get("leader"):
+        people = people.filter(is_leader=data["leader"] == "1")
+    if data.get("direct"):
+        people = people.filter(is_direct_worker=data["direct"] == "1")
+    rating_sq = YearRating.objects.filter(person=OuterRef("pk"), year=year).values("rating")[:1]
+    people = people.annotate(year_rating=Subquery(rating_sq))
+    if data.get("rating") == "none":
+        people = people.filter(year_rating__isnull=True)
+    elif data.get("rating"):
+        people = people.filter(year_rating=data["rating"])
+    return people.select_related("unit").order_by("name_sort_key", "id"), year

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,15 +19,13 @@ from tdkt.core.errors import DomainError
 from tdkt.core.pagination import CappedPaginator
 from tdkt.core.spreadsheet_writer import XLSX_CONTENT_TYPE
 from tdkt.law.catalogue import load_catalogue
-from tdkt.org.models import Person, Unit
-from tdkt.org.search import name_q
+from tdkt.org.models import Person
 from tdkt.org.selectors import editable_units_for, people_visible_to, units_visible_to
 from tdkt.org.views import require
 
 from .eligibility import check_subject
 from .forms import EligibilityForm, ImportForm, PeopleFilterForm
-from .models import YearRating
-from .selectors import change_log, timeline_and_ledger
+from .selectors import change_log, people_search, timeline_and_ledger
 
 
 def _page_links(page) -> list:
@@ -38,31 +35,6 @@ def _page_links(page) -> list:
         links.append(page.paginator.ELLIPSIS)
     return links
 
-
-
-def people_search(user, form: PeopleFilterForm):
-    """The scoped, filtered, sorted people queryset of the list page, annotated with the year's rating. Only the
-    valid filters apply (the form reports the others)."""
-    people = people_visible_to(user)
-    year = form.selected_year
-    data = form.filters
-    if data.get("q"):
-        people = people.filter(name_q(data["q"]))
-    if data.get("unit"):  # the subtree's unit ids (no join of the units for the list and its count)
-        people = people.filter(unit_id__in=Unit.objects.filter(path__startswith=data["unit"].path).values("pk"))
-    if data.get("gender"):
-        people = people.filter(gender=data["gender"])
-    if data.get("leader"):
-        people = people.filter(is_leader=data["leader"] == "1")
-    if data.get("direct"):
-        people = people.filter(is_direct_worker=data["direct"] == "1")
-    rating_sq = YearRating.objects.filter(person=OuterRef("pk"), year=year).values("rating")[:1]
-    people = people.annotate(year_rating=Subquery(rating_sq))
-    if data.get("rating") == "none":
-        people = people.filter(year_rating__isnull=True)
-    elif data.get("rating"):
-        people = people.filter(year_rating=data["rating"])
-    return people.select_related("unit").order_by("name_sort_key", "id"), year
 
 
 @login_required
