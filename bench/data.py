@@ -29,7 +29,7 @@ GIVEN = ["An", "Ánh", "Bình", "Cường", "Dũng", "Đào", "Giang", "Hà", "H
 
 TABLES = {
     "org_person": ["id", "created_at", "updated_at", "full_name", "name_sort_key", "gender", "date_of_birth", "citizen_id",
-                   "position", "is_leader", "is_direct_worker", "unit_id", "joined_on"],
+                   "position", "is_leader", "is_direct_worker", "unit_id", "joined_on", "search_text"],
     "org_personword": ["person_id", "word", "marked"],
     "records_yearrating": ["created_at", "updated_at", "person_id", "year", "rating", "note"],
     "records_awardrevocation": ["id", "created_at", "updated_at", "revoked_on", "reason", "decision_number", "decision_date",
@@ -75,6 +75,7 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
     revocations = 0
     keys: dict[str, str] = {}
     words: dict[str, list[tuple[str, str]]] = {}
+    texts: dict[str, str] = {}
     first = YEAR - years + 1
     chunk = {t: [] for t in TABLES}
     for pid in range(1, n + 1):
@@ -85,7 +86,8 @@ def person_rows(n: int, years: int, unit_ids: list[int]):
         dob = dt.date(rnd.randint(1965, 2001), rnd.randint(1, 12), rnd.randint(1, 28))
         unit_id = unit_ids[pid % len(unit_ids)]
         chunk["org_person"].append((pid, NOW, NOW, name, key, "F" if rnd.random() < 0.55 else "M", dob, None, "",
-                                    rnd.random() < 0.1, rnd.random() < 0.5, unit_id, joined))
+                                    rnd.random() < 0.1, rnd.random() < 0.5, unit_id, joined,
+                                    texts.get(name) or texts.setdefault(name, vntext.search_text(name))))
         for folded, marked in words.get(name) or words.setdefault(name, vntext.search_words(name)):
             chunk["org_personword"].append((pid, folded, marked))  # the search words (org.search)
         cstdcs: set[int] = set()

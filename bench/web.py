@@ -169,10 +169,26 @@ def sigterm_as_interrupt():
             signal.signal(sig, old)
 
 
-def server_env(kind: str, location: str, pg_dsn: str) -> dict:
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def redis_reachable(url: str = REDIS_URL) -> bool:
+    """Whether the Redis of production's configuration answers (then the server reads sessions and scopes from it)."""
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping())
+    except Exception:  # noqa: BLE001 — any failure means: run without it, and say so
+        return False
+
+
+def server_env(kind: str, location: str, pg_dsn: str, *, cache: bool) -> dict:
     env = dict(os.environ)
     env.update({"DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": "60",
                 "PYTHONUNBUFFERED": "1"})
+    env.pop("REDIS_URL", None)
+    if cache:  # as in production; keys of this run only (nothing left over from another database is read back)
+        env.update({"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"tdkt-bench-{secrets.token_hex(6)}"})
     if kind == "postgresql":
         env["DATABASE_URL"] = pg_dsn.format(db=location)
     else:
@@ -196,8 +212,9 @@ def run(*, kind: str, location: str, pg_dsn: str, users: int, seconds: float, ti
             raise SystemExit(f"--web-pages: unknown page {', '.join(sorted(unknown))}")
         plan_pages = [p for p in plan_pages if p["key"] == "login" or p["key"] in only]
     work = Path(tempfile.mkdtemp(prefix="tdkt-web-bench-"))
+    cache = redis_reachable()
     with sigterm_as_interrupt():
-        server = Gunicorn(port=free_port(), env=server_env(kind, location, pg_dsn), log=work / "gunicorn.log")
+        server = Gunicorn(port=free_port(), env=server_env(kind, location, pg_dsn, cache=cache), log=work / "gunicorn.log")
         load = None
         try:
             print(f"gunicorn ({WORKERS} workers) listening on {server.url} (pid {server.proc.pid})", flush=True)
@@ -222,7 +239,7 @@ def run(*, kind: str, location: str, pg_dsn: str, users: int, seconds: float, ti
     for row in result["pages"]:
         row["label"], row["path"] = labels[row["key"]]["label"], labels[row["key"]]["path"]
         row["reference"] = labels[row["key"]].get("reference", False)
-    result.update({"kind": kind, "seconds": seconds, "timeout": timeout, "scope": scope, "username": username,
+    result.update({"cache": REDIS_URL if cache else None, "kind": kind, "seconds": seconds, "timeout": timeout, "scope": scope, "username": username,
                    "server_log": server.log_tail(5)})
     return result
 
@@ -256,6 +273,8 @@ def print_table(result: dict, *, people: int | None = None) -> None:
     size = f", {people:,} people" if people else ""
     print(f"\nWeb under load on {result['kind']}{size}: gunicorn {WORKERS} workers, {result['users']} clients logged in as {who}, "
           f"{result['seconds']:g} s per page (locust {result['locust']}, time-out {result['timeout']:g} s)")
+    print(f"cache: Redis at {result['cache']} (sessions, role assignments, the unit filter)" if result.get("cache") else
+          "cache: none (Redis did not answer at " + REDIS_URL + "; sessions and role assignments read from the database)")
     print(f"goal per page: req/s >= {THROUGHPUT_GOAL:.2f} x the bare page's, p95 <= {P95_GOAL:g} x the bare page's, "
           "no error, no time-out (the reference row, a logged-in page that reads no data, shows what a session costs)")
     print(line(head))

@@ -130,6 +130,16 @@ else:
         }
     }
 
+# Cache: Redis when REDIS_URL is set (production, the web bench). Every worker then reads the sessions from it
+# (written through to the database) and the values of tdkt.core.shared_cache (role assignments, the unit filter's
+# options). Without it, each process keeps its own memory cache, which memoises nothing shared (`make run`, tests).
+REDIS_URL = env.str("REDIS_URL", default="")
+TDKT_SHARED_CACHE = bool(REDIS_URL)
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="tdkt"), "TIMEOUT": 3600}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -13,7 +13,8 @@ that issued it (`issuer`). `handled_by_q` and `addressed_to_q` name the two rela
 
 Units are known here only by their materialised `path` ("/1/7/42/", a prefix of their subtree's paths):
 this app sits below `org` and imports none of it. A superuser (the system account included) reaches
-everything. Assignments are memoised on the user object for the request, so a page asks the database once.
+everything. Assignments are memoised on the user object for the request, so a page asks the database once, and
+in the shared cache (Redis) across requests: a change to an assignment or a unit drops them (`assignments_changed`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 
+from tdkt.core import shared_cache
+
 from .models import RoleAssignment
 
 _CACHE_ATTR = "_tdkt_assignments"
+# The family of tdkt.core.shared_cache for what follows from the role assignments and the unit tree: the
+# assignments themselves, the units a scope lists.
+SCOPE = "scope"
 
 
 class Relation(enum.Enum):
@@ -47,14 +53,23 @@ def active_assignments(user, on: dt.date | None = None) -> list[RoleAssignment]:
     on = on or _today()
     cache = _unwrapped(user).__dict__.setdefault(_CACHE_ATTR, {})
     if on not in cache:
-        cache[on] = list(
-            RoleAssignment.objects.filter(user=user)
-            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-            .select_related("unit")
-            .order_by("unit__path", "role")
-        )
+        cache[on] = shared_cache.get_or_build(SCOPE, f"assignments:{user.pk}:{on.isoformat()}", lambda: _read_assignments(user, on))
     return cache[on]
+
+
+def _read_assignments(user, on: dt.date) -> list[RoleAssignment]:
+    return list(
+        RoleAssignment.objects.filter(user=user)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("unit")
+        .order_by("unit__path", "role")
+    )
+
+
+def assignments_changed(**kwargs) -> None:
+    """Signal receiver: a role assignment or a unit (whose path and dates the assignments carry) changed."""
+    shared_cache.bump(SCOPE)
 
 
 def _unwrapped(user):

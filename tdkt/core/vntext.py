@@ -148,6 +148,44 @@ def search_words(text: str) -> list[tuple[str, str]]:
     return list(seen.values())
 
 
+_VARIANTS = {"a": "aăâ", "d": "dđ", "e": "eê", "o": "oôơ", "u": "uư"}
+MAX_SPELLINGS = 64  # a typed word standing for more marked spellings than this is matched through the word table
+
+
+def search_text(text: str) -> str:
+    """Every beginning of every word of a name, once each, space-separated: of its folded form ("Nguyễn Văn" → "n
+    ng ngu nguy nguye nguyen v va van") and, where it has letter marks, of its marked form from the first mark on
+    ("nguyê nguyên vă văn"). What the PostgreSQL name search indexes (org.search): a typed word, a beginning, is
+    looked up as whole terms of the index (`query_terms`)."""
+    terms: dict[str, None] = {}
+    for folded, marked in search_words(text or ""):
+        terms.update((folded[:n], None) for n in range(1, len(folded) + 1))
+        first_mark = next((i for i, c in enumerate(marked) if c in MARKED_LETTERS), None)
+        if first_mark is not None:
+            terms.update((marked[:n], None) for n in range(first_mark + 1, len(marked) + 1))
+    return " ".join(terms)
+
+
+def query_terms(query: str) -> list[list[str]] | None:
+    """What a typed query asks of `search_text`, per typed word, the terms one of which must be there: the folded
+    word, or (a word typed with a letter mark) each marked spelling it stands for, the typed marks kept and a plain
+    letter standing for any of its variants ("đang" → đang, đăng, đâng). None when a word stands for more than
+    MAX_SPELLINGS spellings. The same people as `query_words`'s patterns."""
+    out = []
+    for folded, marked in search_words(query):
+        if not MARKED_LETTERS.intersection(marked):
+            out.append([folded])
+            continue
+        spellings = [""]
+        for c in marked:
+            choices = c if c in MARKED_LETTERS else _VARIANTS.get(c, c)
+            spellings = [s + v for s in spellings for v in choices]
+            if len(spellings) > MAX_SPELLINGS:
+                return None
+        out.append(spellings)
+    return out
+
+
 def query_words(query: str) -> list[tuple[str, str | None]]:
     """What a typed query asks: per typed word (folded prefix, LIKE pattern of the marked word or None). The
     pattern is only there when the word carries a letter mark: the typed mark must be at that place ("ăn" does

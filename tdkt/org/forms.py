@@ -14,13 +14,20 @@ class InTreeOrder:
 
     base_depth = 0
 
-    def set_units(self, units, *, shown=None) -> None:
-        """units: the queryset of valid choices; shown: the units to list (default: all of them)."""
+    def set_units(self, units, *, shown=None, options=None) -> None:
+        """units: the queryset of valid choices; shown: the units to list (default: all of them); options: the
+        listed choices as `unit_options` made them (memoised by the caller), instead of `shown`."""
         self.queryset = units
-        ordered = in_tree_order(units if shown is None else shown)
-        self.base_depth = min((u.depth for u in ordered), default=0)
+        if options is None:
+            options = self.unit_options(units if shown is None else shown)
         empty = [("", self.empty_label)] if getattr(self, "empty_label", None) is not None else []
-        self.widget.choices = [*empty, *((u.pk, self.label_from_instance(u)) for u in ordered)]
+        self.widget.choices = [*empty, *options]
+
+    def unit_options(self, units) -> list[tuple[int, str]]:
+        """(pk, label) of the units in tree order, indented from the shallowest of them."""
+        ordered = in_tree_order(units)
+        self.base_depth = min((u.depth for u in ordered), default=0)
+        return [(u.pk, self.label_from_instance(u)) for u in ordered]
 
 
 class UnitChoiceField(InTreeOrder, forms.ModelChoiceField):

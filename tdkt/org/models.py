@@ -106,6 +106,10 @@ class Person(TimeStampedModel):
     # Current unit (derived from the open membership; kept in sync by org.services).
     unit = models.ForeignKey(Unit, verbose_name=_("Đơn vị hiện tại"), null=True, blank=True, related_name="people", on_delete=models.PROTECT)
     joined_on = models.DateField(_("Ngày tuyển dụng"), null=True, blank=True)
+    # Every beginning of the name's folded words ("n ng ngu ... nguyen v va van"), kept with the word table by
+    # org.search. On PostgreSQL a generated column `search_tsv` (its tsvector, GIN-indexed; migration 0006) answers
+    # the name search.
+    search_text = models.TextField(default="", blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Cá nhân")

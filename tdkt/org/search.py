@@ -7,16 +7,62 @@ kept by org.services on create and rename; `index_people` and `index_units` rebu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BooleanField, Expression, F, Q
+
+from tdkt.core import vntext
 
 from .models import Person, PersonWord, Unit, UnitWord
 
 
 def person_q(query: str, prefix: str = "") -> Q:
-    """Q matching people (or, through `prefix` such as "person__", rows of people) whose name matches the query."""
-    return PersonWord.matching(query, prefix)
+    """Q matching people (or, through `prefix` such as "person__", rows of people) whose name matches the query.
+
+    On PostgreSQL the typed words are asked, as whole terms (`vntext.query_terms`), of the GIN-indexed tsvector of
+    `search_text`, which holds every beginning of every word, folded and marked ("nguyen & (đang | đăng | đâng)"):
+    the index intersects the typed words' lists itself. SQLite asks the word table alone (as does a word of too many
+    spellings). Both give the same people (tests/org/test_search.py runs on both)."""
+    terms = vntext.query_terms(query) if connection.vendor == "postgresql" else None
+    if not terms or not all(TSQUERY_WORD.fullmatch(t) for options in terms for t in options):
+        return PersonWord.matching(query, prefix)
+    tsquery = " & ".join(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")" for options in terms)
+    return Q(WordsMatch(tsquery, F(f"{prefix}search_text")))
+
+
+TSQUERY_WORD = re.compile(r"[a-z0-9ăâđêôơư]+")  # letters and digits: nothing of tsquery's syntax
+
+
+class WordsMatch(Expression):
+    """`<the person's search_tsv> @@ to_tsquery('simple', terms)`: the generated tsvector of `search_text`,
+    reached through the same column reference (joins and subquery aliases follow it)."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, terms: str, source):
+        super().__init__()
+        self.terms, self.source = terms, source
+
+    def get_source_expressions(self):
+        return [self.source]
+
+    def set_source_expressions(self, exprs):
+        [self.source] = exprs
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        clone = self.copy()
+        clone.source = self.source.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.source)
+        column = '"search_text"'
+        if not sql.endswith(column):
+            raise ValueError(f"WordsMatch needs the search_text column, not {sql}")
+        return sql[: -len(column)] + '"search_tsv" @@ to_tsquery(\'simple\', %s)', [*params, self.terms]
 
 
 def unit_q(query: str, prefix: str = "") -> Q:
@@ -31,6 +77,8 @@ def name_q(query: str) -> Q:
 
 def index_person(person: Person) -> None:
     PersonWord.replace(person.pk, person.full_name)
+    person.search_text = vntext.search_text(person.full_name)
+    Person.objects.filter(pk=person.pk).update(search_text=person.search_text)
 
 
 def index_unit(unit: Unit) -> None:
@@ -43,6 +91,9 @@ def index_people(people: Iterable[Person]) -> int:
     PersonWord.objects.filter(person_id__in=[p.pk for p in people]).delete()
     rows = [row for p in people for row in PersonWord.rows(p.pk, p.full_name)]
     PersonWord.objects.bulk_create(rows, batch_size=2000)
+    for person in people:
+        person.search_text = vntext.search_text(person.full_name)
+    Person.objects.bulk_update(people, ["search_text"], batch_size=1000)
     return len(rows)
 
 

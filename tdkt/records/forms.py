@@ -1,7 +1,11 @@
+import hashlib
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts import scoping
+from tdkt.core import shared_cache
 from tdkt.core.widgets import FastSelect
 from tdkt.law import vocabulary as vocab
 from tdkt.org.forms import UnitChoiceField
@@ -25,6 +29,23 @@ UNIT_OPTIONS_ALL_UP_TO = 80  # a scope with more units lists only its top two le
 PAGE_SIZES = (25, 50, 100)
 
 
+def unit_filter_options(field, units, chosen: str) -> tuple[list[tuple[int, str]], bool]:
+    """The unit filter's options and whether the scope is too large to list whole. Every unit in scope is a valid
+    choice (links from a unit's page), but a scope of more than UNIT_OPTIONS_ALL_UP_TO units lists only its top two
+    levels, and the chosen unit. Memoised in the shared cache by the scope's query, until a unit or a role
+    assignment changes."""
+    def build():
+        units_list = list(units)
+        shown = units_list
+        if len(units_list) > UNIT_OPTIONS_ALL_UP_TO:
+            top = min(u.depth for u in units_list)
+            shown = [u for u in units_list if u.depth <= top + 1 or str(u.pk) == chosen]
+        return field.unit_options(shown), len(units_list) > UNIT_OPTIONS_ALL_UP_TO
+
+    key = hashlib.sha256(f"{units.query}|{chosen}".encode()).hexdigest()
+    return shared_cache.get_or_build(scoping.SCOPE, f"unit-filter:{key}", build)
+
+
 class PeopleFilterForm(forms.Form):
     """The people list's filters. A value that is not valid (a year out of the list, an unknown rating or unit) is
     reported (`problems`) and left out; the other filters still apply (`filters`)."""
@@ -42,14 +63,11 @@ class PeopleFilterForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
-        units_list = list(units)  # every unit in scope is a valid choice (links from a unit's page)...
-        shown = units_list
-        if len(units_list) > UNIT_OPTIONS_ALL_UP_TO:  # ...but a large scope lists only its top two levels
-            top = min(u.depth for u in units_list)
-            chosen = str(self.data.get("unit", "")) if self.is_bound else ""
-            shown = [u for u in units_list if u.depth <= top + 1 or str(u.pk) == chosen]
+        chosen = str(self.data.get("unit", "")) if self.is_bound else ""
+        options, capped = unit_filter_options(field, units, chosen)
+        if capped:
             field.help_text = _("Gồm cả các đơn vị trực thuộc. Đơn vị cấp dưới: mở từ trang Đơn vị.")
-        field.set_units(units, shown=shown)
+        field.set_units(units, options=options)
         ratings = catalogue.ordered("rating.order", timezone.localdate().year)
         self.fields["rating"].choices = [("", _("Tất cả")), *((c, vocab.label(vocab.Rating, c)) for c in ratings),
                                          ("none", _("Chưa có xếp loại"))]

@@ -44,7 +44,7 @@ def people_list(request):
     require(request, "org.view_people")
     form = PeopleFilterForm(request.GET or None, units=units_visible_to(request.user))
     people, year = people_search(request.user, form)
-    page = CappedPaginator(people, form.page_size).get_page(request.GET.get("page"))
+    page = CappedPaginator(people, form.page_size, page_among_keys=True).get_page(request.GET.get("page"))
     query = request.GET.copy()
     for name in ["page", *form.errors]:  # the page links carry the valid filters only
         query.pop(name, None)

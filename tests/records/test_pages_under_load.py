@@ -28,8 +28,8 @@ def test_the_people_count_stops_at_its_cap_and_says_more_than(client, officer_a,
     monkeypatch.setattr(pagination, "COUNT_CAP", 2)  # ward A's scope holds three people
     body, sql = _get(client, officer_a, reverse("records:people_list"))
     assert "Tìm thấy hơn 2 cá nhân" in body
-    [count] = [s for s in sql if "COUNT(" in s.upper()]  # read with the page's rows
-    assert "LIMIT 3" in count.upper() and "LIMIT 25" in count.upper()  # it reads at most cap + 1 rows
+    [keys] = [s for s in sql if "org_person" in s and "LIMIT 3" in s.upper()]  # it reads at most cap + 1 keys
+    assert "ORDER BY" not in keys.upper() and "full_name" not in keys  # the keys alone, in no order
     monkeypatch.setattr(pagination, "COUNT_CAP", 10)
     body, _ = _get(client, officer_a, reverse("records:people_list"))
     assert "Tìm thấy 3 cá nhân" in body and "hơn" not in body.split('data-testid="people-count"')[1][:80]
@@ -38,7 +38,15 @@ def test_the_people_count_stops_at_its_cap_and_says_more_than(client, officer_a,
 def test_the_people_list_reads_the_role_assignments_once(client, officer_a, tree):
     _, sql = _get(client, officer_a, reverse("records:people_list"))
     assert sum("accounts_roleassignment" in s for s in sql) == 1
-    assert len(sql) <= 5  # session, user, assignments, units of the filter, the page with its count
+    assert len(sql) <= 6  # session, user, assignments, units of the filter, the keys (the count), the page among them
+
+
+def test_a_search_evaluates_its_words_once(client, officer_a, tree):
+    """Under the cap, the page is read among the keys already found: the word match is not evaluated twice."""
+    body, sql = _get(client, officer_a, reverse("records:people_list"), {"q": tree.an.full_name})
+    assert tree.an.full_name in body
+    word_match = "search_tsv" if connection.vendor == "postgresql" else "org_personword"
+    assert sum(word_match in s for s in sql) == 1
 
 
 def test_the_profile_reads_the_ledger_once_for_its_timeline_and_its_panel(client, officer_a, tree):
