@@ -39,7 +39,7 @@ def parse_args(argv=None):
     parser.add_argument("--web-users", type=int, default=50, help="concurrent clients of the web bench (default 50)")
     parser.add_argument("--web-seconds", type=float, default=20.0, help="seconds of load recorded per page (default 20)")
     parser.add_argument("--web-warmup", type=float, default=2.0, help="seconds of load before each page's recording (default 2)")
-    parser.add_argument("--web-pages", default="", help="only these pages (comma-separated keys: floor,list,search,profile,panel); "
+    parser.add_argument("--web-pages", default="", help="only these pages (comma-separated keys: floor,list,search,common,profile,panel); "
                         "the bare login page is always measured, first")
     parser.add_argument("--web-timeout", type=float, default=10.0, help="a request unanswered after this many seconds is a time-out (default 10)")
     args = parser.parse_args(argv)

@@ -39,9 +39,14 @@ def login_path() -> str:
     return reverse("accounts:login")
 
 
-def pages(profile_ids: list[int]) -> list[dict]:
+def pages(profile_ids: list[int], names: list[str]) -> list[dict]:
     """The pages under load, the bare login page first (the baseline); the reference row is the cheapest logged-in
-    page (the password change form: the session, the user, the role assignments and the layout, no data)."""
+    page (the password change form: the session, the user, the role assignments and the layout, no data). The name
+    search asks for the full names of `names` in turn (what an officer looking for someone types: half of them
+    with their marks, half without); a second row asks for the two commonest words of names, which match
+    one person in a hundred."""
+    from urllib.parse import urlencode
+
     from django.urls import reverse
 
     query = f"?award={AWARD}&year={YEAR}"
@@ -56,8 +61,11 @@ def pages(profile_ids: list[int]) -> list[dict]:
          "urls": [reverse("accounts:password_change")], "marker": 'name="old_password"', "anonymous": False, "reference": True},
         {"key": "list", "label": "people list", "path": people, "urls": [people], "marker": 'data-testid="people-count"',
          "anonymous": False},
-        {"key": "search", "label": "name search", "path": f"{people}?q=nguyen+van", "urls": [f"{people}?q=nguyen+van"],
+        {"key": "search", "label": "name search (full names)", "path": f"{people}?q=<full name>",
+         "urls": [f"{people}?{urlencode({'q': name})}" for name in names] or [f"{people}?q=nguyen+van+an"],
          "marker": 'data-testid="people-count"', "anonymous": False},
+        {"key": "common", "label": "name search (two commonest words)", "path": f"{people}?q=nguyen+van",
+         "urls": [f"{people}?q=nguyen+van"], "marker": 'data-testid="people-count"', "anonymous": False},
         {"key": "profile", "label": "profile with eligibility panel", "path": profile.format("<id>") + query,
          "urls": [profile.format(pk) + query for pk in profile_ids], "marker": verdict, "anonymous": False},
         {"key": "panel", "label": "eligibility panel (htmx partial)", "path": panel.format("<id>") + query,
@@ -92,6 +100,16 @@ def profile_ids() -> list[int]:
     chosen = list(AwardRecord.objects.filter(award_code=AWARD, year=YEAR - 1, revocation__isnull=True, person__isnull=False)
                   .order_by("person_id").values_list("person_id", flat=True).distinct()[:PROFILES * 20:20])
     return chosen or list(Person.objects.order_by("id").values_list("id", flat=True)[:PROFILES])
+
+
+def search_names(ids: list[int]) -> list[str]:
+    """The full names of the profiled people, every other one folded (typed without marks, lower case)."""
+    from tdkt.core import vntext
+    from tdkt.org.models import Person
+
+    names = dict(Person.objects.filter(pk__in=ids).values_list("pk", "full_name"))
+    return [names[pk] if i % 2 else " ".join(folded for folded, _ in vntext.search_words(names[pk]))
+            for i, pk in enumerate(ids) if pk in names]
 
 
 def free_port() -> int:
@@ -204,8 +222,9 @@ def run(*, kind: str, location: str, pg_dsn: str, users: int, seconds: float, ti
 
     username, password, scope = prepare_user()
     ids = profile_ids()
+    names = search_names(ids)
     connections.close_all()  # the server's workers and the bench do not share a connection
-    plan_pages = pages(ids)
+    plan_pages = pages(ids, names)
     if only:
         unknown = set(only) - {p["key"] for p in plan_pages}
         if unknown:

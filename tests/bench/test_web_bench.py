@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["bare login page (baseline)", "reference: logged-in, no data", "people list", "name search", "profile with eligibility panel",
-         "eligibility panel (htmx partial)"]
+PAGES = ["bare login page (baseline)", "reference: logged-in, no data", "people list", "name search (full names)",
+         "name search (two commonest words)", "profile with eligibility panel", "eligibility panel (htmx partial)"]
 LISTENING = re.compile(r"listening on http://127\.0\.0\.1:(\d+) \(pid (\d+)\)")
 
 

@@ -147,6 +147,8 @@ def test_the_search_uses_the_word_index_on_20000_people():
     Person.objects.bulk_create(rows, batch_size=2000)
     search.index_people(Person.objects.filter(unit=unit))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # what autovacuum does after a bulk load (not possible in a transaction)
+            cursor.execute("SELECT gin_clean_pending_list('org_person_search_tsv')")
         cursor.execute("ANALYZE")
     assert names[12348] == "Hoàng Thị Bình 12348"
     found = Person.objects.filter(search.person_q("hoang thi binh 12348"))

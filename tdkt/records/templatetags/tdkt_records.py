@@ -41,3 +41,86 @@ def people_rows(people) -> SafeString:
         "\n", '<tr><td><a href="{}" class="fw-semibold">{}</a>{}{}</td><td class="d-none d-md-table-cell">{}</td>'
               '<td class="d-none d-md-table-cell">{}</td><td class="d-none d-lg-table-cell">{}</td><td class="small">{}</td>'
               "<td>{}</td></tr>", (row(p) for p in people))
+
+
+def _addresses(name: str, person_pk: int, *middle: str):
+    """pk → reverse(name, [person_pk, *middle, pk]), reversed once."""
+    template = reverse(name, args=[person_pk, *middle, _SENTINEL])
+    return lambda pk: template.replace(str(_SENTINEL), str(pk))
+
+
+@register.simple_tag
+def ledger_timeline(timeline, person, award_names, can_edit) -> SafeString:
+    """The profile's timeline (selectors.timeline_and_ledger), year by year, newest first: ratings, awards (a revoked
+    one struck through, with its revocation), disciplines, initiatives; with the correction and withdrawal links when
+    the user may edit the ledger. Written in Python, as `people_rows`: a ten-year ledger is some fifty entries."""
+    if not timeline:
+        return format_html('<p class="text-muted small mb-0">{}</p>', gettext("Chưa có dữ liệu thành tích."))
+    withdraw = {kind: _addresses("records:entry_withdraw", person.pk, kind) for kind in ("rating", "award", "discipline", "initiative")}
+    correct = _addresses("records:award_correct", person.pk)
+    rating_address = reverse("records:rating_record", args=[person.pk])
+    fix, remove = gettext("Đính chính"), gettext("Gỡ bỏ")
+
+    def remove_link(kind, pk):
+        return format_html(' <a class="small text-danger" href="{}">{}</a>', withdraw[kind](pk), remove)
+
+    def rating(r):
+        note = format_html(' <span class="text-muted">({})</span>', r.note) if r.note else ""
+        actions = format_html(' <span class="entry-actions"><a class="small" href="{}?year={}">{}</a> · <a class="small text-danger" '
+                              'href="{}">{}</a></span>', rating_address, r.year, fix, withdraw["rating"](r.pk), remove) if can_edit else ""
+        return format_html('<li>{} <span class="badge {}">{}</span>{}{}</li>', gettext("Xếp loại:"), rating_css(r.rating),
+                           r.get_rating_display(), note, actions)
+
+    def award(a):
+        revocation = a.revocation
+        said = [format_html("<strong>{}</strong>", award_names.get(a.award_code, a.award_code) if award_names else a.award_code)]
+        if a.decision_number:
+            said.append(format_html(" — {}", gettext("QĐ số %(number)s") % {"number": a.decision_number}))
+        if a.decision_date:
+            said.append(format_html(" {}", gettext("ngày %(date)s") % {"date": _day(a.decision_date)}))
+        issuer = a.issuer_name or (a.issuer.name if a.issuer else "")
+        if issuer:
+            said.append(format_html(" {}", gettext("của %(issuer)s") % {"issuer": issuer}))
+        body = mark_safe("".join(said))
+        parts = [format_html("<del>{}</del>", body) if revocation else body]
+        if a.issuer and a.issuer.valid_to:
+            parts.append(format_html(' <span class="text-muted">({})</span>',
+                                     gettext("đơn vị ban hành đã giải thể ngày %(date)s") % {"date": _day(a.issuer.valid_to)}))
+        if revocation:
+            parts.append(format_html(' <span class="badge text-bg-danger fw-normal">{}</span>',
+                                     gettext("Đã hủy bỏ ngày %(date)s") % {"date": _day(revocation.revoked_on)}))
+            if revocation.decision_number:
+                act = gettext("theo QĐ số %(number)s") % {"number": revocation.decision_number}
+                if revocation.decision_date:
+                    act += " " + gettext("ngày %(date)s") % {"date": _day(revocation.decision_date)}
+                parts.append(format_html(' <span class="text-muted">{}</span>', act))
+            parts.append(format_html(' <span class="text-muted">{}</span>', revocation.reason))
+        elif can_edit:
+            withdrawal = (format_html(' · <a class="small text-danger" href="{}">{}</a>', withdraw["award"](a.pk), remove)
+                          if a.source != "decision" else "")
+            parts.append(format_html(' <span class="entry-actions"><a class="small" href="{}">{}</a>{}</span>', correct(a.pk), fix,
+                                     withdrawal))
+        return format_html('<li class="award{}">{}</li>', " revoked" if revocation else "", mark_safe("".join(parts)))
+
+    def discipline(d):
+        number = format_html(", {}", gettext("QĐ số %(number)s") % {"number": d.decision_number}) if d.decision_number else ""
+        return format_html('<li class="text-danger">{} {} ({} – {}){}{}</li>', gettext("Kỷ luật:"), d.get_form_display(), _day(d.start),
+                           _day(d.end), number, remove_link("discipline", d.pk) if can_edit else "")
+
+    def initiative(i):
+        said = gettext("Sáng kiến: “%(title)s” — %(scope)s") % {"title": i.title, "scope": i.get_scope_display().lower()}
+        number = (format_html(", {}", gettext("QĐ công nhận số %(number)s") % {"number": i.decision_number})
+                  if i.decision_number else "")
+        return format_html("<li>{}{}{}</li>", said, number, remove_link("initiative", i.pk) if can_edit else "")
+
+    sections = []
+    for entry in timeline:
+        items = [*map(rating, entry["ratings"]), *map(award, entry["awards"]), *map(discipline, entry["disciplines"]),
+                 *map(initiative, entry["initiatives"])]
+        sections.append(format_html('<section class="mb-2" data-year="{}"><div class="year">{}</div><ul class="list-unstyled small mb-0">'
+                                    "{}</ul></section>", entry["year"], entry["year"], mark_safe("".join(items))))
+    return format_html('<div class="timeline">{}</div>', mark_safe("".join(sections)))
+
+
+def _day(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
