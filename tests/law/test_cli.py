@@ -50,3 +50,9 @@ def test_it_refuses_a_bad_decision_date():
 def test_it_reloads_the_catalogue_from_the_command():
     code, out, _ = call("law", "load")
     assert code == 0 and "Đã nạp danh mục pháp lý: 0 dòng mới" in out
+
+
+@pytest.mark.django_db
+def test_it_refuses_an_unknown_award_with_exit_2():
+    code, out, err = call("reward", "--award", "KHONG_CO", "--subject", "individual", "--decided-on", "2025-12-20")
+    assert code == 2 and out == "" and "KHONG_CO" in err
