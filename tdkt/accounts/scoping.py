@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import hashlib
 from collections.abc import Iterable
 
 from django.db.models import Q
@@ -53,8 +55,18 @@ def active_assignments(user, on: dt.date | None = None) -> list[RoleAssignment]:
     on = on or _today()
     cache = _unwrapped(user).__dict__.setdefault(_CACHE_ATTR, {})
     if on not in cache:
-        cache[on] = shared_cache.get_or_build(SCOPE, f"assignments:{user.pk}:{on.isoformat()}", lambda: _read_assignments(user, on))
+        key = f"assignments:{_schema()}:{user.pk}:{on.isoformat()}"
+        cache[on] = shared_cache.get_or_build(SCOPE, key, lambda: _read_assignments(user, on))
     return cache[on]
+
+
+@functools.cache
+def _schema() -> str:
+    """The columns of the memoised instances (assignment and unit): an upgrade that changes them changes the keys,
+    so no instance pickled by an older version is read back."""
+    fields = [f.column for model in (RoleAssignment, RoleAssignment._meta.get_field("unit").related_model)
+              for f in model._meta.concrete_fields]
+    return hashlib.sha256(" ".join(fields).encode()).hexdigest()[:12]
 
 
 def _read_assignments(user, on: dt.date) -> list[RoleAssignment]:
