@@ -17,13 +17,17 @@ COUNT_CAP = 1_000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, cap: int | None = None, page_among_keys: bool = False, **kwargs):
+    def __init__(self, object_list, per_page, *, cap: int | None = None, page_among_keys: bool = False,
+                 values: tuple[str, ...] = (), **kwargs):
         """page_among_keys: under the cap, read the page by its keys alone, without the queryset's filters (which the
         keys already passed). Only for a queryset whose joins give one row per object (foreign keys, subqueries in
-        the filters; no join through a many-valued relation, whose rows the filters would no longer narrow)."""
+        the filters; no join through a many-valued relation, whose rows the filters would no longer narrow).
+        values: the page's rows as dicts of these fields (`QuerySet.values`) instead of model instances; the keys
+        are read before, without the joins the fields need."""
         super().__init__(object_list, per_page, **kwargs)
         self.cap = COUNT_CAP if cap is None else cap
         self.page_among_keys = page_among_keys
+        self.values = values
 
     @cached_property
     def _capped_count(self) -> tuple[int, bool]:
@@ -52,7 +56,10 @@ class CappedPaginator(Paginator):
             capped = len(keys) > self.cap
             self.__dict__["_capped_count"] = (self.cap, True) if capped else (len(keys), False)
             if not capped:
-                self.object_list = self._among(qs, keys) if keys else qs.none()
+                qs = self._among(qs, keys) if keys else qs.none()
+        if hasattr(qs, "query") and self.values and not self.__dict__.get("_as_values"):
+            qs, self.__dict__["_as_values"] = qs.values(*self.values), True
+        self.object_list = qs
         return super().get_page(number)
 
     def _among(self, qs, keys: list):

@@ -164,6 +164,11 @@ def change_log(person: Person, timeline: list[dict]) -> list[dict]:
     return out
 
 
+# The people list's columns (`tdkt_records.people_rows` reads them from dicts: no model instances for the table).
+PEOPLE_ROW_FIELDS = ("pk", "full_name", "gender", "date_of_birth", "position", "is_leader", "is_direct_worker", "unit__name",
+                     "year_rating")
+
+
 def people_search(user, form):
     """The scoped, filtered, sorted people queryset of the list page and its export (form: a PeopleFilterForm), annotated with the year's rating. Only the
     valid filters apply (the form reports the others)."""

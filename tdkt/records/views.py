@@ -25,7 +25,7 @@ from tdkt.org.views import require
 
 from .eligibility import check_subject
 from .forms import EligibilityForm, ImportForm, PeopleFilterForm
-from .selectors import change_log, people_search, timeline_and_ledger
+from .selectors import PEOPLE_ROW_FIELDS, change_log, people_search, timeline_and_ledger
 
 
 def _page_links(page) -> list:
@@ -44,7 +44,7 @@ def people_list(request):
     require(request, "org.view_people")
     form = PeopleFilterForm(request.GET or None, units=units_visible_to(request.user))
     people, year = people_search(request.user, form)
-    page = CappedPaginator(people, form.page_size, page_among_keys=True).get_page(request.GET.get("page"))
+    page = CappedPaginator(people, form.page_size, page_among_keys=True, values=PEOPLE_ROW_FIELDS).get_page(request.GET.get("page"))
     query = request.GET.copy()
     for name in ["page", *form.errors]:  # the page links carry the valid filters only
         query.pop(name, None)

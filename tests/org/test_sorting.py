@@ -41,6 +41,6 @@ def test_the_people_list_shows_anh_before_anh_with_a_tone(client, admin, tree):
     for name in ["Nguyễn Hải Ánh", "Lê Hải Anh", "Hồ Minh Ánh", "Đào Kim Anh"]:
         PersonFactory(full_name=name, unit=tree.school_a)
     client.force_login(admin)
-    names = [p.full_name for p in client.get(reverse("records:people_list"), {"q": "anh"}).context["page"].object_list]
+    names = [p["full_name"] for p in client.get(reverse("records:people_list"), {"q": "anh"}).context["page"].object_list]
     assert names == ["Lê Hải Anh", "Đào Kim Anh", "Nguyễn Hải Ánh", "Hồ Minh Ánh"]
     assert Person.objects.filter(full_name="Lê Hải Anh").get().name_sort_key == vntext.person_sort_key("Lê Hải Anh")

@@ -8,7 +8,7 @@ URL = reverse("records:people_list")
 
 
 def _names(response) -> list[str]:
-    return [p.full_name for p in response.context["page"].object_list]
+    return [p["full_name"] for p in response.context["page"].object_list]
 
 
 def test_it_lists_only_the_officers_ward_in_vietnamese_order(client, officer_a):

@@ -23,7 +23,7 @@ _SENTINEL = 987654321  # a person id no reverse() shares with the rest of the ad
 
 @register.simple_tag
 def people_rows(people) -> SafeString:
-    """The <tr> of each person of the page (annotated with `year_rating`, the unit selected with it)."""
+    """The <tr> of each person of the page: dicts of `selectors.PEOPLE_ROW_FIELDS`."""
     address = reverse("records:person_detail", args=[_SENTINEL])
     genders = dict(Gender.choices)
     leader = format_html(' <span class="badge text-bg-light border fw-normal">{}</span>', gettext("Lãnh đạo"))
@@ -31,11 +31,11 @@ def people_rows(people) -> SafeString:
     none = mark_safe('<span class="text-muted small">—</span>')
 
     def row(p):
-        rating = (format_html('<span class="badge {}" title="{}">{}</span>', rating_css(p.year_rating), rating_label(p.year_rating),
-                              p.year_rating) if p.year_rating else none)
-        return (address.replace(str(_SENTINEL), str(p.pk)), p.full_name, leader if p.is_leader else "",
-                direct if p.is_direct_worker else "", genders.get(p.gender, p.gender),
-                p.date_of_birth.strftime("%d/%m/%Y") if p.date_of_birth else "", p.position, p.unit.name if p.unit else "", rating)
+        code = p["year_rating"]
+        rating = format_html('<span class="badge {}" title="{}">{}</span>', rating_css(code), rating_label(code), code) if code else none
+        return (address.replace(str(_SENTINEL), str(p["pk"])), p["full_name"], leader if p["is_leader"] else "",
+                direct if p["is_direct_worker"] else "", genders.get(p["gender"], p["gender"]), _day(p["date_of_birth"]),
+                p["position"], p["unit__name"] or "", rating)
 
     return format_html_join(
         "\n", '<tr><td><a href="{}" class="fw-semibold">{}</a>{}{}</td><td class="d-none d-md-table-cell">{}</td>'
