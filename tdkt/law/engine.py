@@ -2,8 +2,10 @@
 
 `evaluate` is pure given the snapshot (no database access) and cheap: the batch run calls it about a
 million times. How a history is read (DOMAIN.md §3):
-- the regime is the one in force at the year-end round of the year under review (31 December); it is
-  named in the result, and a chain may reach back into older regimes (titles before 2024 count);
+- the regime is the one in force on the day the complete dossier was received (`received_on`, DOMAIN.md §1),
+  or without that day at the year-end round of the year under review (31 December); its parameters judge
+  the request; it is named in the result, and a chain may reach back into older regimes (titles before 2024
+  count);
 - chains are unbroken runs ending in the year under review; a title of that year counts whether
   awarded or `proposed` in the same round, and the message says which;
 - a discipline overlapping the year blocks it, and chains restart after the discipline's last year;
@@ -106,7 +108,7 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
     catalogue = load_catalogue() if catalogue is None else catalogue
     if not isinstance(payload, dict):
         raise DomainError("Dữ liệu gửi lên phải là một đối tượng JSON.")
-    _obj(payload, "", ("award", "year", "subject", "history", "collective"))
+    _obj(payload, "", ("award", "year", "received_on", "subject", "history", "collective"))
     if "award" not in payload:
         _fail("award", "bắt buộc.")
     award = payload["award"]
@@ -117,6 +119,9 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
     if "year" not in payload:
         _fail("year", "bắt buộc.")
     year = _year(payload["year"], "year", bounds)
+    received_on = _date(payload.get("received_on"), "received_on", required=False)
+    if received_on is not None and received_on.year < year:
+        _fail("received_on", f"ngày nhận hồ sơ ({received_on:%d/%m/%Y}) trước năm được xét ({year}).")
 
     subject = Subject()
     if payload.get("subject") is not None:
@@ -181,7 +186,8 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
         collective = CollectiveData(**values)
 
     return EligibilityRequest(award=award, year=year, subject=subject, ratings=tuple(ratings), awards=tuple(awards),
-                              disciplines=tuple(disciplines), initiatives=tuple(initiatives), collective=collective)
+                              disciplines=tuple(disciplines), initiatives=tuple(initiatives), collective=collective,
+                              received_on=received_on)
 
 
 # --- evaluation --------------------------------------------------------------------------------------
@@ -204,7 +210,7 @@ def _eval_cstdcs(ctx: Ctx) -> list[Check]:
 
 
 def _eval_cstd_tinh(ctx: Ctx) -> list[Check]:
-    need = ctx.catalogue.param("cstd_tinh.cstdcs_chain_years", ctx.year).value
+    need = ctx.param("cstd_tinh.cstdcs_chain_years").value
     chain = individual.title_chain(ctx, code="CSTD_TINH", title="CSTDCS", key="cstd_tinh.cstdcs_chain_years",
                                    check_code="CSTDCS_CHAIN")
     return [
@@ -218,7 +224,7 @@ def _eval_cstd_tinh(ctx: Ctx) -> list[Check]:
 
 def _eval_cstd_tq(ctx: Ctx) -> list[Check]:
     step = ctx.catalogue.awards["CSTD_TINH"].period_years
-    need = ctx.catalogue.param("cstd_tq.cstd_tinh_chain", ctx.year).value
+    need = ctx.param("cstd_tq.cstd_tinh_chain").value
     chain = individual.title_chain(ctx, code="CSTD_TQ", title="CSTD_TINH", key="cstd_tq.cstd_tinh_chain",
                                    check_code="CSTD_TINH_CHAIN", step=step)
     return [
@@ -298,7 +304,8 @@ def evaluate(request: EligibilityRequest, *, catalogue: Catalogue | None = None)
     award = catalogue.awards.get(request.award)
     if award is None:
         raise DomainError(f"Trường “award”: mã danh hiệu/hình thức “{request.award}” không có trong danh mục.")
-    regime = catalogue.regime_for_year(request.year)
+    # A dossier is judged under the rules in force when it was received as complete (DOMAIN.md §1).
+    regime = catalogue.regime_on(request.received_on) if request.received_on else catalogue.regime_for_year(request.year)
     ctx = Ctx(request, catalogue, award, regime)
     subject = common.subject_allowed(ctx)
     if subject.result == "fail":

@@ -67,6 +67,9 @@ class EligibilityRequest:
     disciplines: tuple[DisciplineEntry, ...] = ()
     initiatives: tuple[InitiativeEntry, ...] = ()
     collective: CollectiveData | None = None
+    # The day a complete dossier was received: the rules in force that day judge it (DOMAIN.md §1). None: the
+    # year-end round of the year under review (31 December).
+    received_on: dt.date | None = None
 
 
 class Parameter(NamedTuple):

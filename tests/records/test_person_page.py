@@ -67,3 +67,20 @@ def test_it_loads_the_profile_in_a_bounded_number_of_queries(client, officer_a, 
     client.force_login(officer_a)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("records:person_detail", args=[tree.an.pk])).status_code == 200
+
+
+def test_what_people_typed_is_shown_as_text_on_the_list_and_the_profile(client, officer_a, tree):
+    """The list's rows and the timeline are written in Python (tdkt_records): every value typed by a user is escaped."""
+    from tdkt.records.models import AwardRecord, Initiative
+
+    tree.an.position = '<b onclick="x()">Tổ trưởng</b>'
+    tree.an.save()
+    AwardRecord.objects.create(person=tree.an, award_code="GIAY_KHEN", year=tree.year - 1, decision_number="<i>7</i>/QĐ",
+                               issuer=None, issuer_name="<script>alert(1)</script>")
+    Initiative.objects.create(person=tree.an, year=tree.year - 1, title='Sáng kiến "<img src=x>"', scope="CO_SO")
+    client.force_login(officer_a)
+    listing = client.get(reverse("records:people_list")).content.decode()
+    assert "&lt;b onclick=&quot;x()&quot;&gt;Tổ trưởng&lt;/b&gt;" in listing and "<b onclick" not in listing
+    profile = _page(client, officer_a, tree.an).content.decode()
+    assert "<script>alert(1)</script>" not in profile and "&lt;script&gt;alert(1)&lt;/script&gt;" in profile
+    assert "QĐ số &lt;i&gt;7&lt;/i&gt;/QĐ" in profile and "<img src=x>" not in profile

@@ -37,7 +37,7 @@ class Ctx:
         self.initiatives = initiatives
         # Disciplines heavy enough to block (by the year's rule): those overlapping the year, and the last
         # year they touch (chains restart after it).
-        self.discipline_row = row = catalogue.param("discipline.blocks_from", year)
+        self.discipline_row = row = self.param("discipline.blocks_from")
         self.blocking: list[DisciplineEntry] = []
         self.restart_after: int | None = None
         self.restart_by: DisciplineEntry | None = None
@@ -54,7 +54,10 @@ class Ctx:
                     self.restart_after, self.restart_by = d.end.year, d
 
     def param(self, key: str) -> Row:
-        """The catalogue parameter in force for the year under review."""
+        """The catalogue parameter that judges the request: in force on the day the dossier was received, or (no
+        such day given) at the year-end round of the year under review."""
+        if self.request.received_on is not None:
+            return self.catalogue.param_on(key, self.request.received_on)
         return self.catalogue.param(key, self.year)
 
     def chain(self, code: str, step: int = 1) -> list[int]:
