@@ -261,6 +261,13 @@ def _eval_bk_tinh(ctx: Ctx) -> list[Check]:
     return [point_d, common.discipline_in_year(ctx), common.attestation(ctx, point_d.legal_basis)]
 
 
+def _eval_bk_ttg(ctx: Ctx) -> list[Check]:
+    if ctx.request.subject.kind != "individual":
+        return [common.discipline_in_year(ctx), common.council_judgement(ctx)]
+    point_b = individual.bk_ttg_point_b(ctx)
+    return [point_b, common.discipline_in_year(ctx), common.attestation(ctx, point_b.legal_basis)]
+
+
 def _eval_other(ctx: Ctx) -> list[Check]:
     return [common.discipline_in_year(ctx), common.council_judgement(ctx)]
 
@@ -276,6 +283,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "TTLDTT": lambda ctx: _collective(ctx, "ttldtt"),
     "TTLDXS": lambda ctx: _collective(ctx, "ttldxs"),
     "BK_TINH": _eval_bk_tinh,
+    "BK_TTG": _eval_bk_ttg,
 }
 
 

@@ -95,7 +95,15 @@ TEMPLATES: dict[str, Any] = {
                       "{rated:msg} (cần {rated_need} năm) với {count} sáng kiến (cần {count_need}){restart:msg}. Các trường hợp "
                       "khác của Điều 74 do Hội đồng xem xét"),
     "bk_tinh.unrated": _("Chưa có xếp loại năm {year}. {detail:msg}"),
+    # --- Bằng khen của Thủ tướng Chính phủ, điểm b ------------------------------------------------------------
+    "bk_ttg.pass": _("Đạt điểm b: đã có {prior} năm {prior_year}, sau đó {rating} trở lên liên tục {years:years}; {what:msg}"),
+    "bk_ttg.fail": _("Chưa đạt điểm b đến năm {year}: {prior} {prior_year:msg}; sau đó {rating} trở lên liên tục {years:msg} "
+                     "(cần {need} năm); {what:msg}{restart:msg}. Các trường hợp khác của Điều 73 (điểm a, c) do Hội đồng xem xét"),
+    "bk_ttg.cstdcs": _("{count} lần {title} trong các năm đó{found:msg} (cần {count_need})"),
+    "bk_ttg.initiatives": _("{count} sáng kiến được công nhận trong các năm đó{found:msg} (cần {count_need})"),
+    "bk_ttg.found": _(": {years:years}"),
     "text.none": _("không có"),
+    "text.empty": "",
     # --- collectives ------------------------------------------------------------------------------------------
     "collective.missing": _("Thiếu số liệu tập thể năm {year} (số thành viên, số LĐTT, số CSTĐCS, số bị kỷ luật)"),
     "collective.members": _("Năm {year}: tập thể có {members} thành viên"),

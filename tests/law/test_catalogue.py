@@ -144,3 +144,22 @@ def test_it_shows_the_overlap_as_an_admin_form_error(admin_client):
     assert response.status_code == 200
     assert "trùng thời gian hiệu lực" in response.content.decode()
     assert not Coefficient.objects.filter(value=Decimal("0.5")).exists()
+
+
+def test_the_migration_gives_an_older_database_the_bk_ttg_rule():
+    """A database loaded before the Bằng khen Thủ tướng had a rule gets its parameters and the award marked evaluated;
+    the snapshot read from the database then judges as the file does."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tdkt.law.migrations.0006_bk_ttg_rule")
+    Setting.objects.filter(key__startswith="bk_ttg.").delete()
+    AwardType.objects.filter(code="BK_TTG").update(evaluated=False)
+    migration.load(apps, None)
+    assert AwardType.objects.get(code="BK_TTG").evaluated
+    assert Setting.objects.filter(key__startswith="bk_ttg.").count() == 11
+    data = {"award": "BK_TTG", "year": 2025, "history": {
+        "ratings": [{"year": y, "rating": "HTTNV"} for y in range(2020, 2026)],
+        "awards": [{"year": 2019, "award": "BK_TINH"}, *({"year": y, "award": "CSTDCS"} for y in (2021, 2022, 2024))]}}
+    assert engine.check(data)["verdict"] == engine.check(data, catalogue=FILE_CATALOGUE)["verdict"] == "eligible"

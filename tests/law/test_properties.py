@@ -18,13 +18,13 @@ YEARS = list(range(2018, YEAR + 1))
 RATINGS = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
 FORMS = ["KHIEN_TRACH", "CANH_CAO", "HA_BAC_LUONG", "GIANG_CHUC", "CACH_CHUC", "BUOC_THOI_VIEC"]
 SCOPES = ["CO_SO", "TINH", "TOAN_QUOC"]
-CODES = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "GIAY_KHEN"]
+CODES = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TINH", "BK_TTG", "GIAY_KHEN"]
 RANK = {"not_eligible": 0, "needs_review": 1, "eligible": 2}
 PROFILE = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 ratings_st = st.dictionaries(st.sampled_from(YEARS), st.sampled_from(RATINGS), max_size=len(YEARS)).map(
     lambda d: tuple(RatingEntry(y, r) for y, r in sorted(d.items())))
-awards_st = st.lists(st.tuples(st.sampled_from(YEARS), st.sampled_from(["LDTT", "CSTDCS", "CSTD_TINH"]), st.booleans()), max_size=10).map(
+awards_st = st.lists(st.tuples(st.sampled_from(YEARS), st.sampled_from(["LDTT", "CSTDCS", "CSTD_TINH", "BK_TINH"]), st.booleans()), max_size=10).map(
     lambda items: tuple(AwardEntry(y, a, p) for y, a, p in items))
 initiatives_st = st.lists(st.tuples(st.sampled_from(YEARS), st.sampled_from(SCOPES)), max_size=5).map(
     lambda items: tuple(InitiativeEntry(y, s) for y, s in items))
@@ -63,7 +63,7 @@ def test_it_never_lets_a_discipline_help(request, discipline):
 
 
 @PROFILE
-@given(request_st(codes=["CSTD_TINH", "CSTD_TQ", "BK_TINH"]), st.data())
+@given(request_st(codes=["CSTD_TINH", "CSTD_TQ", "BK_TINH", "BK_TTG"]), st.data())
 def test_it_never_lets_removing_a_title_help_a_chain(request, data):
     if not request.awards:
         return

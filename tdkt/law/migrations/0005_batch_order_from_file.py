@@ -2,8 +2,6 @@
 the ledger reads for collectives (`rating.completed_from`, `collective.member_discipline_from`), from
 data/catalogue.json. Rows an administrator already has are left alone."""
 
-import datetime as dt
-
 from django.db import migrations
 
 NEW_SETTINGS = ("rating.completed_from", "collective.member_discipline_from")
@@ -11,6 +9,7 @@ NEW_SETTINGS = ("rating.completed_from", "collective.member_discipline_from")
 
 def load(apps, schema_editor):
     from tdkt.law.catalogue import clear_cache, read_file
+    from tdkt.law.migration_steps import add_missing_settings
 
     AwardType = apps.get_model("law", "AwardType")
     Setting = apps.get_model("law", "Setting")
@@ -18,16 +17,7 @@ def load(apps, schema_editor):
     for item in data["awards"]:
         if item.get("batch_order") is not None:
             AwardType.objects.filter(code=item["code"], batch_order__isnull=True).update(batch_order=item["batch_order"])
-    for item in data["settings"]:
-        if item["key"] not in NEW_SETTINGS or item.get("regime"):
-            continue
-        valid_from = dt.date.fromisoformat(item["valid_from"])
-        if not Setting.objects.filter(key=item["key"], valid_from=valid_from, regime__isnull=True).exists():
-            Setting.objects.create(
-                key=item["key"], value=item["value"], valid_from=valid_from,
-                valid_to=dt.date.fromisoformat(item["valid_to"]) if item.get("valid_to") else None,
-                legal_basis=item.get("legal_basis", ""), needs_verification=bool(item.get("needs_verification")),
-                local_option=bool(item.get("local_option")), description=item.get("description", ""))
+    add_missing_settings(Setting, data["settings"], lambda key: key in NEW_SETTINGS)
     clear_cache()
 
 

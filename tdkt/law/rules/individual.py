@@ -151,3 +151,56 @@ def bk_tinh_point_d(ctx: Ctx) -> Check:
     if year not in ctx.ratings:
         return done("cannot_judge", Message("bk_tinh.unrated", {"year": year, "detail": detail}))
     return done("fail", detail)
+
+
+def bk_ttg_point_b(ctx: Ctx) -> Check:
+    """Bằng khen of the Prime Minister for an individual, Art 73(1)(b) (NĐ 91/2017 and NĐ 65/2014 before 2024):
+    already holding a Bằng khen cấp tỉnh, then N consecutive years up to the year under review each rated at least
+    R, with C CSTĐCS titles (from 2024) or I initiatives recognised at cơ sở level or higher (before) in those
+    years ("05 năm tiếp theo": the years counted are those after the Bằng khen, which must come before the year
+    under review; DOMAIN.md §2 sets no other gap rule). Points (a) and (c) are the council's judgement."""
+    year = ctx.year
+    keys = ("bk_ttg.prior_award", "bk_ttg.rating_years", "bk_ttg.min_rating", "bk_ttg.cstdcs", "bk_ttg.initiatives",
+            "bk_ttg.initiative_scopes", "rating.order")
+    rows = {k: ctx.param(k) for k in keys}
+    prior, need = rows["bk_ttg.prior_award"].value, rows["bk_ttg.rating_years"].value
+    floor_rating, order = rows["bk_ttg.min_rating"].value, rows["rating.order"].value
+    accepted = set(order[: order.index(floor_rating) + 1])
+    cstdcs_need, initiatives_need = rows["bk_ttg.cstdcs"].value, rows["bk_ttg.initiatives"].value
+    basis = rows["bk_ttg.rating_years"].legal_basis
+    parameters = tuple(used(k, r) for k, r in rows.items())
+    run: list[int] = []  # consecutive years up to the year under review rated at least the floor, after any discipline
+    y, restart = year, ctx.restart_after
+    while ctx.ratings.get(y) in accepted and (restart is None or y > restart):
+        run.append(y)
+        y -= 1
+    run.reverse()
+    held = sorted(y for y in ctx.titles.get(prior, {}) if y < year)
+    base = held[0] if held else None  # the earliest leaves the most years after it (a later one, a part of them)
+    window = [r for r in run if base is not None and r > base]
+    cstdcs = [r for r in window if r in ctx.titles.get("CSTDCS", {})]
+    found = ctx.initiatives_in(window[0], year, rows["bk_ttg.initiative_scopes"].value) if window else []
+    label, prior_label = ctx.catalogue.awards["CSTDCS"].label, ctx.catalogue.awards[prior].label
+    facts = {"prior": base, "run": run, "window": window, "cstdcs": cstdcs, "initiatives": [list(f) for f in found],
+             "rated": year in ctx.ratings, "restart_by": discipline_fact(ctx.restart_by)}
+
+    def done(result: str, message: Message) -> Check:
+        return Check.of("BK_TTG_POINT_B", result, message, basis, facts=facts, parameters=parameters)
+
+    def counted(kind: str, years: list[int], count_need: int) -> Message:
+        listed = Message("bk_ttg.found", {"years": years}) if years else Message("text.empty")
+        return Message(kind, {"count": len(years), "count_need": count_need, "title": label, "found": listed})
+
+    # From 2024 the years hold CSTĐCS titles; before, initiatives (counted one by one, listed by their years).
+    what = (counted("bk_ttg.cstdcs", cstdcs, cstdcs_need) if cstdcs_need else
+            counted("bk_ttg.initiatives", [y for y, _ in found], initiatives_need))
+    if base is not None and len(window) >= need and len(cstdcs) >= cstdcs_need and len(found) >= initiatives_need:
+        return done("pass", Message("bk_ttg.pass", {"prior": prior_label, "prior_year": base, "rating": floor_rating,
+                                                    "years": window, "what": what}))
+    detail = Message("bk_ttg.fail", {
+        "year": year, "prior": prior_label, "prior_year": Message("note.years", {"years": [base]}) if base else Message("text.none"),
+        "rating": floor_rating, "need": need, "years": Message("note.years", {"years": window}) if window else Message("text.none"),
+        "what": what, "restart": restart_note(ctx)})
+    if year not in ctx.ratings:
+        return done("cannot_judge", Message("bk_tinh.unrated", {"year": year, "detail": detail}))
+    return done("fail", detail)
