@@ -163,3 +163,20 @@ def test_the_migration_gives_an_older_database_the_bk_ttg_rule():
         "ratings": [{"year": y, "rating": "HTTNV"} for y in range(2020, 2026)],
         "awards": [{"year": 2019, "award": "BK_TINH"}, *({"year": y, "award": "CSTDCS"} for y in (2021, 2022, 2024))]}}
     assert engine.check(data)["verdict"] == engine.check(data, catalogue=FILE_CATALOGUE)["verdict"] == "eligible"
+
+
+def test_the_migration_gives_an_older_database_nd91_s_ten_months():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tdkt.law.migrations.0007_ldtt_ten_months_nd91")
+    key = "ldtt.min_months_since_recruitment"
+    Setting.objects.filter(key=key, valid_from=D("2017-10-01")).delete()
+    Setting.objects.filter(key=key, valid_from=D("1990-01-01")).update(valid_to=D("2023-12-31"), legal_basis="Thông tư 12/2019/TT-BNV")
+    migration.load(apps, None)
+    rows = list(Setting.objects.filter(key=key, valid_to__lte=D("2023-12-31")).order_by("valid_from").values_list("valid_to", "value"))
+    assert rows == [(D("2017-09-30"), 6), (D("2023-12-31"), 10)]
+    data = {"award": "LDTT", "year": 2020, "subject": {"recruited_on": "2020-04-01"},
+            "history": {"ratings": [{"year": 2020, "rating": "HTTNV"}]}}
+    assert engine.check(data)["verdict"] == "not_eligible"
