@@ -109,6 +109,16 @@ class Catalogue:
             memo["batch"] = tuple(a.code for a in sorted(flagged, key=lambda a: (a.batch_order, a.code)))
         return memo["batch"]
 
+    def individual_titles(self) -> tuple[str, ...]:
+        """What the profile's panel offers: the batch's titles in their order, then the other titles and forms the
+        engine evaluates for an individual (Bằng khen of the Prime Minister), by rank."""
+        memo = self._memo
+        if "individual" not in memo:
+            batch = self.batch_titles()
+            others = [a for a in self.awards.values() if a.evaluated and "individual" in a.subjects and a.code not in batch]
+            memo["individual"] = batch + tuple(a.code for a in sorted(others, key=lambda a: (a.rank, a.code)))
+        return memo["individual"]
+
     # --- regimes -----------------------------------------------------------------------------------
     def regime_on(self, day: dt.date) -> RegimeInfo:
         found = None

@@ -120,7 +120,7 @@ class EligibilityForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Năm xét"), coerce=int, choices=(), widget=FastSelect)
 
     def __init__(self, *args, award_names: dict[str, str], awards: tuple[str, ...], **kwargs):
-        """awards: the codes offered (the batch's titles), award_names: their names."""
+        """awards: the codes offered (`Catalogue.individual_titles`), award_names: their names."""
         super().__init__(*args, **kwargs)
         self.fields["award"].choices = [(c, award_names.get(c, c)) for c in awards]
         self.fields["year"].choices = year_choices()

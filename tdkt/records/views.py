@@ -64,7 +64,7 @@ def _scoped_person(request, pk: int) -> Person:
 def _eligibility_form(request, data):
     catalogue = load_catalogue()
     names = {code: award.name for code, award in catalogue.awards.items()}
-    return EligibilityForm(data, award_names=names, awards=catalogue.batch_titles()), names
+    return EligibilityForm(data, award_names=names, awards=catalogue.individual_titles()), names
 
 
 def _eligibility(subject, form: EligibilityForm) -> dict:

@@ -84,3 +84,19 @@ def test_what_people_typed_is_shown_as_text_on_the_list_and_the_profile(client, 
     profile = _page(client, officer_a, tree.an).content.decode()
     assert "<script>alert(1)</script>" not in profile and "&lt;script&gt;alert(1)&lt;/script&gt;" in profile
     assert "QĐ số &lt;i&gt;7&lt;/i&gt;/QĐ" in profile and "<img src=x>" not in profile
+
+
+def test_the_panel_offers_and_judges_the_bang_khen_of_the_prime_minister(client, officer_a, tree):
+    """Issue 12, point 3: the engine evaluates BK_TTG for an individual; the profile's panel offers it after the
+    batch's titles and explains point b of Art 73(1) on the person's own ledger."""
+    from tdkt.records.eligibility import check_subject
+
+    page = _page(client, officer_a, tree.an).content.decode()
+    assert page.index('value="BK_TINH"') < page.index('value="BK_TTG">Bằng khen của Thủ tướng Chính phủ')
+    expected = check_subject(tree.an, "BK_TTG", tree.year)
+    response = client.get(reverse("records:person_eligibility", args=[tree.an.pk]), {"award": "BK_TTG", "year": tree.year},
+                          headers={"HX-Request": "true"})
+    body = html.unescape(response.content.decode())
+    [point_b] = [c for c in expected.checks if c.code == "BK_TTG_POINT_B"]
+    assert point_b.message in body and "điểm b" in point_b.message
+    assert "Điều 73 Luật Thi đua, khen thưởng số 06/2022/QH15" in body
