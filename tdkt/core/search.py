@@ -10,9 +10,8 @@ same row. `name_matches` in vntext is the same rule in Python (for the accounts,
 
 from __future__ import annotations
 
-from django.db import connection, models
+from django.db import models
 from django.db.models import Lookup, Q
-from django.db.models.expressions import RawSQL
 
 from . import vntext
 
@@ -81,29 +80,14 @@ class WordTable(models.Model):
 
     @classmethod
     def matching(cls, query: str, prefix: str = "") -> Q:
-        """Q (on the owner's model, or through `prefix`, e.g. "unit__") of the owners whose words match every typed
-        word: one subquery that joins the typed words' rows on their owner, so that the database intersects the
-        words' index ranges in the order it finds best (the rarest first) instead of testing each owner in turn."""
-        words = vntext.query_words(query)
-        if not words:
-            return Q()
-        quote = connection.ops.quote_name
-        table, owner = quote(cls._meta.db_table), quote(cls._meta.get_field(cls.owner).column)
-        sources, conditions, params = [], [], []
-        for i, (folded, pattern) in enumerate(words):
-            alias = f"w{i}"
-            sources.append(f"{table} {alias}" if i == 0 else f"INNER JOIN {table} {alias} ON {alias}.{owner} = w0.{owner}")
-            if connection.vendor == "postgresql":  # the varchar_pattern_ops index answers LIKE 'x%' in any collation
-                conditions.append(f"{alias}.word LIKE %s")
-                params.append(folded + "%")
-            else:  # SQLite compares text bytewise (BINARY): [value, value + "~") holds the words starting with it
-                conditions.append(f"{alias}.word >= %s AND {alias}.word < %s")
-                params += [folded, folded + "~"]
+        """Q (on the owner's model, or through `prefix`, e.g. "unit__") of the owners whose words match every typed word."""
+        q = Q()
+        for folded, pattern in vntext.query_words(query):
+            words = cls.objects.filter(word__prefix=folded)
             if pattern is not None:
-                conditions.append(f"{alias}.marked LIKE %s")
-                params.append(pattern)
-        sql = f"SELECT w0.{owner} FROM {' '.join(sources)} WHERE {' AND '.join(conditions)}"
-        return Q(**{f"{prefix}pk__in": RawSQL(sql, params)})
+                words = words.filter(marked__like=pattern)
+            q &= Q(**{f"{prefix}pk__in": words.values(f"{cls.owner}_id")})
+        return q
 
 
 class NameSearchAdmin:
