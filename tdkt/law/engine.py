@@ -38,6 +38,7 @@ from .schema import (
     InitiativeEntry,
     RatingEntry,
     Subject,
+    WorkYearEntry,
 )
 from .vocabulary import SubjectKind
 
@@ -97,10 +98,56 @@ def _code(value: Any, field: str, allowed, what: str) -> str:
     return value
 
 
-def _count(value: Any, field: str) -> int:
+def _count(value: Any, field: str, high: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         _fail(field, "phải là số nguyên không âm.")
+    if high is not None and value > high:
+        _fail(field, f"không được lớn hơn {high} (nhận được {value}).")
     return value
+
+
+def _bool(value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        _fail(field, "phải là true hoặc false.")
+    return value
+
+
+MAX_DAYS_OFF = 366  # working days in a year cannot exceed the days of the year
+MAX_COURSE_MONTHS = 120
+MAX_UNIT_NAME = 255
+
+
+def _work_year(item: Any, f: str, bounds: tuple[int, int], results: frozenset[str]) -> WorkYearEntry:
+    """One working year's facts (`history.work_years[i]`): days off, maternity leave, a course, a transfer."""
+    item = _obj(item, f, ("year", "days_off", "maternity_days", "training", "transfer"))
+    year = _year(item.get("year"), f"{f}.year", bounds)
+    days_off = None if item.get("days_off") is None else _count(item["days_off"], f"{f}.days_off", MAX_DAYS_OFF)
+    maternity = 0 if item.get("maternity_days") is None else _count(item["maternity_days"], f"{f}.maternity_days", MAX_DAYS_OFF)
+    if days_off is not None and maternity > days_off:
+        _fail(f"{f}.maternity_days", f"số ngày nghỉ thai sản ({maternity}) lớn hơn tổng số ngày nghỉ ({days_off}).")
+    months, result = 0, None
+    if item.get("training") is not None:
+        training = _obj(item["training"], f"{f}.training", ("months", "result"))
+        if training.get("months") is None:
+            _fail(f"{f}.training.months", "bắt buộc (số tháng của khóa đào tạo, bồi dưỡng).")
+        months = _count(training["months"], f"{f}.training.months", MAX_COURSE_MONTHS)
+        if months < 1:
+            _fail(f"{f}.training.months", "khóa đào tạo, bồi dưỡng phải từ 1 tháng trở lên.")
+        if training.get("result") is not None:
+            result = _code(training["result"], f"{f}.training.result", results, "kết quả học tập")
+    transfer_from, transfer_months, comment = "", None, False
+    if item.get("transfer") is not None:
+        transfer = _obj(item["transfer"], f"{f}.transfer", ("from_unit", "months", "comment"))
+        name = transfer.get("from_unit", "")
+        if not isinstance(name, str) or len(name.strip()) > MAX_UNIT_NAME:
+            _fail(f"{f}.transfer.from_unit", f"phải là tên đơn vị (tối đa {MAX_UNIT_NAME} ký tự).")
+        transfer_from = name.strip()
+        if transfer.get("months") is not None:
+            transfer_months = _count(transfer["months"], f"{f}.transfer.months", 12)
+        comment = _bool(transfer.get("comment", False), f"{f}.transfer.comment")
+        if not transfer_from and transfer_months is None:
+            _fail(f"{f}.transfer", "cần tên đơn vị cũ hoặc số tháng công tác ở đơn vị cũ.")
+    return WorkYearEntry(year, days_off, maternity, months, result, transfer_from, transfer_months, comment)
 
 
 def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> EligibilityRequest:
@@ -108,7 +155,7 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
     catalogue = load_catalogue() if catalogue is None else catalogue
     if not isinstance(payload, dict):
         raise DomainError("Dữ liệu gửi lên phải là một đối tượng JSON.")
-    _obj(payload, "", ("award", "year", "received_on", "subject", "history", "collective"))
+    _obj(payload, "", ("award", "year", "received_on", "period", "subject", "history", "collective"))
     if "award" not in payload:
         _fail("award", "bắt buộc.")
     award = payload["award"]
@@ -122,19 +169,32 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
     received_on = _date(payload.get("received_on"), "received_on", required=False)
     if received_on is not None and received_on.year < year:
         _fail("received_on", f"ngày nhận hồ sơ ({received_on:%d/%m/%Y}) trước năm được xét ({year}).")
+    period_from = period_to = None
+    if payload.get("period") is not None:
+        period = _obj(payload["period"], "period", ("from", "to"))
+        for name in ("from", "to"):
+            if name not in period:
+                _fail(f"period.{name}", "bắt buộc.")
+        period_from, period_to = _year(period["from"], "period.from", bounds), _year(period["to"], "period.to", bounds)
+        if period_to > year:
+            _fail("period.to", f"năm cuối của thành tích ({period_to}) sau năm được xét ({year}).")
+        if period_from > period_to:
+            _fail("period.from", f"năm đầu ({period_from}) sau năm cuối ({period_to}) của thành tích.")
 
     subject = Subject()
     if payload.get("subject") is not None:
-        raw = _obj(payload["subject"], "subject", ("kind", "recruited_on"))
+        raw = _obj(payload["subject"], "subject", ("kind", "recruited_on", "service_start"))
         kind = _code(raw.get("kind", "individual"), "subject.kind", SUBJECT_KINDS, "đối tượng")
-        subject = Subject(kind=kind, recruited_on=_date(raw.get("recruited_on"), "subject.recruited_on", required=False))
+        subject = Subject(kind=kind, recruited_on=_date(raw.get("recruited_on"), "subject.recruited_on", required=False),
+                          service_start=_date(raw.get("service_start"), "subject.service_start", required=False))
 
     ratings: list[RatingEntry] = []
     awards: list[AwardEntry] = []
     disciplines: list[DisciplineEntry] = []
     initiatives: list[InitiativeEntry] = []
+    work_years: list[WorkYearEntry] = []
     if payload.get("history") is not None:
-        history = _obj(payload["history"], "history", ("ratings", "awards", "disciplines", "initiatives"))
+        history = _obj(payload["history"], "history", ("ratings", "awards", "disciplines", "initiatives", "work_years"))
         rating_codes = catalogue.codes("rating.order")
         seen: set[int] = set()
         for i, item in enumerate(_list(history.get("ratings"), "history.ratings")):
@@ -165,9 +225,23 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
         scope_codes = catalogue.codes("initiative.scopes")
         for i, item in enumerate(_list(history.get("initiatives"), "history.initiatives")):
             f = f"history.initiatives[{i}]"
-            item = _obj(item, f, ("year", "scope"))
+            item = _obj(item, f, ("year", "scope", "used_for"))
+            used_for = used_year = None
+            if item.get("used_for") is not None:
+                used = _obj(item["used_for"], f"{f}.used_for", ("award", "year"))
+                used_for = _code(used.get("award"), f"{f}.used_for.award", catalogue.awards, "danh hiệu/hình thức")
+                used_year = _year(used.get("year"), f"{f}.used_for.year", bounds)
             initiatives.append(InitiativeEntry(_year(item.get("year"), f"{f}.year", bounds),
-                                               _code(item.get("scope"), f"{f}.scope", scope_codes, "phạm vi sáng kiến")))
+                                               _code(item.get("scope"), f"{f}.scope", scope_codes, "phạm vi sáng kiến"),
+                                               used_for, used_year))
+        results = catalogue.codes("training.result_order")
+        seen_work: set[int] = set()
+        for i, item in enumerate(_list(history.get("work_years"), "history.work_years")):
+            entry = _work_year(item, f"history.work_years[{i}]", bounds, results)
+            if entry.year in seen_work:
+                _fail(f"history.work_years[{i}].year", f"năm {entry.year} được khai nhiều lần.")
+            seen_work.add(entry.year)
+            work_years.append(entry)
 
     collective = None
     if payload.get("collective") is not None:
@@ -187,13 +261,22 @@ def parse_request(payload: Any, *, catalogue: Catalogue | None = None) -> Eligib
 
     return EligibilityRequest(award=award, year=year, subject=subject, ratings=tuple(ratings), awards=tuple(awards),
                               disciplines=tuple(disciplines), initiatives=tuple(initiatives), collective=collective,
-                              received_on=received_on)
+                              received_on=received_on, work_years=tuple(sorted(work_years, key=lambda w: w.year)),
+                              period_from=period_from, period_to=period_to)
 
 
 # --- evaluation --------------------------------------------------------------------------------------
 
 def _ldtt(ctx: Ctx) -> list[Check]:
-    return [common.rating_at_least(ctx, "ldtt.min_rating"), common.discipline_in_year(ctx), individual.recruitment(ctx)]
+    """LĐTT's checks: the year's rating (or a long course's result), discipline, recruitment, and where they apply the
+    days off (NĐ 65/2014) and a transfer's comment. The first check's legal basis is the attestation's."""
+    course = individual.long_course(ctx)
+    rating = individual.training_result(ctx, course) if course is not None else common.rating_at_least(ctx, "ldtt.min_rating")
+    checks = [rating, common.discipline_in_year(ctx), individual.recruitment(ctx)]
+    for extra in (individual.days_off(ctx), individual.transfer(ctx)):
+        if extra is not None:
+            checks.append(extra)
+    return checks
 
 
 def _eval_ldtt(ctx: Ctx) -> list[Check]:
@@ -320,6 +403,9 @@ def evaluate(request: EligibilityRequest, *, catalogue: Catalogue | None = None)
         checks = [subject]
     else:
         checks = EVALUATORS.get(award.code, _eval_other)(ctx)
+        late = common.late_proposal(ctx)
+        if late is not None:
+            checks.append(late)
     return EligibilityResult(award=award.code, year=request.year, regime=regime.code, verdict=verdict_of(checks),
                              checks=tuple(checks), catalogue_version=catalogue.version)
 

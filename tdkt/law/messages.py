@@ -10,7 +10,7 @@ spec:
     {years:years}      years joined by ", "                 {day:date}       a date as dd/mm/yyyy
     {share:percent}    a share of 100 with a decimal comma  {note:msg}       a nested message (or "" for none)
     {parts:msgs}       nested messages joined by "; "       {step:per}       1 → "năm", else "lần" (chain steps)
-    {allowed:subjects} subject kinds joined by ", "
+    {allowed:subjects} subject kinds joined by ", "        {result:training} a course result in a sentence
 """
 
 from __future__ import annotations
@@ -63,7 +63,32 @@ TEMPLATES: dict[str, Any] = {
     "note.years_proposed": _("{years:years} ({year} đang đề nghị)"),
     "note.years_awarded": _("{years:years} ({year} đã công nhận)"),
     # --- LĐTT -----------------------------------------------------------------------------------------------
-    "recruitment.unknown": _("Không có ngày tuyển dụng: coi như đã công tác đủ {months} tháng trong năm {year}"),
+    "recruitment.missing": _("Chưa có ngày tuyển dụng (hoặc ngày bắt đầu công tác liên tục): cần để xét đủ {months} tháng "
+                             "tính đến hết năm {year}"),
+    "recruitment.rated_before": _("Đã được đánh giá, xếp loại năm {rated_year}: đã công tác trước năm {year} (đủ {months} tháng)"),
+    "recruitment.service_pass": _("Công tác liên tục từ ngày {day:date} (kể cả thời gian hợp đồng lao động): đủ {months} tháng "
+                                  "tính đến hết năm {year}"),
+    "recruitment.service_fail": _("Công tác liên tục từ ngày {day:date} (kể cả thời gian hợp đồng lao động): chưa đủ {months} "
+                                  "tháng tính đến hết năm {year}"),
+    "days_off.pass": _("Năm {year} nghỉ {counted} ngày làm việc{maternity:msg}: dưới {limit} ngày"),
+    "days_off.fail": _("Năm {year} nghỉ {counted} ngày làm việc{maternity:msg}: từ {limit} ngày trở lên thì không xét"),
+    "days_off.missing": _("Chưa có số ngày nghỉ làm việc năm {year} (nghỉ từ {limit} ngày làm việc trở lên thì không xét; "
+                          "nghỉ thai sản không tính)"),
+    "days_off.maternity": _(" (không tính {days} ngày nghỉ thai sản)"),
+    "training.pass": _("Năm {year} đào tạo, bồi dưỡng {months} tháng: kết quả học tập {result:training} thay cho xếp loại "
+                       "(yêu cầu từ {minimum:training} trở lên)"),
+    "training.fail": _("Năm {year} đào tạo, bồi dưỡng {months} tháng: kết quả học tập {result:training}, chưa đạt "
+                       "{minimum:training} trở lên"),
+    "training.missing": _("Năm {year} đào tạo, bồi dưỡng {months} tháng: chưa có kết quả học tập (thay cho xếp loại, yêu cầu từ "
+                          "{minimum:training} trở lên)"),
+    "transfer.comment": _("Chuyển công tác từ {unit:msg} ({months} tháng trong năm {year}): đã có ý kiến nhận xét của đơn vị cũ"),
+    "transfer.comment_missing": _("Chuyển công tác từ {unit:msg} ({months} tháng trong năm {year}, từ {need} tháng trở lên): cần ý "
+                                  "kiến nhận xét của đơn vị cũ"),
+    "transfer.short": _("Chuyển công tác từ {unit:msg} ({months} tháng trong năm {year}, dưới {need} tháng): không cần ý kiến "
+                        "của đơn vị cũ"),
+    "transfer.months_missing": _("Chuyển công tác trong năm {year} từ {unit:msg}: chưa có số tháng công tác ở đơn vị cũ (từ {need} "
+                                 "tháng trở lên cần ý kiến nhận xét của đơn vị cũ)"),
+    "text.old_unit": _("đơn vị cũ"),
     "recruitment.pass": _("Tuyển dụng ngày {day:date}: đủ {months} tháng tính đến hết năm {year}"),
     "recruitment.fail": _("Tuyển dụng ngày {day:date}: chưa đủ {months} tháng tính đến hết năm {year}"),
     # --- CSTĐCS ---------------------------------------------------------------------------------------------
@@ -103,6 +128,11 @@ TEMPLATES: dict[str, Any] = {
     "bk_ttg.initiatives": _("{count} sáng kiến được công nhận trong các năm đó{found:msg} (cần {count_need})"),
     "bk_ttg.found": _(": {years:years}"),
     "text.none": _("không có"),
+    # --- one initiative, one award; a late proposal -------------------------------------------------------------
+    "note.with_used": _("{main:msg} (không tính {parts:msgs}: mỗi sáng kiến chỉ làm căn cứ cho một danh hiệu, hình thức)"),
+    "note.used_one": _("sáng kiến năm {year} đã làm căn cứ cho {award} năm {used_year}"),
+    "period.late": _("Thành tích {first}–{last} đề nghị khen thưởng năm {year}: đề nghị sau thời gian đạt thành tích, Hội đồng "
+                     "xem xét"),
     "text.empty": "",
     # --- collectives ------------------------------------------------------------------------------------------
     "collective.missing": _("Thiếu số liệu tập thể năm {year} (số thành viên, số LĐTT, số CSTĐCS, số bị kỷ luật)"),
@@ -143,6 +173,7 @@ SPECS: dict[str, Any] = {
     "per": lambda v: str(_("năm") if v == 1 else _("lần")),
     "years": years_text,
     "date": _date,
+    "training": lambda v: vocab.in_sentence(vocab.label(vocab.TrainingResult, v)),
     "percent": lambda v: f"{v:g}".replace(".", ",") + "%",
     "msg": lambda v: render_message(v),
     "": str,

@@ -40,6 +40,27 @@ class DisciplineEntry:
 class InitiativeEntry:
     year: int
     scope: str  # CO_SO, TINH, TOAN_QUOC
+    # The award it already grounded (CV 5007/BNV-TĐKT: one initiative grounds one award): its code and year.
+    used_for: str | None = None
+    used_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkYearEntry:
+    """The facts of a working year (DOMAIN.md §3). None: not known (a check that needs it cannot judge)."""
+
+    year: int
+    days_off: int | None = None  # working days off work in the year, maternity leave included
+    maternity_days: int = 0  # of those, maternity leave under the social-insurance law
+    training_months: int = 0  # a training or secondment course in the year, its length in months (0: none)
+    training_result: str | None = None  # its result (training.result_order)
+    transfer_from: str = ""  # a transfer in the year: the old unit
+    transfer_months: int | None = None  # months worked at the old unit in the year (None with transfer_from: not known)
+    transfer_comment: bool = False  # the old unit's comment is in the dossier
+
+    @property
+    def transferred(self) -> bool:
+        return bool(self.transfer_from) or self.transfer_months is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +75,9 @@ class CollectiveData:
 @dataclass(frozen=True, slots=True)
 class Subject:
     kind: SubjectKind = "individual"
-    recruited_on: dt.date | None = None  # LDTT: excluded if recruited < 6 months before the year's end
+    recruited_on: dt.date | None = None  # LDTT: excluded if recruited < N months before the year's end
+    # The start of continuous service at the unit, labour-contract time that counts included (TT 01/2024).
+    service_start: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +93,11 @@ class EligibilityRequest:
     # The day a complete dossier was received: the rules in force that day judge it (DOMAIN.md §1). None: the
     # year-end round of the year under review (31 December).
     received_on: dt.date | None = None
+    work_years: tuple[WorkYearEntry, ...] = ()
+    # The achievement period when it ends before the year under review (a Bằng khen proposed at the end of 2024
+    # for 2022–2023); None: the year under review.
+    period_from: int | None = None
+    period_to: int | None = None
 
 
 class Parameter(NamedTuple):

@@ -40,6 +40,17 @@ class InitiativeScope(models.TextChoices):
     TOAN_QUOC = "TOAN_QUOC", _("Toàn quốc")
 
 
+class TrainingResult(models.TextChoices):
+    """Kết quả học tập của khóa đào tạo, bồi dưỡng, best first."""
+
+    XUAT_SAC = "XUAT_SAC", _("Xuất sắc")
+    GIOI = "GIOI", _("Giỏi")
+    KHA = "KHA", _("Khá")
+    TRUNG_BINH_KHA = "TRUNG_BINH_KHA", _("Trung bình khá")
+    TRUNG_BINH = "TRUNG_BINH", _("Trung bình")
+    YEU = "YEU", _("Yếu")
+
+
 class SubjectKind(models.TextChoices):
     """Đối tượng được xét khen thưởng."""
 

@@ -12,6 +12,7 @@ from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 from tdkt.core.models import AuditEvent
 from tdkt.law import engine, services
+from tdkt.law.catalogue import build, db_records, read_file
 from tdkt.law.models import AwardType, BaseSalary, Coefficient, Regime, Setting
 
 from .helpers import FILE_CATALOGUE
@@ -158,7 +159,8 @@ def test_the_migration_gives_an_older_database_the_bk_ttg_rule():
     AwardType.objects.filter(code="BK_TTG").update(evaluated=False)
     migration.load(apps, None)
     assert AwardType.objects.get(code="BK_TTG").evaluated
-    assert Setting.objects.filter(key__startswith="bk_ttg.").count() == 11
+    shipped = [s for s in read_file()["settings"] if s["key"].startswith("bk_ttg.")]
+    assert Setting.objects.filter(key__startswith="bk_ttg.").count() == len(shipped) > 0
     data = {"award": "BK_TTG", "year": 2025, "history": {
         "ratings": [{"year": y, "rating": "HTTNV"} for y in range(2020, 2026)],
         "awards": [{"year": 2019, "award": "BK_TINH"}, *({"year": y, "award": "CSTDCS"} for y in (2021, 2022, 2024))]}}
@@ -180,3 +182,43 @@ def test_the_migration_gives_an_older_database_nd91_s_ten_months():
     data = {"award": "LDTT", "year": 2020, "subject": {"recruited_on": "2020-04-01"},
             "history": {"ratings": [{"year": 2020, "rating": "HTTNV"}]}}
     assert engine.check(data)["verdict"] == "not_eligible"
+
+
+def test_the_migration_tells_an_older_database_s_regimes_apart():
+    """A database loaded with the single regime "until 31/12/2023" (and the older citations, without the facts of a
+    working year) gets NĐ 65/2014 and NĐ 91/2017 apart and every new row: its snapshot is then the file's."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tdkt.law.migrations.0008_regimes_apart_and_working_year")
+    fresh = build(db_records(), source="db").version  # a database loaded from today's file
+    Regime.objects.filter(code="ND65_2014").delete()
+    Regime.objects.filter(code="ND91_2017").update(code="LUAT_2003", valid_from=D("1990-01-01"))
+    for key, rows in migration.SHIPPED.items():
+        Setting.objects.filter(key=key, regime__isnull=True).delete()
+        for valid_from, valid_to, value, basis in rows:
+            Setting.objects.create(key=key, value=value, valid_from=D(valid_from), valid_to=D(valid_to) if valid_to else None,
+                                   legal_basis=basis)
+    Setting.objects.filter(key__in=migration.NEW_KEYS).delete()
+    assert build(db_records(), source="db").regime_for_year(2016).code == "LUAT_2003"
+    migration.load(apps, None)
+    snapshot = build(db_records(), source="db")
+    assert [r.code for r in snapshot.regimes] == [r.code for r in FILE_CATALOGUE.regimes]
+    assert snapshot.regime_for_year(2016).code == "ND65_2014" and snapshot.regime_for_year(2018).code == "ND91_2017"
+    assert snapshot.version == fresh
+    migration.load(apps, None)  # again: nothing changes
+    assert build(db_records(), source="db").version == fresh
+
+
+def test_an_administrator_s_own_rows_are_left_alone_by_the_migration():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tdkt.law.migrations.0008_regimes_apart_and_working_year")
+    key = "ttldtt.ldtt_share"
+    Setting.objects.filter(key=key).delete()
+    Setting.objects.create(key=key, value={"percent": 70, "strict": False}, valid_from=D("1990-01-01"), legal_basis="Quy định của tỉnh")
+    migration.load(apps, None)
+    assert list(Setting.objects.filter(key=key).values_list("legal_basis", flat=True)) == ["Quy định của tỉnh"]

@@ -14,12 +14,12 @@ from tdkt.law import engine
 from tests.law.helpers import FILE_CATALOGUE, payload, run
 
 # Điều 23: under Luật 2003 a CSTĐCS needed an initiative; under Luật 06/2022 (from 1/1/2024) HTXSNV suffices.
-HTXSNV_2023 = payload("CSTDCS", 2023, ratings={2023: "HTXSNV"})
+HTXSNV_2023 = payload("CSTDCS", 2023, ratings={2023: "HTXSNV"}, recruited_on="2010-01-01")
 
 
 def test_without_a_receipt_day_the_year_end_round_judges():
     result = run(HTXSNV_2023)
-    assert result.regime == "LUAT_2003" and result.verdict == "not_eligible"
+    assert result.regime == "ND91_2017" and result.verdict == "not_eligible"
 
 
 def test_a_dossier_received_in_january_is_judged_by_the_rules_then_in_force():
@@ -32,7 +32,7 @@ def test_a_dossier_received_in_january_is_judged_by_the_rules_then_in_force():
 
 def test_a_dossier_received_within_the_year_keeps_the_year_s_rules():
     result = run({**HTXSNV_2023, "received_on": "2023-12-20"})
-    assert result.regime == "LUAT_2003" and result.verdict == "not_eligible"
+    assert result.regime == "ND91_2017" and result.verdict == "not_eligible"
 
 
 def test_a_dossier_received_after_the_two_tier_reform_is_judged_by_nd_152():

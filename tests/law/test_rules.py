@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
 import pytest
 
 from tdkt.law import catalogue as cat
 from tdkt.law import engine
-from tdkt.law.schema import AwardEntry, EligibilityRequest, RatingEntry
+from tdkt.law.schema import AwardEntry, EligibilityRequest, RatingEntry, Subject
 
 from .helpers import FILE_CATALOGUE, payload, run
 
+SERVED = "2010-01-01"  # recruited long before: the recruitment check passes (a case about another rule)
 C20 = {"members": 20, "completed_tasks": 20, "ldtt": 15, "cstdcs": 1, "disciplined_canh_cao_or_above": 0}
 
 # (id citing the article, payload, verdict, the check that decides it, its result, text its message must contain)
 CASES = [
     # LĐTT — Điều 24 Luật TĐKT 06/2022/QH15; TT 01/2024, TT 15/2025 (6 months since recruitment)
-    ("Điều 24: HTTNV, no discipline → LĐTT", payload("LDTT", 2025, ratings={2025: "HTTNV"}),
+    ("Điều 24: HTTNV, no discipline → LĐTT", payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on=SERVED),
      "eligible", "RATING", "pass", "Năm 2025 xếp loại HTTNV"),
     ("Điều 24: HTNV is below HTTNV", payload("LDTT", 2025, ratings={2025: "HTNV"}),
      "not_eligible", "RATING", "fail", "Năm 2025 xếp loại HTNV"),
@@ -38,12 +40,13 @@ CASES = [
      "eligible", "RECRUITMENT", "pass", "đủ 10 tháng tính đến hết năm 2020"),
     ("TT 15/2025: recruited 01/07/2025, exactly 6 months", payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on="2025-07-01"),
      "eligible", "RECRUITMENT", "pass", "đủ 6 tháng tính đến hết năm 2025"),
-    ("Điều 24 Luật 2003: 2023 is judged under the old law", payload("LDTT", 2023, ratings={2023: "HTTNV"}),
+    ("Điều 24 Luật 2003: 2023 is judged under the old law", payload("LDTT", 2023, ratings={2023: "HTTNV"}, recruited_on=SERVED),
      "eligible", "RATING", "pass", "Năm 2023 xếp loại HTTNV"),
     # CSTĐCS — Điều 23: LĐTT and (HTXSNV or an initiative); Luật 2003: LĐTT + initiative
-    ("Điều 23: HTXSNV suffices", payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}),
+    ("Điều 23: HTXSNV suffices", payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}, recruited_on=SERVED),
      "eligible", "CSTDCS_EXCELLENCE", "pass", "Năm 2025 xếp loại HTXSNV"),
-    ("Điều 23: HTTNV with a cơ sở initiative", payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, initiatives=[(2025, "CO_SO")]),
+    ("Điều 23: HTTNV with a cơ sở initiative",
+     payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, initiatives=[(2025, "CO_SO")], recruited_on=SERVED),
      "eligible", "CSTDCS_EXCELLENCE", "pass", "Năm 2025 có sáng kiến phạm vi cấp cơ sở"),
     ("Điều 23: HTTNV without an initiative", payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, initiatives=[(2024, "CO_SO")]),
      "not_eligible", "CSTDCS_EXCELLENCE", "fail", "Năm 2025 xếp loại HTTNV và không có sáng kiến"),
@@ -69,7 +72,7 @@ CASES = [
      "not_eligible", "INITIATIVE_TINH", "fail", "trong các năm 2023–2025"),
     ("Điều 22 + Điều 95: chain across regimes (2022, 2023 under Luật 2003)",
      payload("CSTD_TINH", 2024, awards=[(2022, "CSTDCS"), (2023, "CSTDCS")], proposed=[(2024, "CSTDCS")], initiatives=[(2024, "TINH")]),
-     "eligible", "CSTDCS_CHAIN", "pass", "2022, 2023 theo Luật Thi đua, khen thưởng năm 2003"),
+     "eligible", "CSTDCS_CHAIN", "pass", "2022, 2023 theo Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP"),
     ("Điều 22 + NĐ 152 Điều 4: a discipline restarts the chain",
      payload("CSTD_TINH", 2025, awards=[(2022, "CSTDCS"), (2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")],
              disciplines=[("KHIEN_TRACH", "2022-06-01", "2023-05-31")], initiatives=[(2025, "TINH")]),
@@ -162,6 +165,78 @@ CASES = [
     ("Điều 73: a collective's Bằng khen Thủ tướng needs the council",
      payload("BK_TTG", 2025, kind="collective", ratings={2025: "HTXSNV"}),
      "needs_review", "COUNCIL_JUDGEMENT", "cannot_judge", "năm 2025"),
+    # The facts of a working year (issue 12, point 2; DOMAIN.md §3)
+    ("TT 15/2025: recruitment day unknown, no earlier rating → needs review (never assumed)",
+     payload("LDTT", 2025, ratings={2025: "HTTNV"}),
+     "needs_review", "RECRUITMENT", "cannot_judge", "Chưa có ngày tuyển dụng"),
+    ("TT 15/2025: recruitment day unknown, rated in 2024 → served before the year",
+     payload("LDTT", 2025, ratings={2024: "HTTNV", 2025: "HTTNV"}),
+     "eligible", "RECRUITMENT", "pass", "Đã được đánh giá, xếp loại năm 2024"),
+    ("TT 01/2024: recruited 01/09/2025 after a contract from 01/02/2025 — the contract time counts",
+     payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on="2025-09-01", service_start="2025-02-01"),
+     "eligible", "RECRUITMENT", "pass", "Công tác liên tục từ ngày 01/02/2025 (kể cả thời gian hợp đồng lao động)"),
+    ("TT 01/2024: continuous service from 01/08/2025 is still under 6 months",
+     payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on="2025-10-01", service_start="2025-08-01"),
+     "not_eligible", "RECRUITMENT", "fail", "chưa đủ 6 tháng tính đến hết năm 2025"),
+    ("NĐ 65/2014 Điều 5(6): 45 working days off in 2016 → no LĐTT",
+     payload("LDTT", 2016, ratings={2016: "HTTNV"}, recruited_on=SERVED, work_years=[{"year": 2016, "days_off": 45}]),
+     "not_eligible", "DAYS_OFF", "fail", "Năm 2016 nghỉ 45 ngày làm việc: từ 40 ngày trở lên thì không xét"),
+    ("NĐ 65/2014 Điều 5(6): maternity leave does not count (50 days off, 30 of them maternity)",
+     payload("LDTT", 2016, ratings={2016: "HTTNV"}, recruited_on=SERVED,
+             work_years=[{"year": 2016, "days_off": 50, "maternity_days": 30}]),
+     "eligible", "DAYS_OFF", "pass", "nghỉ 20 ngày làm việc (không tính 30 ngày nghỉ thai sản)"),
+    ("NĐ 65/2014 Điều 5(6): days off in 2016 unknown → needs review",
+     payload("LDTT", 2016, ratings={2016: "HTTNV"}, recruited_on=SERVED),
+     "needs_review", "DAYS_OFF", "cannot_judge", "Chưa có số ngày nghỉ làm việc năm 2016"),
+    ("NĐ 91/2017: the 40-day rule is gone — 60 days off in 2018 do not block",
+     payload("LDTT", 2018, ratings={2018: "HTTNV"}, recruited_on=SERVED, work_years=[{"year": 2018, "days_off": 60}]),
+     "eligible", "RATING", "pass", "Năm 2018 xếp loại HTTNV"),
+    ("TT 15/2025 Điều 2: a 14-month course graded khá replaces the rating",
+     payload("LDTT", 2025, recruited_on=SERVED, work_years=[{"year": 2025, "training": {"months": 14, "result": "KHA"}}]),
+     "eligible", "TRAINING_RESULT", "pass", "Năm 2025 đào tạo, bồi dưỡng 14 tháng: kết quả học tập khá thay cho xếp loại"),
+    ("TT 15/2025 Điều 2: a long course graded trung bình",
+     payload("LDTT", 2025, recruited_on=SERVED, work_years=[{"year": 2025, "training": {"months": 12, "result": "TRUNG_BINH"}}]),
+     "not_eligible", "TRAINING_RESULT", "fail", "kết quả học tập trung bình, chưa đạt khá trở lên"),
+    ("TT 15/2025 Điều 2: a long course without its result → needs review",
+     payload("LDTT", 2025, recruited_on=SERVED, work_years=[{"year": 2025, "training": {"months": 18}}]),
+     "needs_review", "TRAINING_RESULT", "cannot_judge", "chưa có kết quả học tập"),
+    ("TT 01/2024: a 3-month course keeps the unit's rating",
+     payload("LDTT", 2024, ratings={2024: "HTNV"}, recruited_on=SERVED, work_years=[{"year": 2024, "training": {"months": 3, "result": "GIOI"}}]),
+     "not_eligible", "RATING", "fail", "Năm 2024 xếp loại HTNV"),
+    ("TT 15/2025 Điều 2(5): 7 months at the old unit, its comment attached",
+     payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on=SERVED,
+             work_years=[{"year": 2025, "transfer": {"from_unit": "Phường Láng", "months": 7, "comment": True}}]),
+     "eligible", "TRANSFER_COMMENT", "pass", "Chuyển công tác từ Phường Láng (7 tháng trong năm 2025): đã có ý kiến nhận xét"),
+    ("TT 15/2025 Điều 2(5): 7 months at the old unit, no comment yet → needs review",
+     payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}, recruited_on=SERVED,
+             work_years=[{"year": 2025, "transfer": {"from_unit": "Phường Láng", "months": 7}}]),
+     "needs_review", "TRANSFER_COMMENT", "cannot_judge", "cần ý kiến nhận xét của đơn vị cũ"),
+    ("TT 15/2025 Điều 2(5): 4 months at the old unit need no comment",
+     payload("LDTT", 2025, ratings={2025: "HTTNV"}, recruited_on=SERVED,
+             work_years=[{"year": 2025, "transfer": {"from_unit": "Phường Láng", "months": 4}}]),
+     "eligible", "TRANSFER_COMMENT", "pass", "dưới 6 tháng): không cần ý kiến"),
+    # One initiative grounds one award (issue 12, point 4; CV 5007/BNV-TĐKT)
+    ("CV 5007/BNV-TĐKT: the 2025 initiative already grounded a Bằng khen",
+     payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, recruited_on=SERVED, initiatives=[(2025, "CO_SO", "BK_TINH", 2025)]),
+     "not_eligible", "CSTDCS_EXCELLENCE", "fail", "không tính sáng kiến năm 2025 đã làm căn cứ cho Bằng khen cấp tỉnh năm 2025"),
+    ("CV 5007/BNV-TĐKT: an initiative recorded for this very title still grounds it",
+     payload("CSTDCS", 2025, ratings={2025: "HTTNV"}, recruited_on=SERVED, initiatives=[(2025, "CO_SO", "CSTDCS", 2025)]),
+     "eligible", "CSTDCS_EXCELLENCE", "pass", "Năm 2025 có sáng kiến phạm vi cấp cơ sở"),
+    ("CV 5007/BNV-TĐKT: Bằng khen point d cannot reuse the initiatives of the CSTĐCS titles",
+     payload("BK_TINH", 2025, ratings={2024: "HTXSNV", 2025: "HTXSNV"},
+             initiatives=[(2024, "CO_SO", "CSTDCS", 2024), (2025, "CO_SO")]),
+     "not_eligible", "BK_TINH_POINT_D", "fail", "với 1 sáng kiến (cần 2)"),
+    ("CV 5007/BNV-TĐKT: CSTĐ cấp tỉnh cannot use the province initiative of an earlier Bằng khen",
+     payload("CSTD_TINH", 2025, awards=[(2023, "CSTDCS"), (2024, "CSTDCS")], proposed=[(2025, "CSTDCS")],
+             initiatives=[(2024, "TINH", "BK_TINH", 2024)]),
+     "not_eligible", "INITIATIVE_TINH", "fail", "đã làm căn cứ cho Bằng khen cấp tỉnh năm 2024"),
+    # The achievement period of a form (issue 12, point 5; DOMAIN.md §3)
+    ("Điều 74(1)(d) + Điều 5: CSTĐCS 2022–2023 proposed at the end of 2024 → the council judges it, not a broken chain",
+     payload("BK_TINH", 2024, awards=[(2022, "CSTDCS"), (2023, "CSTDCS")], period=(2022, 2023)),
+     "needs_review", "LATE_PROPOSAL", "cannot_judge", "Thành tích 2022–2023 đề nghị khen thưởng năm 2024"),
+    ("Điều 74(1)(d): the same history without the period is a broken chain in 2024",
+     payload("BK_TINH", 2024, awards=[(2022, "CSTDCS"), (2023, "CSTDCS")], ratings={2024: "HTTNV"}),
+     "not_eligible", "BK_TINH_POINT_D", "fail", "Chưa đạt điểm d đến năm 2024"),
     # Other catalogue codes: the council's judgement, but a discipline still blocks (NĐ 152 Điều 4)
     ("Điều 75: Giấy khen is judged by provincial criteria", payload("GIAY_KHEN", 2025),
      "needs_review", "COUNCIL_JUDGEMENT", "cannot_judge", "năm 2025"),
@@ -184,7 +259,9 @@ def test_it_judges_the_rule_table(case, data, verdict, code, result, text):
 
 
 def test_it_names_the_regime_of_the_year():
-    assert run(payload("LDTT", 2023, ratings={2023: "HTTNV"})).regime == "LUAT_2003"
+    assert run(payload("LDTT", 2016, ratings={2016: "HTTNV"})).regime == "ND65_2014"
+    assert run(payload("LDTT", 2017, ratings={2017: "HTTNV"})).regime == "ND91_2017"  # the year-end round of 2017
+    assert run(payload("LDTT", 2023, ratings={2023: "HTTNV"})).regime == "ND91_2017"
     assert run(payload("LDTT", 2024, ratings={2024: "HTTNV"})).regime == "ND98_2023"
     assert run(payload("LDTT", 2025, ratings={2025: "HTTNV"})).regime == "ND152_2025"
 
@@ -197,7 +274,7 @@ def test_it_cites_the_old_law_for_an_old_year():
 
 
 def test_it_lists_the_attestation_as_a_non_blocking_check():
-    outcome = run(payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}))
+    outcome = run(payload("CSTDCS", 2025, ratings={2025: "HTXSNV"}, recruited_on=SERVED))
     attestation = [c for c in outcome.checks if c.code == "ATTESTATION"]
     assert outcome.verdict == "eligible"
     assert attestation and attestation[0].result == "pass" and "không tính toán" in attestation[0].message
@@ -220,7 +297,7 @@ def test_it_counts_a_proposed_title_only_for_the_year_under_review():
 
 
 def test_it_does_not_count_a_discipline_that_starts_after_the_year():
-    data = payload("LDTT", 2025, ratings={2025: "HTTNV"}, disciplines=[("CACH_CHUC", "2026-01-05", "2027-01-05")])
+    data = payload("LDTT", 2025, ratings={2025: "HTTNV"}, disciplines=[("CACH_CHUC", "2026-01-05", "2027-01-05")], recruited_on=SERVED)
     assert run(data).verdict == "eligible"
 
 
@@ -268,7 +345,8 @@ def test_messages_are_compared_by_id_and_arguments_not_wording():
 
 
 def test_it_applies_the_unconfirmed_amendment_only_once_activated():
-    request = EligibilityRequest(award="CSTDCS", year=2026, ratings=(RatingEntry(2026, "HTXSNV"),))
+    request = EligibilityRequest(award="CSTDCS", year=2026, subject=Subject(recruited_on=dt.date(2010, 1, 1)),
+                                 ratings=(RatingEntry(2026, "HTXSNV"),))
     assert engine.evaluate(request, catalogue=FILE_CATALOGUE).verdict == "eligible"
     data = cat.read_file()
     for regime in data["regimes"]:
@@ -308,3 +386,44 @@ def test_it_checks_the_cstdcs_quota(year, ldtt, cstdcs, result, text):
     assert check.code == "CSTDCS_QUOTA"
     assert check.result == result
     assert text in check.message
+
+
+# --- each check cites the text of the regime it applied (issue 12, point 1) ----------------------------
+
+# The texts proper to each regime (the laws, decrees and circulars its rows may cite).
+REGIME_TEXTS = {
+    "ND65_2014": ("năm 2003", "42/2010", "65/2014", "07/2014"),
+    "ND91_2017": ("năm 2003", "91/2017", "12/2019"),
+    "ND98_2023": ("06/2022", "98/2023", "01/2024", "86/2023"),
+    "ND152_2025": ("06/2022", "152/2025", "15/2025", "129/2025", "86/2023"),
+}
+ALL_TEXTS = {t for texts in REGIME_TEXTS.values() for t in texts}
+
+
+def test_every_parameter_cites_a_text_of_each_regime_it_spans():
+    """A parameter row valid under several regimes cites none of their own texts (a neutral reference, e.g. NĐ 90/2020);
+    a row within one regime cites that regime's texts only: no Luật 06/2022 for 2014, no NĐ 91/2017 for 2016."""
+    wrong = []
+    for key, rows in FILE_CATALOGUE.settings.items():
+        if key.startswith("money."):  # money follows the day of payment, not the regime of the title
+            continue
+        for row in rows:
+            if row.regime is not None:
+                continue
+            spanned = [r.code for r in FILE_CATALOGUE.regimes if r.active and r.valid_from <= (row.valid_to or r.valid_from)
+                       and (r.valid_to is None or row.valid_from <= r.valid_to)]
+            cited = {t for t in ALL_TEXTS if t in row.legal_basis}
+            if any(not cited <= set(REGIME_TEXTS[code]) for code in spanned):
+                wrong.append((key, str(row.valid_from), row.legal_basis, spanned))
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize(("year", "regime", "text"), [(2014, "ND65_2014", "2003"), (2018, "ND91_2017", "2003"),
+                                                      (2024, "ND98_2023", "06/2022"), (2025, "ND152_2025", "06/2022")])
+def test_the_initiative_checks_cite_the_law_of_their_year(year, regime, text):
+    data = payload("CSTD_TINH", year, awards=[(year - 2, "CSTDCS"), (year - 1, "CSTDCS")], proposed=[(year, "CSTDCS")],
+                   initiatives=[(year, "CO_SO")])
+    result = run(data)
+    check = next(c for c in result.checks if c.code == "INITIATIVE_TINH")
+    assert result.regime == regime and text in check.legal_basis
+    assert ("06/2022" in check.legal_basis) == (year >= 2024)

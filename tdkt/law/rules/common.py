@@ -43,7 +43,7 @@ def rating_at_least(ctx: Ctx, key: str, code: str = "RATING") -> Check:
     parameters = (used(key, row),)
     if rating is None:
         return Check.of(code, "cannot_judge", Message("rating.missing", {"year": year, "minimum": minimum}), row.legal_basis,
-                        facts=facts, parameters=parameters)
+                        facts={**facts, "missing": ["history.ratings"]}, parameters=parameters)
     order = ctx.catalogue.order("rating.order", year)
     args = {"year": year, "rating": rating, "minimum": minimum}
     if order[rating] <= order[minimum]:
@@ -94,3 +94,33 @@ def restart_note(ctx: Ctx) -> Message | str:
     if d is None:
         return ""
     return Message("note.restart", {"form": d.form, "end": d.end, "first": d.end.year + 1})
+
+
+def with_used(ctx: Ctx, check: Check, first: int, last: int, scopes) -> Check:
+    """A check that found too few initiatives says which ones it left out because another award used them (one
+    initiative grounds one award, CV 5007/BNV-TĐKT)."""
+    if check.result == "pass" or not ctx.used_elsewhere:
+        return check
+    left_out = ctx.used_in(first, last, scopes)
+    if not left_out:
+        return check
+    awards = ctx.catalogue.awards
+    parts = [Message("note.used_one", {"year": y, "award": awards[code].label if code in awards else code, "used_year": used_year})
+             for y, _scope, code, used_year in left_out]
+    row = ctx.param("initiative.one_award")
+    message = Message("note.with_used", {"main": Message(check.message_id, check.args), "parts": parts})
+    facts = {**check.facts, "used_elsewhere": [{"year": y, "scope": s, "award": c, "award_year": u} for y, s, c, u in left_out]}
+    return check._replace(message_id=message.id, args=message.args, facts=facts, parameters=check.parameters + (used("initiative.one_award", row),))
+
+
+def late_proposal(ctx: Ctx) -> Check | None:
+    """An achievement period ending before the year of the proposal: the council judges it (not a broken chain)."""
+    if ctx.year == ctx.round_year:
+        return None
+    row = ctx.param("proposal.late_needs_review")
+    if not row.value:
+        return None
+    first = ctx.request.period_from if ctx.request.period_from is not None else ctx.year
+    return Check.of("LATE_PROPOSAL", "cannot_judge", Message("period.late", {"first": first, "last": ctx.year, "year": ctx.round_year}),
+                    row.legal_basis, facts={"period_from": first, "period_to": ctx.year, "year": ctx.round_year},
+                    parameters=(used("proposal.late_needs_review", row),))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..messages import Message
 from ..schema import Check
-from .common import restart_note, title_years, transition_note
+from .common import restart_note, title_years, transition_note, with_used
 from .context import Ctx, discipline_fact, used
 
 
@@ -22,19 +22,114 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def recruitment(ctx: Ctx) -> Check:
-    """LĐTT excludes people recruited less than N months before the end of the year."""
+    """LĐTT excludes people recruited less than N months before the end of the year. Continuous service at the unit
+    (labour-contract time that counts included) is counted from its start; without either day, a rating of an
+    earlier year shows service before the year; otherwise the check cannot judge (the day is never assumed)."""
     key = "ldtt.min_months_since_recruitment"
     row = ctx.param(key)
     months, year = row.value, ctx.year
-    recruited = ctx.request.subject.recruited_on
-    facts, parameters = {"recruited_on": recruited, "year": year}, (used(key, row),)
-    if recruited is None:
-        return Check.of("RECRUITMENT", "pass", Message("recruitment.unknown", {"months": months, "year": year}), row.legal_basis,
+    subject = ctx.request.subject
+    recruited, service = subject.recruited_on, subject.service_start
+    contract = ctx.param("ldtt.contract_time_counts") if service is not None else None
+    facts = {"recruited_on": recruited, "service_start": service, "year": year}
+    parameters = (used(key, row),) + ((used("ldtt.contract_time_counts", contract),) if contract is not None else ())
+
+    def done(result: str, message_id: str, **args) -> Check:
+        return Check.of("RECRUITMENT", result, Message(message_id, {"months": months, "year": year, **args}), row.legal_basis,
                         facts=facts, parameters=parameters)
-    args = {"day": recruited, "months": months, "year": year}
-    if _add_months(recruited, months) <= dt.date(year + 1, 1, 1):
-        return Check.of("RECRUITMENT", "pass", Message("recruitment.pass", args), row.legal_basis, facts=facts, parameters=parameters)
-    return Check.of("RECRUITMENT", "fail", Message("recruitment.fail", args), row.legal_basis, facts=facts, parameters=parameters)
+
+    if service is not None and contract.value and (recruited is None or service < recruited):
+        ok = _add_months(service, months) <= dt.date(year + 1, 1, 1)
+        return done("pass" if ok else "fail", "recruitment.service_pass" if ok else "recruitment.service_fail", day=service)
+    if recruited is None:
+        earlier = [y for y in ctx.ratings if y < year]
+        if earlier:
+            return done("pass", "recruitment.rated_before", rated_year=max(earlier))
+        facts["missing"] = ["subject.recruited_on"]
+        return done("cannot_judge", "recruitment.missing")
+    ok = _add_months(recruited, months) <= dt.date(year + 1, 1, 1)
+    return done("pass" if ok else "fail", "recruitment.pass" if ok else "recruitment.fail", day=recruited)
+
+
+def days_off(ctx: Ctx) -> Check | None:
+    """Until 30/9/2017 (NĐ 65/2014): off work 40 working days or more in the year, no LĐTT; maternity leave does
+    not count against the person. None where the regime has no such rule."""
+    key = "ldtt.max_days_off"
+    row = ctx.param(key)
+    limit = row.value
+    if limit is False or limit is None:
+        return None
+    maternity_row = ctx.param("ldtt.maternity_counts_as_work")
+    year = ctx.year
+    work = ctx.work.get(year)
+    parameters = (used(key, row), used("ldtt.maternity_counts_as_work", maternity_row))
+    if work is None or work.days_off is None:
+        return Check.of("DAYS_OFF", "cannot_judge", Message("days_off.missing", {"year": year, "limit": limit}), row.legal_basis,
+                        facts={"year": year, "days_off": None, "missing": ["history.work_years.days_off"]}, parameters=parameters)
+    excluded = work.maternity_days if maternity_row.value else 0
+    counted = work.days_off - excluded
+    note = Message("days_off.maternity", {"days": excluded}) if excluded else ""
+    facts = {"year": year, "days_off": work.days_off, "maternity_days": work.maternity_days, "counted": counted}
+    args = {"year": year, "counted": counted, "maternity": note, "limit": limit}
+    result = "fail" if counted >= limit else "pass"
+    return Check.of("DAYS_OFF", result, Message(f"days_off.{result}", args), row.legal_basis, facts=facts, parameters=parameters)
+
+
+def long_course(ctx: Ctx):
+    """The year's training or secondment course when it is long enough to replace the task rating (else None)."""
+    work = ctx.work.get(ctx.year)
+    if work is None or not work.training_months:
+        return None
+    row = ctx.param("ldtt.training_long_months")
+    return work if work.training_months >= row.value else None
+
+
+def training_result(ctx: Ctx, work) -> Check:
+    """A course of a year or more: its result (at least the catalogue's minimum) replaces the task rating
+    (TT 15/2025 Art 2; earlier texts alike)."""
+    key = "ldtt.training_min_result"
+    row, long_row = ctx.param(key), ctx.param("ldtt.training_long_months")
+    minimum, year = row.value, ctx.year
+    parameters = (used("ldtt.training_long_months", long_row), used(key, row))
+    facts = {"year": year, "training_months": work.training_months, "training_result": work.training_result}
+    args = {"year": year, "months": work.training_months, "minimum": minimum}
+    if work.training_result is None:
+        facts["missing"] = ["history.work_years.training.result"]
+        return Check.of("TRAINING_RESULT", "cannot_judge", Message("training.missing", args), row.legal_basis, facts=facts,
+                        parameters=parameters)
+    order = ctx.catalogue.order("training.result_order", ctx.round_year)
+    ok = order.get(work.training_result, len(order)) <= order.get(minimum, -1)
+    return Check.of("TRAINING_RESULT", "pass" if ok else "fail",
+                    Message("training.pass" if ok else "training.fail", {**args, "result": work.training_result}), row.legal_basis,
+                    facts=facts, parameters=parameters)
+
+
+def transfer(ctx: Ctx) -> Check | None:
+    """A transfer in the year: after N months or more at the old unit, its comment is a required attestation
+    (listed, not computed; cannot judge while it is missing). None without a transfer."""
+    work = ctx.work.get(ctx.year)
+    if work is None or not work.transferred:
+        return None
+    key = "ldtt.transfer_comment_months"
+    row = ctx.param(key)
+    need, year = row.value, ctx.year
+    unit = work.transfer_from or Message("text.old_unit")
+    facts = {"year": year, "from_unit": work.transfer_from, "months": work.transfer_months, "comment": work.transfer_comment}
+    parameters = (used(key, row),)
+    args = {"year": year, "unit": unit, "months": work.transfer_months, "need": need}
+    if work.transfer_months is None:
+        facts["missing"] = ["history.work_years.transfer.months"]
+        return Check.of("TRANSFER_COMMENT", "cannot_judge", Message("transfer.months_missing", args), row.legal_basis,
+                        facts=facts, parameters=parameters)
+    if work.transfer_months < need:
+        return Check.of("TRANSFER_COMMENT", "pass", Message("transfer.short", args), row.legal_basis, facts=facts,
+                        parameters=parameters)
+    if work.transfer_comment:
+        return Check.of("TRANSFER_COMMENT", "pass", Message("transfer.comment", args), row.legal_basis, facts=facts,
+                        parameters=parameters)
+    facts["missing"] = ["history.work_years.transfer.comment"]
+    return Check.of("TRANSFER_COMMENT", "cannot_judge", Message("transfer.comment_missing", args), row.legal_basis, facts=facts,
+                    parameters=parameters)
 
 
 def cstdcs_excellence(ctx: Ctx) -> Check:
@@ -52,8 +147,8 @@ def cstdcs_excellence(ctx: Ctx) -> Check:
                   used("cstdcs.initiative_scopes", scopes_row))
 
     def done(result: str, message_id: str, **args) -> Check:
-        return Check.of("CSTDCS_EXCELLENCE", result, Message(message_id, {"year": year, **args}), basis, facts=facts,
-                        parameters=parameters)
+        return with_used(ctx, Check.of("CSTDCS_EXCELLENCE", result, Message(message_id, {"year": year, **args}), basis, facts=facts,
+                                       parameters=parameters), year, year, scopes)
 
     rated_text = Message("text.rated", {"rating": rating}) if rating else Message("text.unrated")
     initiative_text = Message("text.initiative", {"scope": found[0]}) if found else Message("text.no_initiative")
@@ -112,8 +207,8 @@ def initiative_in_period(ctx: Ctx, *, key: str, first: int, check_code: str) -> 
         return Check.of(check_code, "pass", Message("initiative.pass", {"scope": scope, "found_year": y}), row.legal_basis,
                         facts=facts, parameters=parameters)
     args = {"scopes": list(scopes), "first": first, "last": year, "restart": restart_note(ctx)}
-    return Check.of(check_code, "fail", Message("initiative.fail_period" if first != year else "initiative.fail_year", args),
-                    row.legal_basis, facts=facts, parameters=parameters)
+    return with_used(ctx, Check.of(check_code, "fail", Message("initiative.fail_period" if first != year else "initiative.fail_year", args),
+                                   row.legal_basis, facts=facts, parameters=parameters), first, year, scopes)
 
 
 def bk_tinh_point_d(ctx: Ctx) -> Check:
@@ -134,7 +229,8 @@ def bk_tinh_point_d(ctx: Ctx) -> Check:
              "restart_by": discipline_fact(ctx.restart_by)}
 
     def done(result: str, message: Message) -> Check:
-        return Check.of("BK_TINH_POINT_D", result, message, basis, facts=facts, parameters=parameters)
+        return with_used(ctx, Check.of("BK_TINH_POINT_D", result, message, basis, facts=facts, parameters=parameters),
+                         rated[0] if rated else year, year, scopes)
 
     if len(chain) >= chain_row.value:
         chosen = chain[-chain_row.value:]
@@ -185,7 +281,8 @@ def bk_ttg_point_b(ctx: Ctx) -> Check:
              "rated": year in ctx.ratings, "restart_by": discipline_fact(ctx.restart_by)}
 
     def done(result: str, message: Message) -> Check:
-        return Check.of("BK_TTG_POINT_B", result, message, basis, facts=facts, parameters=parameters)
+        return with_used(ctx, Check.of("BK_TTG_POINT_B", result, message, basis, facts=facts, parameters=parameters),
+                         window[0] if window else year, year, rows["bk_ttg.initiative_scopes"].value)
 
     def counted(kind: str, years: list[int], count_need: int) -> Message:
         listed = Message("bk_ttg.found", {"years": years}) if years else Message("text.empty")
