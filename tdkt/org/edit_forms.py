@@ -83,6 +83,9 @@ class PersonForm(_Styled):
     is_leader = forms.BooleanField(label=_("Là lãnh đạo, quản lý"), required=False)
     is_direct_worker = forms.BooleanField(label=_("Trực tiếp lao động, sản xuất, công tác"), required=False)
     joined_on = _date(_("Ngày tuyển dụng"))
+    service_start = _date(_("Ngày bắt đầu công tác liên tục"),
+                          help_text=_("Kể cả thời gian hợp đồng lao động tại cơ quan trước khi tuyển dụng; để trống nếu như ngày "
+                                      "tuyển dụng."))
 
     def clean_full_name(self):
         return clean_name(self.cleaned_data["full_name"])
@@ -94,7 +97,7 @@ class PersonCreateForm(PersonForm):
                                            "invalid_choice": _("Đơn vị không thuộc phạm vi của bạn.")})
     start = _date(_("Bắt đầu công tác tại đơn vị từ ngày"), help_text=_("Để trống: ngày tuyển dụng, hoặc hôm nay."))
     field_order = ["full_name", "gender", "date_of_birth", "citizen_id", "unit", "position", "is_leader", "is_direct_worker",
-                   "joined_on", "start"]
+                   "joined_on", "service_start", "start"]
 
     def __init__(self, *args, units, under=None, **kwargs):
         """units: the valid choices; under: a unit whose subtree alone is listed (the page opened from a unit's page)."""

@@ -18,7 +18,8 @@ from .models import Person
 from .selectors import editable_units_for, people_visible_to
 from .views import require
 
-FIELDS = ("full_name", "gender", "date_of_birth", "citizen_id", "position", "is_leader", "is_direct_worker", "joined_on")
+FIELDS = ("full_name", "gender", "date_of_birth", "citizen_id", "position", "is_leader", "is_direct_worker", "joined_on",
+          "service_start")
 
 
 def editable_person(request, pk: int) -> Person:

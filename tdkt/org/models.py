@@ -106,6 +106,10 @@ class Person(TimeStampedModel):
     # Current unit (derived from the open membership; kept in sync by org.services).
     unit = models.ForeignKey(Unit, verbose_name=_("Đơn vị hiện tại"), null=True, blank=True, related_name="people", on_delete=models.PROTECT)
     joined_on = models.DateField(_("Ngày tuyển dụng"), null=True, blank=True)
+    # Continuous service at the unit counted from an earlier labour contract (TT 01/2024; DOMAIN.md §3): the
+    # eligibility engine's `subject.service_start`.
+    service_start = models.DateField(_("Ngày bắt đầu công tác liên tục"), null=True, blank=True,
+                                     help_text=_("Kể cả thời gian hợp đồng lao động tại cơ quan trước khi tuyển dụng"))
     # Every beginning of the name's folded words ("n ng ngu ... nguyen v va van"), kept with the word table by
     # org.search. On PostgreSQL a generated column `search_tsv` (its tsvector, GIN-indexed; migration 0006) answers
     # the name search.

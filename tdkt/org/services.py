@@ -25,7 +25,8 @@ from .search import index_person, index_unit
 
 _CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 _CCCD_RE = re.compile(r"^\d{12}$")
-PERSON_FIELDS = ("full_name", "gender", "date_of_birth", "citizen_id", "position", "is_leader", "is_direct_worker", "joined_on")
+PERSON_FIELDS = ("full_name", "gender", "date_of_birth", "citizen_id", "position", "is_leader", "is_direct_worker", "joined_on",
+                 "service_start")
 
 
 def _today() -> dt.date:
@@ -262,6 +263,16 @@ def _clean_person_fields(fields: dict, *, person: Person | None = None) -> dict:
         birth = dob if "date_of_birth" in out else (person.date_of_birth if person else None)
         if birth is not None and joined < birth:
             raise DomainError("Ngày tuyển dụng không được trước ngày sinh.")
+    service = out.get("service_start")
+    if service is not None:
+        if service > today:
+            raise DomainError("Ngày bắt đầu công tác liên tục không được sau ngày hôm nay.")
+        birth = dob if "date_of_birth" in out else (person.date_of_birth if person else None)
+        if birth is not None and service < birth:
+            raise DomainError("Ngày bắt đầu công tác liên tục không được trước ngày sinh.")
+        recruited = joined if "joined_on" in out else (person.joined_on if person else None)
+        if recruited is not None and service > recruited:
+            raise DomainError("Ngày bắt đầu công tác liên tục (kể cả thời gian hợp đồng) không được sau ngày tuyển dụng.")
     if "citizen_id" in out:
         out["citizen_id"] = clean_citizen_id(out["citizen_id"])
         if out["citizen_id"]:
@@ -293,6 +304,7 @@ def person_create(
     is_direct_worker: bool = False,
     joined_on: dt.date | None = None,
     start: dt.date | None = None,
+    service_start: dt.date | None = None,
 ) -> Person:
     """Create a person in `unit` and open their membership (from `start`, else joined_on, else today)."""
     if unit is not None:
@@ -301,6 +313,7 @@ def person_create(
         {
             "full_name": full_name, "gender": gender, "date_of_birth": date_of_birth, "citizen_id": citizen_id,
             "position": position, "is_leader": is_leader, "is_direct_worker": is_direct_worker, "joined_on": joined_on,
+            "service_start": service_start,
         }
     )
     start = start or joined_on or _today()

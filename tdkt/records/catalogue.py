@@ -17,6 +17,12 @@ def award_catalogue() -> dict[str, tuple[str, frozenset[str]]]:
     return {code: (award.name, frozenset(award.subjects)) for code, award in load_catalogue().awards.items()}
 
 
+def award_label(code: str) -> str:
+    """An award's short name (CSTĐCS, Bằng khen cấp tỉnh), or its code when the catalogue lacks it."""
+    award = load_catalogue().awards.get(code)
+    return award.label if award is not None else code
+
+
 def subject_kind_of(*, person=None, unit=None, household=None) -> str:
     """The law's subject kind of a ledger subject: a person, a household, a village, a commune, else a collective."""
     if person is not None:
@@ -60,6 +66,10 @@ def discipline_code(value) -> str:
 
 def scope_code(value) -> str:
     return _checked(value, "initiative.scopes", "Phạm vi sáng kiến")
+
+
+def training_result_code(value) -> str:
+    return _checked(value, "training.result_order", "Kết quả học tập")
 
 
 def ordered(key: str, year: int) -> list[str]:

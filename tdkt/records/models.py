@@ -111,6 +111,9 @@ class Initiative(TimeStampedModel):
     scope = models.CharField(_("Phạm vi ảnh hưởng"), max_length=10)
     recognised_on = models.DateField(_("Ngày công nhận"), null=True, blank=True)
     decision_number = models.CharField(_("Số quyết định công nhận"), max_length=60, blank=True)
+    # The award this initiative grounded: it cannot ground another (CV 5007/BNV-TĐKT; the engine's `used_for`).
+    used_for = models.ForeignKey(AwardRecord, null=True, blank=True, on_delete=models.SET_NULL, related_name="grounding_initiatives",
+                                 verbose_name=_("Đã làm căn cứ cho khen thưởng"))
     history = HistoricalRecords()
 
     class Meta:
@@ -123,6 +126,37 @@ class Initiative(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.person}, năm {self.year})"
+
+
+class WorkYear(TimeStampedModel):
+    """The facts of a person's working year that the law reads (DOMAIN.md §3, the engine's `history.work_years`):
+    days off work (maternity leave apart), a training or secondment course and its result, a transfer from another
+    unit. An empty field is a fact not known (a check that needs it cannot judge), never a zero."""
+
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="work_years", verbose_name=_("Cá nhân"))
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    days_off = models.PositiveSmallIntegerField(_("Số ngày nghỉ làm việc"), null=True, blank=True,
+                                                help_text=_("Số ngày làm việc nghỉ trong năm, kể cả nghỉ thai sản"))
+    maternity_days = models.PositiveSmallIntegerField(_("Trong đó nghỉ thai sản (ngày)"), default=0)
+    training_months = models.PositiveSmallIntegerField(_("Đào tạo, bồi dưỡng (số tháng)"), default=0)
+    training_result = models.CharField(_("Kết quả học tập"), max_length=16, blank=True)
+    transfer_from = models.CharField(_("Chuyển công tác từ đơn vị"), max_length=255, blank=True)
+    transfer_months = models.PositiveSmallIntegerField(_("Số tháng công tác ở đơn vị cũ"), null=True, blank=True)
+    transfer_comment = models.BooleanField(_("Đã có ý kiến nhận xét của đơn vị cũ"), default=False)
+    note = models.CharField(_("Ghi chú"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Thông tin năm công tác")
+        verbose_name_plural = _("Thông tin năm công tác")
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["person", "year"], name="records_work_year_person_year")]
+
+    def get_training_result_display(self) -> str:
+        return vocab.label(vocab.TrainingResult, self.training_result) if self.training_result else ""
+
+    def __str__(self) -> str:
+        return f"{self.person} — năm {self.year}"
 
 
 class AwardRevocation(TimeStampedModel):

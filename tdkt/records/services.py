@@ -1,4 +1,5 @@
-"""Ledger services: ratings, awards received (and their revocation), disciplines and initiatives.
+"""Ledger services: ratings, awards received (and their revocation), disciplines, initiatives (and the award each
+grounded) and the facts of a working year.
 
 Keyword-only, one transaction each, audited inside it, DomainError with a Vietnamese message. Each checks the
 records app's rule itself (`records.change_ledger` on the subject). Codes are checked against the law
@@ -21,7 +22,7 @@ from tdkt.org.models import Household, Person, Unit
 from tdkt.org.subjects import subject_code, subject_fields
 
 from . import catalogue
-from .models import AwardRecord, AwardRevocation, AwardSource, Discipline, Initiative, YearRating
+from .models import AwardRecord, AwardRevocation, AwardSource, Discipline, Initiative, WorkYear, YearRating
 
 MIN_YEAR = 1945
 
@@ -207,6 +208,105 @@ def initiative_add(*, actor, person: Person, year: int, title: str, scope: str, 
     return row
 
 
+def initiative_use(*, actor, initiative: Initiative, award: AwardRecord | None) -> Initiative:
+    """Record the award an initiative grounded (None: it grounded none). One initiative grounds one award
+    (CV 5007/BNV-TĐKT): an initiative already used for another award is refused, naming that award."""
+    _require_editor(actor, initiative.person)
+    with transaction.atomic():
+        initiative = Initiative.objects.select_for_update().select_related("used_for").get(pk=initiative.pk)
+        old = initiative.used_for
+        if award is not None:
+            if award.person_id != initiative.person_id:
+                raise DomainError("Khen thưởng được chọn không thuộc hồ sơ của tác giả sáng kiến.")
+            if award.revocation_id is not None:
+                raise DomainError("Khen thưởng đã bị hủy bỏ, không làm căn cứ được.")
+            if award.year < initiative.year:
+                raise DomainError(f"Khen thưởng năm {award.year} trước năm công nhận sáng kiến ({initiative.year}).")
+            if old is not None and old.pk != award.pk and old.revocation_id is None:
+                raise DomainError(f"Sáng kiến “{initiative.title}” đã làm căn cứ cho {catalogue.award_label(old.award_code)} năm "
+                                  f"{old.year}; mỗi sáng kiến chỉ làm căn cứ cho một danh hiệu, hình thức khen thưởng.")
+        initiative.used_for = award
+        initiative.save()
+        audit.record(actor=actor, action="records.initiative.used", target=initiative,
+                     data={"person": initiative.person_id, "initiative": initiative.title,
+                           "old": {"award": old.award_code, "year": old.year} if old else None,
+                           "new": {"award": award.award_code, "year": award.year} if award else None})
+    return initiative
+
+
+# --- The facts of a working year ---------------------------------------------------------------------
+
+MAX_DAYS_OFF = 366
+MAX_COURSE_MONTHS = 120
+WORK_YEAR_FIELDS = ("days_off", "maternity_days", "training_months", "training_result", "transfer_from", "transfer_months",
+                    "transfer_comment", "note")
+
+
+def _count(value, what: str, high: int, *, optional: bool = False) -> int | None:
+    """A whole number of days or months (an int, or a string of digits from a form or a sheet); empty is None
+    (not known) where optional, else 0."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None if optional else 0
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+        raise DomainError(f"{what} phải là số nguyên từ 0 đến {high}.")
+    return value
+
+
+def clean_work_year(fields: dict) -> dict:
+    """The facts of a working year checked as the engine reads them; Vietnamese messages."""
+    out = {name: fields.get(name) for name in WORK_YEAR_FIELDS}
+    out["days_off"] = _count(out["days_off"], "Số ngày nghỉ làm việc", MAX_DAYS_OFF, optional=True)
+    out["maternity_days"] = _count(out["maternity_days"], "Số ngày nghỉ thai sản", MAX_DAYS_OFF)
+    if out["maternity_days"] and out["days_off"] is None:
+        raise DomainError("Có ngày nghỉ thai sản thì phải ghi tổng số ngày nghỉ làm việc (kể cả thai sản).")
+    if out["days_off"] is not None and out["maternity_days"] > out["days_off"]:
+        raise DomainError(f"Số ngày nghỉ thai sản ({out['maternity_days']}) lớn hơn tổng số ngày nghỉ ({out['days_off']}).")
+    out["training_months"] = _count(out["training_months"], "Số tháng đào tạo, bồi dưỡng", MAX_COURSE_MONTHS)
+    result = out["training_result"] or ""
+    out["training_result"] = catalogue.training_result_code(result) if result else ""
+    if out["training_result"] and not out["training_months"]:
+        raise DomainError("Có kết quả học tập thì phải ghi số tháng đào tạo, bồi dưỡng.")
+    out["transfer_from"] = vntext.nfc(out["transfer_from"] or "")
+    if len(out["transfer_from"]) > 255:
+        raise DomainError("Tên đơn vị cũ quá dài (tối đa 255 ký tự).")
+    out["transfer_months"] = _count(out["transfer_months"], "Số tháng công tác ở đơn vị cũ", 12, optional=True)
+    out["transfer_comment"] = bool(out["transfer_comment"])
+    if (out["transfer_months"] is not None or out["transfer_comment"]) and not out["transfer_from"]:
+        raise DomainError("Chuyển công tác: phải ghi tên đơn vị cũ.")
+    out["note"] = vntext.nfc(out["note"] or "")
+    return out
+
+
+def _work_year_data(row: WorkYear | None) -> dict | None:
+    return None if row is None else {name: getattr(row, name) for name in WORK_YEAR_FIELDS}
+
+
+def work_year_set(*, actor, person: Person, year: int, **fields) -> WorkYear:
+    """Set (or change) the facts of a person's working year: days off, maternity leave, a course, a transfer."""
+    _require_editor(actor, person)
+    year = _check_year(year)
+    unknown = set(fields) - set(WORK_YEAR_FIELDS)
+    if unknown:
+        raise DomainError(f"Không có trường: {', '.join(sorted(unknown))}.")
+    values = clean_work_year(fields)
+    with transaction.atomic():
+        row = WorkYear.objects.select_for_update().filter(person=person, year=year).first()
+        old = _work_year_data(row)
+        if row is None:
+            row = WorkYear.objects.create(person=person, year=year, **values)
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        audit.record(actor=actor, action="records.work_year.set", target=row,
+                     data={"person": person.pk, "year": year, "old": old, "new": _work_year_data(row)})
+    return row
+
+
 # --- Corrections and withdrawals ---------------------------------------------------------------------
 # A mistake is corrected, never silently removed: a correction changes the row in place (django-simple-history
 # keeps every version, the audit event the old and the new values); an entry recorded by mistake is withdrawn
@@ -215,7 +315,8 @@ def initiative_add(*, actor, person: Person, year: int, title: str, scope: str, 
 # legal act is `award_revoke`, not a withdrawal. See docs/decisions/0010.
 
 AWARD_CORRECTABLE = ("decision_number", "decision_date", "issuer_name", "note")
-ENTRY_KINDS = {"rating": YearRating, "award": AwardRecord, "discipline": Discipline, "initiative": Initiative}
+ENTRY_KINDS = {"rating": YearRating, "award": AwardRecord, "discipline": Discipline, "initiative": Initiative,
+               "work_year": WorkYear}
 
 
 def _person_of(entry):
@@ -229,6 +330,7 @@ def _entry_data(entry) -> dict:
         AwardRecord: ("award_code", "year", "decision_number", "decision_date", "issuer_name", "note"),
         Discipline: ("form", "start", "end", "decision_number", "reason"),
         Initiative: ("year", "title", "scope", "recognised_on", "decision_number"),
+        WorkYear: ("year", *WORK_YEAR_FIELDS),
     }[type(entry)]
     out = {}
     for name in fields:
