@@ -49,8 +49,9 @@ def eligibility_request(subject, award: str, year: int, proposed: Iterable[str] 
     disciplines = ledger.disciplines
     if disciplines and disciplines[-1].start.year > year:
         disciplines = [d for d in disciplines if d.start.year <= year]
-    return EligibilityRequest(award, year, Subject(ledger.kind, ledger.joined_on), _until(ledger.ratings, year), awards,
-                              tuple(disciplines), _until(ledger.initiatives, year), ledger.collective)
+    return EligibilityRequest(award, year, Subject(ledger.kind, ledger.joined_on, getattr(ledger, "service_start", None)),
+                              _until(ledger.ratings, year), awards, tuple(disciplines), _until(ledger.initiatives, year),
+                              ledger.collective, work_years=_until(getattr(ledger, "work_years", ()), year))
 
 
 def check_subject(subject, award: str, year: int, proposed: Iterable[str] = (), *, catalogue=None) -> EligibilityResult:

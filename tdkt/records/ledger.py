@@ -2,8 +2,8 @@
 
 `Ledger` is the shape every reader gives (`load_ledger` for one subject here; the batch run reads a whole
 subtree at once and gives the same attributes): `ratings`, `awards`, `disciplines`, `initiatives`,
-`joined_on`, and for a collective `kind` and `collective`. Revoked awards (Art 93) are not in it: they do
-not exist for the engine.
+`joined_on`, `service_start`, `work_years`, and for a collective `kind` and `collective`. Revoked awards (Art 93)
+are not in it: they do not exist for the engine (an initiative that grounded a revoked award is free again).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from tdkt.law.schema import AwardEntry, CollectiveData, DisciplineEntry, InitiativeEntry, RatingEntry
+from tdkt.law.schema import AwardEntry, CollectiveData, DisciplineEntry, InitiativeEntry, RatingEntry, WorkYearEntry
 from tdkt.org.models import Household, Membership, Person, Unit
 from tdkt.org.subjects import subject_of
 
 from . import catalogue
-from .models import AwardRecord, Discipline, Initiative, YearRating
+from .models import AwardRecord, Discipline, Initiative, WorkYear, YearRating
 
 
 @dataclass(slots=True)
@@ -31,6 +31,19 @@ class Ledger:
     joined_on: dt.date | None = None
     kind: str = catalogue.SubjectKind.INDIVIDUAL
     collective: CollectiveData | None = None
+    service_start: dt.date | None = None
+    work_years: list[WorkYearEntry] = field(default_factory=list)
+
+
+WORK_YEAR_COLUMNS = ("year", "days_off", "maternity_days", "training_months", "training_result", "transfer_from", "transfer_months",
+                     "transfer_comment")
+
+
+def work_year_entry(year, days_off, maternity_days, training_months, training_result, transfer_from, transfer_months,
+                    transfer_comment) -> WorkYearEntry:
+    """A WorkYear row's values (WORK_YEAR_COLUMNS) as the engine's entry."""
+    return WorkYearEntry(int(year), days_off, maternity_days or 0, training_months or 0, training_result or None, transfer_from or "",
+                         transfer_months, bool(transfer_comment))
 
 
 def load_ledger(subject: Person | Unit | Household, *, year: int) -> Ledger:
@@ -52,15 +65,25 @@ def load_ledger(subject: Person | Unit | Household, *, year: int) -> Ledger:
 
 def _person_ledger_sql() -> str:
     q = connection.ops.quote_name
-    r, a, d, i = (m._meta.db_table for m in (YearRating, AwardRecord, Discipline, Initiative))
-    no_day, no_year = "CAST(NULL AS DATE)", "CAST(NULL AS INTEGER)"  # typed, so that PostgreSQL matches the branches
-    return (f"SELECT 0, {q('year')}, {q('rating')}, {no_day}, {no_day}, {q('id')} FROM {q(r)} "
+    r, a, d, i, w = (m._meta.db_table for m in (YearRating, AwardRecord, Discipline, Initiative, WorkYear))
+    # typed, so that PostgreSQL matches the branches
+    no_day, no_int, no_code, no_text = "CAST(NULL AS DATE)", "CAST(NULL AS INTEGER)", "CAST(NULL AS VARCHAR(32))", "CAST(NULL AS VARCHAR(255))"
+    none = f"{no_text}, {no_int}, {no_int}, {no_int}, {no_int}, {no_int}"  # the working-year columns of the other rows
+    # Columns: kind, year, code, two days, id, then an initiative's award (code, year) or a working year's facts (the
+    # old unit's name, days off, maternity days, course months, months at the old unit, the comment as 0/1).
+    return (f"SELECT 0, {q('year')}, {q('rating')}, {no_day}, {no_day}, {q('id')}, {no_code}, {none} FROM {q(r)} "
             f"WHERE {q('person_id')} = %s AND {q('year')} <= %s "
-            f"UNION ALL SELECT 1, {q('year')}, {q('award_code')}, {no_day}, {no_day}, {q('id')} FROM {q(a)} "
+            f"UNION ALL SELECT 1, {q('year')}, {q('award_code')}, {no_day}, {no_day}, {q('id')}, {no_code}, {none} FROM {q(a)} "
             f"WHERE {q('person_id')} = %s AND {q('year')} <= %s AND {q('revocation_id')} IS NULL "
-            f"UNION ALL SELECT 2, {no_year}, {q('form')}, {q('start')}, {q('end')}, {q('id')} FROM {q(d)} "
+            f"UNION ALL SELECT 2, {no_int}, {q('form')}, {q('start')}, {q('end')}, {q('id')}, {no_code}, {none} FROM {q(d)} "
             f"WHERE {q('person_id')} = %s AND {q('start')} <= %s "
-            f"UNION ALL SELECT 3, {q('year')}, {q('scope')}, {no_day}, {no_day}, {q('id')} FROM {q(i)} "
+            f"UNION ALL SELECT 3, n.{q('year')}, n.{q('scope')}, {no_day}, {no_day}, n.{q('id')}, u.{q('award_code')}, {no_text}, "
+            f"u.{q('year')}, {no_int}, {no_int}, {no_int}, {no_int} "
+            f"FROM {q(i)} n LEFT JOIN {q(a)} u ON u.{q('id')} = n.{q('used_for_id')} AND u.{q('revocation_id')} IS NULL "
+            f"WHERE n.{q('person_id')} = %s AND n.{q('year')} <= %s "
+            f"UNION ALL SELECT 4, {q('year')}, {q('training_result')}, {no_day}, {no_day}, {q('id')}, {no_code}, {q('transfer_from')}, "
+            f"{q('days_off')}, {q('maternity_days')}, {q('training_months')}, {q('transfer_months')}, "
+            f"CASE WHEN {q('transfer_comment')} THEN 1 ELSE 0 END FROM {q(w)} "
             f"WHERE {q('person_id')} = %s AND {q('year')} <= %s")
 
 
@@ -69,33 +92,43 @@ def _day(value) -> dt.date:
 
 
 def _person_ledger(person: Person, year: int) -> Ledger:
-    """A person's ledger up to the end of `year` in one query (one round trip, not four: the eligibility panel's
-    cost under load), in the order of the four reads it replaces."""
+    """A person's ledger up to the end of `year` in one query (one round trip, not five: the eligibility panel's
+    cost under load), in the order of the five reads it replaces."""
     last_day = dt.date(year, 12, 31)
     with connection.cursor() as cursor:
-        cursor.execute(_person_ledger_sql(), [person.pk, year, person.pk, year, person.pk, last_day, person.pk, year])
+        cursor.execute(_person_ledger_sql(), [person.pk, year, person.pk, year, person.pk, last_day, person.pk, year, person.pk, year])
         rows = cursor.fetchall()
-    ledger = Ledger(kind=catalogue.subject_kind_of(person=person), joined_on=person.joined_on)
-    ledger.ratings = [RatingEntry(y, c) for _, y, c, _, _, _ in sorted((r for r in rows if r[0] == 0), key=lambda r: r[1])]
-    ledger.awards = [AwardEntry(y, c) for _, y, c, _, _, _ in sorted((r for r in rows if r[0] == 1), key=lambda r: (r[1], r[2], r[5]))]
+    ledger = Ledger(kind=catalogue.subject_kind_of(person=person), joined_on=person.joined_on, service_start=person.service_start)
+    ledger.ratings = [RatingEntry(r[1], r[2]) for r in sorted((r for r in rows if r[0] == 0), key=lambda r: r[1])]
+    ledger.awards = [AwardEntry(r[1], r[2]) for r in sorted((r for r in rows if r[0] == 1), key=lambda r: (r[1], r[2], r[5]))]
     ledger.disciplines = [DisciplineEntry(c, s, e) for _, c, s, e in
                           sorted(((r[5], r[2], _day(r[3]), _day(r[4])) for r in rows if r[0] == 2), key=lambda r: (r[2], r[0]))]
-    ledger.initiatives = [InitiativeEntry(y, c) for _, y, c, _, _, _ in sorted((r for r in rows if r[0] == 3), key=lambda r: (r[1], r[2], r[5]))]
+    ledger.initiatives = [InitiativeEntry(r[1], r[2], r[6], r[8]) for r in
+                          sorted((r for r in rows if r[0] == 3), key=lambda r: (r[1], r[2], r[5]))]
+    ledger.work_years = [work_year_entry(r[1], r[8], r[9], r[10], r[2], r[7], r[11], r[12]) for r in
+                         sorted((r for r in rows if r[0] == 4), key=lambda r: r[1])]
     return ledger
 
 
-def ledger_of_rows(person: Person, *, ratings, awards, disciplines, initiatives) -> Ledger:
+def ledger_of_rows(person: Person, *, ratings, awards, disciplines, initiatives, work_years=()) -> Ledger:
     """A person's ledger from its rows already read (the profile's timeline reads them whole): the entries
     `load_ledger` reads, in its order, for every year (the request builder leaves out the years after the one
-    under review). Revoked awards are left out here too."""
+    under review). Revoked awards are left out here too, and so is the use of an initiative for one of them."""
+    held = {a.pk: a for a in awards if a.revocation_id is None}
+
+    def initiative(i) -> InitiativeEntry:
+        award = held.get(i.used_for_id)
+        return InitiativeEntry(i.year, i.scope, award.award_code if award else None, award.year if award else None)
+
     return Ledger(
         ratings=[RatingEntry(r.year, r.rating) for r in sorted(ratings, key=lambda r: r.year)],
-        awards=[AwardEntry(a.year, a.award_code) for a in sorted((a for a in awards if a.revocation_id is None),
-                                                                 key=lambda a: (a.year, a.award_code, a.pk))],
+        awards=[AwardEntry(a.year, a.award_code) for a in sorted(held.values(), key=lambda a: (a.year, a.award_code, a.pk))],
         disciplines=[DisciplineEntry(d.form, d.start, d.end) for d in sorted(disciplines, key=lambda d: (d.start, d.pk))],
-        initiatives=[InitiativeEntry(i.year, i.scope) for i in sorted(initiatives, key=lambda i: (i.year, i.scope, i.pk))],
+        initiatives=[initiative(i) for i in sorted(initiatives, key=lambda i: (i.year, i.scope, i.pk))],
         joined_on=person.joined_on,
         kind=catalogue.subject_kind_of(person=person),
+        service_start=person.service_start,
+        work_years=[work_year_entry(*(getattr(w, c) for c in WORK_YEAR_COLUMNS)) for w in sorted(work_years, key=lambda w: w.year)],
     )
 
 

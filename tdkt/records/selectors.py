@@ -15,7 +15,7 @@ from tdkt.org.search import name_q
 from tdkt.org.selectors import people_visible_to
 
 from .ledger import Ledger, ledger_of_rows
-from .models import AwardRecord, Discipline, Initiative, YearRating
+from .models import AwardRecord, Discipline, Initiative, WorkYear, YearRating
 
 
 def awards_of(*, person: Person | None = None, unit: Unit | None = None, include_revoked: bool = False) -> QuerySet[AwardRecord]:
@@ -35,13 +35,14 @@ def ledger_timeline(person: Person) -> list[dict]:
 
 
 def timeline_and_ledger(person: Person) -> tuple[list[dict], Ledger]:
-    """One read of the person's ledger (four queries), seen two ways: the profile's timeline (`ledger_timeline`)
+    """One read of the person's ledger (five queries), seen two ways: the profile's timeline (`ledger_timeline`)
     and the engine's ledger (`ledger.ledger_of_rows`: what `load_ledger` reads, for the eligibility panel)."""
     ratings = list(YearRating.objects.filter(person=person).order_by("year"))
     awards = list(AwardRecord.objects.filter(person=person).select_related("issuer", "revocation")
                   .order_by("year", "decision_date", "award_code"))
     disciplines = list(Discipline.objects.filter(person=person).order_by("start", "id"))
     initiatives = list(Initiative.objects.filter(person=person).order_by("year", "id"))
+    work_years = list(WorkYear.objects.filter(person=person).order_by("year"))
     years: dict[int, dict] = {}
 
     def entry(year: int) -> dict:
@@ -56,7 +57,8 @@ def timeline_and_ledger(person: Person) -> tuple[list[dict], Ledger]:
     for row in initiatives:
         entry(row.year)["initiatives"].append(row)
     timeline = [years[y] for y in sorted(years, reverse=True)]
-    return timeline, ledger_of_rows(person, ratings=ratings, awards=awards, disciplines=disciplines, initiatives=initiatives)
+    return timeline, ledger_of_rows(person, ratings=ratings, awards=awards, disciplines=disciplines, initiatives=initiatives,
+                                    work_years=work_years)
 
 
 CHANGE_LOG_SIZE = 30

@@ -213,7 +213,7 @@ def initiative_use(*, actor, initiative: Initiative, award: AwardRecord | None) 
     (CV 5007/BNV-TĐKT): an initiative already used for another award is refused, naming that award."""
     _require_editor(actor, initiative.person)
     with transaction.atomic():
-        initiative = Initiative.objects.select_for_update().select_related("used_for").get(pk=initiative.pk)
+        initiative = Initiative.objects.select_for_update(of=("self",)).select_related("used_for").get(pk=initiative.pk)
         old = initiative.used_for
         if award is not None:
             if award.person_id != initiative.person_id:

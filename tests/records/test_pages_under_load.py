@@ -52,9 +52,9 @@ def test_a_search_evaluates_its_words_once(client, officer_a, tree):
 def test_the_profile_reads_the_ledger_once_for_its_timeline_and_its_panel(client, officer_a, tree):
     body, sql = _get(client, officer_a, reverse("records:person_detail", args=[tree.an.pk]), {"award": "CSTDCS", "year": tree.year})
     assert 'data-testid="verdict"' in body and f'data-year="{tree.year}"' in body
-    for table in ("records_yearrating", "records_awardrecord", "records_discipline", "records_initiative"):
+    for table in ("records_yearrating", "records_awardrecord", "records_discipline", "records_initiative", "records_workyear"):
         assert sum(f'FROM "{table}"' in s for s in sql) == 1, table
-    assert len(sql) <= 11  # session, user, assignments, the person, four ledger tables, memberships, the change log (2)
+    assert len(sql) <= 12  # session, user, assignments, the person, five ledger tables, memberships, the change log (2)
 
 
 def test_the_panel_reads_the_ledger_in_one_query(client, officer_a, tree):

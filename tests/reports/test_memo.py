@@ -3,7 +3,9 @@
 Randomised, seeded ledgers with a deliberately small alphabet, so that many people share signatures and the
 memo is really hit: ratings (some missing), decided and proposed awards of every title over years that cross
 regimes, disciplines of every form (overlapping the year, ended before, after), initiatives of every scope,
-recruitment dates (none, recent, old). Several years under review, the quota on and off.
+recruitment dates (none, recent, old), and for some people the facts the signatures do not read (a continuous-
+service day, a working year's days off, course or transfer, an initiative used for an award). Several years
+under review, the quota on and off.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import random
 import pytest
 
 from tdkt.law import engine
-from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry
+from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry, WorkYearEntry
 from tdkt.records.models import AwardRecord
 from tdkt.reports import batch
 
@@ -52,9 +54,23 @@ def random_ledger(rnd: random.Random, person_id: int, unit_id: int, year: int) -
         disciplines.sort(key=lambda d: d.start)
     initiatives = sorted((InitiativeEntry(y, rnd.choice(SCOPES)) for y in range(first, year + 1) for _ in range(rnd.choice((0, 0, 1, 2)))),
                          key=lambda i: (i.year, i.scope))
+    if initiatives and rnd.random() < 0.1:  # one initiative already grounded an award
+        k = rnd.randrange(len(initiatives))
+        used = initiatives[k]
+        initiatives[k] = InitiativeEntry(used.year, used.scope, rnd.choice(("CSTDCS", "BK_TINH")), used.year)
     joined = rnd.choice((None, dt.date(year, 9, 1), dt.date(year, 5, 1), dt.date(2010, 1, 1), dt.date(2001, 6, 1)))
+    service = dt.date(year - 1, 11, 1) if joined is not None and joined.year == year and rnd.random() < 0.3 else None
+    work = []
+    if rnd.random() < 0.1:
+        days = rnd.choice((None, 10, 45, 60))
+        work.append(WorkYearEntry(year, days, 20 if days and days > 20 and rnd.random() < 0.5 else 0,
+                                  rnd.choice((0, 0, 3, 14)), rnd.choice((None, "KHA", "TRUNG_BINH")),
+                                  *rnd.choice((("", None, False), ("Xã A", 7, False), ("Xã A", 7, True), ("Xã A", 2, False)))))
+        if not work[0].training_months:
+            work[0] = WorkYearEntry(*(work[0].year, work[0].days_off, work[0].maternity_days, 0, None, work[0].transfer_from,
+                                      work[0].transfer_months, work[0].transfer_comment))
     return batch.PersonLedger(person_id, unit_id, f"Người {person_id}", f"nguoi {person_id:06d}", None, joined,
-                              ratings, awards, disciplines, initiatives)
+                              ratings, awards, disciplines, initiatives, service, work)
 
 
 def run(ledgers, year, catalogue, *, memo, quota):
@@ -63,7 +79,7 @@ def run(ledgers, year, catalogue, *, memo, quota):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("year, seed", [(2025, 1), (2024, 2), (2023, 3), (2019, 4), (2026, 5)])
+@pytest.mark.parametrize("year, seed", [(2025, 1), (2024, 2), (2023, 3), (2019, 4), (2026, 5), (2016, 6)])
 @pytest.mark.parametrize("quota", [False, True])
 def test_memoised_batch_equals_direct_evaluation(year, seed, quota):
     catalogue = engine.load_catalogue()
@@ -115,20 +131,24 @@ def as_compact_row(ledger: batch.PersonLedger, rnd: random.Random, parsers) -> b
     r = tokens(f"{e.year}:{e.rating}" for e in ledger.ratings)
     a = tokens(f"{e.year}:{e.award}" for e in ledger.awards if not e.proposed)
     d = ",".join(f"{e.form}:{e.start.isoformat()}:{e.end.isoformat()}" for e in ledger.disciplines) or None
-    i = tokens(f"{e.year}:{e.scope}" for e in ledger.initiatives)
+    i = tokens(f"{e.year}:{e.scope}" + (f":{e.used_for}:{e.used_year}" if e.used_for else "") for e in ledger.initiatives)
+    work = [[w.year, w.days_off, w.maternity_days, w.training_months, w.training_result, w.transfer_from, w.transfer_months,
+             w.transfer_comment] for w in ledger.work_years] or None
     return batch.CompactLedger((ledger.unit_id, ledger.person_id, ledger.full_name, ledger.name_sort_key,
-                                ledger.date_of_birth, ledger.joined_on, r, a, d, i, parsers))
+                                ledger.date_of_birth, ledger.joined_on, r, a, d, i, ledger.service_start, work, parsers))
 
 
 def decided_only(ledger: batch.PersonLedger) -> batch.PersonLedger:
     return batch.PersonLedger(
         ledger.person_id, ledger.unit_id, ledger.full_name, ledger.name_sort_key, ledger.date_of_birth, ledger.joined_on,
         sorted(ledger.ratings, key=lambda e: e.year), sorted((e for e in ledger.awards if not e.proposed), key=lambda e: (e.year, e.award)),
-        list(ledger.disciplines), sorted(ledger.initiatives, key=lambda e: (e.year, e.scope)))
+        list(ledger.disciplines), sorted(ledger.initiatives, key=lambda e: (e.year, e.scope, e.used_for or "")),
+        ledger.service_start, list(ledger.work_years))
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("year, seed, quota", [(2025, 31, False), (2024, 32, True), (2019, 33, True), (2023, 34, False)])
+@pytest.mark.parametrize("year, seed, quota", [(2025, 31, False), (2024, 32, True), (2019, 33, True), (2023, 34, False),
+                                              (2016, 35, False)])
 def test_memoised_batch_on_the_one_query_rows_equals_direct_evaluation(year, seed, quota):
     """The fast path on the PostgreSQL reader's rows (facts memoised on the token strings themselves, ledgers
     parsed only on a miss) gives the engine's results on the same histories, on any database."""

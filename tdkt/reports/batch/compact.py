@@ -15,6 +15,7 @@ from django.db import connection
 
 from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry
 from tdkt.org.models import Unit
+from tdkt.records.ledger import WORK_YEAR_COLUMNS, work_year_entry
 
 from .ledger import CHUNK, PersonLedger
 from .readahead import read_ahead, read_here
@@ -24,7 +25,7 @@ from .readahead import read_ahead, read_here
 IN_SUBTREE = "JOIN org_person sp ON sp.id = {t}.person_id JOIN org_unit su ON su.id = sp.unit_id AND su.path LIKE %(path)s"
 
 COMPACT_SQL = f"""
-SELECT p.unit_id, p.id, p.full_name, p.name_sort_key, p.date_of_birth, p.joined_on, y.v, w.v, k.v, n.v
+SELECT p.unit_id, p.id, p.full_name, p.name_sort_key, p.date_of_birth, p.joined_on, y.v, w.v, k.v, n.v, p.service_start, f.v
 FROM org_person p JOIN org_unit u ON u.id = p.unit_id
 LEFT JOIN (
     SELECT y.person_id, string_agg(y.year || ':' || y.rating, ',') AS v
@@ -43,10 +44,16 @@ LEFT JOIN (
     GROUP BY k.person_id
 ) k ON k.person_id = p.id
 LEFT JOIN (
-    SELECT n.person_id, string_agg(n.year || ':' || n.scope, ',') AS v
+    SELECT n.person_id, string_agg(n.year || ':' || n.scope || COALESCE(':' || g.award_code || ':' || g.year, ''), ',') AS v
     FROM records_initiative n {IN_SUBTREE.format(t="n")}
+    LEFT JOIN records_awardrecord g ON g.id = n.used_for_id AND g.revocation_id IS NULL
     GROUP BY n.person_id
 ) n ON n.person_id = p.id
+LEFT JOIN (
+    SELECT f.person_id, json_agg(json_build_array({", ".join("f." + c for c in WORK_YEAR_COLUMNS)}) ORDER BY f.year) AS v
+    FROM records_workyear f {IN_SUBTREE.format(t="f")}
+    GROUP BY f.person_id
+) f ON f.person_id = p.id
 WHERE u.path LIKE %(path)s
 ORDER BY p.id
 """
@@ -90,7 +97,11 @@ def _award(token: str) -> AwardEntry:
 
 
 def _initiative(token: str) -> InitiativeEntry:
-    year, scope = token.split(":")
+    """'2024:CO_SO', or with the award it grounded '2024:CO_SO:CSTDCS:2024'."""
+    parts = token.split(":")
+    if len(parts) == 4:
+        return InitiativeEntry(int(parts[0]), parts[1], parts[2], int(parts[3]))
+    year, scope = parts
     return InitiativeEntry(int(year), scope)
 
 
@@ -110,9 +121,13 @@ class Parsers:
         self.parsed: dict[int, PersonLedger] = {}
 
 
+PARSERS = 12  # the position of the run's parsers in a CompactLedger (after the query's columns)
+
+
 class CompactLedger(tuple):
     """A person's ledger as read by the one-query reader: the query's row (unit id, person id, full name, sort
-    key, birth date, recruitment date, the four token strings) and the run's parsers. It is parsed into entries
+    key, birth date, recruitment date, the four token strings, the start of continuous service, the working
+    years as JSON) and the run's parsers. It is parsed into entries
     only when asked (`ratings`, ... give the same lists as `PersonLedger`): the memo reads most people's facts
     from the token strings themselves (`Memo.facts_of`), so most people are never parsed. A tuple, so that
     200,000 of them cost no Python-level constructor."""
@@ -130,22 +145,32 @@ class CompactLedger(tuple):
     a = property(itemgetter(7))
     d = property(itemgetter(8))
     i = property(itemgetter(9))
-    _parsers = property(itemgetter(10))
+    service_start = property(itemgetter(10))
+    _parsers = property(itemgetter(PARSERS))
+
+    @property
+    def plain(self) -> bool:
+        """No continuous-service day, no working-year facts, no initiative used for an award (`PersonLedger.plain`):
+        a token with an award reads 'YYYY:SCOPE:CODE:YYYY', two more colons."""
+        i = self[9]
+        return self[10] is None and self[11] is None and (i is None or i.count(":") == i.count(",") + 1)
 
     def ledger(self) -> PersonLedger:
-        parsers = self[10]
+        parsers = self[PARSERS]
         parsed = parsers.parsed.get(self[1])
         if parsed is None:
-            unit_id, person_id, full_name, sort_key, dob, joined, r, a, d, i, p = self
+            unit_id, person_id, full_name, sort_key, dob, joined, r, a, d, i, service, work, p = self
             parsed = parsers.parsed[person_id] = PersonLedger(
                 person_id, unit_id, full_name, sort_key, dob, joined, p.ratings.parse_sorted(r), p.awards.parse_sorted(a),
-                p.disciplines.parse(d), p.initiatives.parse_sorted(i))
+                p.disciplines.parse(d), p.initiatives.parse_sorted(i), service,
+                [work_year_entry(*values) for values in work] if work else [])
         return parsed
 
     ratings = property(lambda self: self.ledger().ratings)
     awards = property(lambda self: self.ledger().awards)
     disciplines = property(lambda self: self.ledger().disciplines)
     initiatives = property(lambda self: self.ledger().initiatives)
+    work_years = property(lambda self: self.ledger().work_years)
 
 
 def iter_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[CompactLedger]:
@@ -171,7 +196,7 @@ def iter_ledgers_compact(unit: Unit, *, chunk_size: int = CHUNK) -> Iterator[Per
     """`iter_compact`, each person parsed into a PersonLedger."""
     for compact in iter_compact(unit, chunk_size=chunk_size):
         ledger = compact.ledger()
-        compact[10].parsed.clear()  # streamed: nothing to keep
+        compact[PARSERS].parsed.clear()  # streamed: nothing to keep
         yield ledger
 
 

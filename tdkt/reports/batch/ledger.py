@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import F
 
-from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry
+from tdkt.law.schema import AwardEntry, DisciplineEntry, InitiativeEntry, RatingEntry, WorkYearEntry
 from tdkt.org.models import Person, Unit
-from tdkt.records.models import AwardRecord, Discipline, Initiative, YearRating
+from tdkt.records.ledger import WORK_YEAR_COLUMNS, work_year_entry
+from tdkt.records.models import AwardRecord, Discipline, Initiative, WorkYear, YearRating
 
 CHUNK = 5000
 
@@ -33,8 +35,16 @@ class PersonLedger:
     awards: list[AwardEntry] = field(default_factory=list)
     disciplines: list[DisciplineEntry] = field(default_factory=list)
     initiatives: list[InitiativeEntry] = field(default_factory=list)
+    service_start: dt.date | None = None
+    work_years: list[WorkYearEntry] = field(default_factory=list)
     kind = "individual"  # the batch judges individuals (records.ledger.Ledger's attributes)
     collective = None
+
+    @property
+    def plain(self) -> bool:
+        """No fact beyond ratings, awards, disciplines, initiatives and the recruitment day (the batch memo's
+        signatures read those; a person with more is evaluated directly)."""
+        return self.service_start is None and not self.work_years and all(i.used_for is None for i in self.initiatives)
 
 
 def people_queryset(unit: Unit):
@@ -68,7 +78,7 @@ def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK, compact: bool | None = 
     people = _stream(
         people_queryset(unit)
         .order_by("id")
-        .values_list("id", "unit_id", "full_name", "name_sort_key", "date_of_birth", "joined_on"),
+        .values_list("id", "unit_id", "full_name", "name_sort_key", "date_of_birth", "joined_on", "service_start"),
         chunk_size,
     )
     scope = {"person__unit__path__startswith": path}
@@ -86,16 +96,21 @@ def iter_ledgers(unit: Unit, *, chunk_size: int = CHUNK, compact: bool | None = 
         Discipline.objects.filter(**scope).order_by("person_id", "start", "id").values_list("person_id", "form", "start", "end"),
         chunk_size,
     )
+    # An initiative comes with the award it grounded (none when that award was revoked: it is free again).
     initiatives = _stream(
-        Initiative.objects.filter(**scope).order_by("person_id", "year", "scope", "id").values_list("person_id", "year", "scope"),
+        Initiative.objects.filter(**scope).order_by("person_id", "year", "scope", "id")
+        .values_list("person_id", "year", "scope", F("used_for__award_code"), F("used_for__year"),
+                     F("used_for__revocation_id")),
         chunk_size,
     )
-    yield from merge_ledgers(people, ratings, awards, disciplines, initiatives)
+    work_years = _stream(
+        WorkYear.objects.filter(**scope).order_by("person_id", "year").values_list("person_id", *WORK_YEAR_COLUMNS), chunk_size)
+    yield from merge_ledgers(people, ratings, awards, disciplines, initiatives, work_years)
 
 
 # Each ledger table is aggregated per person over the subtree (joined to its person and unit, not to a CTE: a CTE
 # is materialised and sorted once per table), then merge-joined to the people in person order.
-def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator[PersonLedger]:
+def merge_ledgers(people, ratings, awards, disciplines, initiatives, work_years=()) -> Iterator[PersonLedger]:
     """Merge streams ordered by person id into one PersonLedger per person (rows of people that are not in
     `people`, e.g. moved between the queries, are skipped)."""
     def cursor(rows):
@@ -106,8 +121,11 @@ def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator
     a_it, a = cursor(awards)
     d_it, d = cursor(disciplines)
     i_it, i = cursor(initiatives)
-    for person_id, unit_id, full_name, sort_key, dob, joined in people:
+    w_it, w = cursor(work_years)
+    for person_id, unit_id, full_name, sort_key, dob, joined, *more in people:
         ledger = PersonLedger(person_id, unit_id, full_name, sort_key, dob, joined)
+        if more and more[0] is not None:
+            ledger.service_start = more[0]
         while r is not None and r[0] <= person_id:
             if r[0] == person_id:
                 ledger.ratings.append(RatingEntry(r[1], r[2]))
@@ -122,7 +140,12 @@ def merge_ledgers(people, ratings, awards, disciplines, initiatives) -> Iterator
             d = next(d_it, None)
         while i is not None and i[0] <= person_id:
             if i[0] == person_id:
-                ledger.initiatives.append(InitiativeEntry(i[1], i[2]))
+                used = len(i) > 3 and i[3] is not None and i[5] is None
+                ledger.initiatives.append(InitiativeEntry(i[1], i[2], i[3], i[4]) if used else InitiativeEntry(i[1], i[2]))
             i = next(i_it, None)
+        while w is not None and w[0] <= person_id:
+            if w[0] == person_id:
+                ledger.work_years.append(work_year_entry(*w[1:]))
+            w = next(w_it, None)
         yield ledger
 

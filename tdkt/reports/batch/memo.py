@@ -15,7 +15,7 @@ from tdkt.core.errors import DomainError
 from tdkt.law.schema import EligibilityResult
 from tdkt.records.eligibility import eligibility_request
 
-from .compact import CompactLedger
+from .compact import PARSERS, CompactLedger
 from .signature import Facts, Signer, keys
 
 ELIGIBLE = "eligible"  # a plain str: compared a million times
@@ -49,7 +49,7 @@ class Memo:
         token string, so the strings seen before are not parsed again."""
         if type(ledger) is not CompactLedger or ledger[8] is not None:
             return self.signer.facts(ledger.ratings, ledger.awards, ledger.disciplines, ledger.initiatives)
-        parsers, signer = ledger[10], self.signer
+        parsers, signer = ledger[PARSERS], self.signer
         r, a, i = ledger[6], ledger[7], ledger[9]
         rf = self._by_r.get(r)
         if rf is None:
@@ -63,8 +63,23 @@ class Memo:
             inf = self._by_i[ikey] = signer.initiative_facts(parsers.initiatives.parse_sorted(i), rf[1], None)
         return Signer.from_parts(rf, inf, af)
 
+    def direct(self, ledger) -> dict[str, EligibilityResult]:
+        """Every title evaluated (a ledger with facts the signatures do not read)."""
+        evaluate, catalogue, year = self.evaluate, self.catalogue, self.year
+        proposed: list[str] = []
+        results = {}
+        self.lookups += len(self.plan)
+        for code, _, _ in self.plan:
+            result = results[code] = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
+            self.misses += 1
+            if result.verdict == ELIGIBLE:
+                proposed.append(code)
+        return results
+
     def results(self, ledger) -> dict[str, EligibilityResult]:
         """Every title of the batch for one person, in order, each eligible title proposed for the next."""
+        if not ledger.plain:
+            return self.direct(ledger)
         facts = self.facts_of(ledger)
         joined = ledger.joined_on
         self.lookups += len(self.plan)

@@ -5,14 +5,17 @@ signature give equal results; the batch memo (`memo.Memo`) builds one key per ti
 of a history (`keys`; docs/decisions/0005-batch-eligibility.md). The facts mirror `tdkt.law.engine.EVALUATORS`
 for the individual titles whose key is here (LDTT, CSTDCS, CSTD_TINH, CSTD_TQ, BK_TINH) and the engine's `Ctx`:
 - every title: the first discipline blocking the year (it is quoted);
-- LDTT: the year's rating and the recruitment date (quoted in the message);
+- LDTT: the year's rating, the recruitment date (quoted in the message) and the last earlier year rated
+  (without a recruitment date, an earlier rating shows service before the year; quoted);
 - CSTDCS: the same, plus the first initiative of the year in the catalogue's scopes;
 - CSTD_TINH, CSTD_TQ: the length of the chain ending in the year (a chain is consecutive years, so its
   length gives its years) and whether the year's title is only proposed; the last initiative in the
   period; the discipline that restarts chains (quoted);
 - BK_TINH: the CSTDCS chain, the chain of the best rating, the initiatives within it, whether the year is
   rated, the restarting discipline.
-A title of the batch without a key here is evaluated for every person (no memo). A test compares memoised and
+A title of the batch without a key here is evaluated for every person (no memo), and so is a person whose ledger
+holds more than these facts (a continuous-service day, working-year facts, an initiative used for an award:
+`plain` is false). A test compares memoised and
 direct evaluation on randomised ledgers (tests/reports/test_memo.py)."""
 
 
@@ -34,6 +37,7 @@ class Facts(NamedTuple):
 
     rating: str | None  # the rating of the year under review
     best_chain: int  # length of the chain of the best rating ending in the year
+    rated_before: int | None  # the last year before the one under review that is rated (quoted)
     first_cs_initiative: str | None  # scope of the first initiative of the year in the CSTĐCS scopes
     last_tinh_initiative: tuple | None  # (year, scope) of the last initiative of the CSTĐ tỉnh period
     last_tq_initiative: tuple | None  # (year, scope) of the last initiative of the CSTĐ toàn quốc period
@@ -96,13 +100,14 @@ class Signer:
         return tuple.__new__(Facts, rated + initiatives + awards + _NO_DISCIPLINE)
 
     def rating_facts(self, ratings, floor: int | None) -> tuple:
-        """(rating of the year, length of the best-rating chain ending in it); order of `ratings` does not matter."""
+        """(rating of the year, length of the best-rating chain ending in it, the last earlier year rated); order of
+        `ratings` does not matter."""
         year = self.year
         rated = {r.year: r.rating for r in ratings}
         n, y, excellent = 0, year, self.excellent
         while rated.get(y) == excellent and (floor is None or y > floor):
             n, y = n + 1, y - 1
-        return rated.get(year), n
+        return rated.get(year), n, max((y for y in rated if y < year), default=None)
 
     def initiative_facts(self, initiatives, n: int, floor: int | None) -> tuple:
         """(first CSTĐCS-scope initiative of the year, last of the CSTĐ tỉnh period, last of the CSTĐ toàn quốc
@@ -185,23 +190,23 @@ def keys(signer: Signer) -> dict:
 
     # Each key unpacks the facts by name (one UNPACK_SEQUENCE: cheaper than five attribute reads).
     def ldtt(f: Facts, proposed, joined) -> tuple:
-        rating, _, _, _, _, _, _, _, _, _, blocking, _, _ = f
-        return (rating, joined, blocking)
+        rating, _, rated_before, _, _, _, _, _, _, _, _, blocking, _, _ = f
+        return (rating, joined, blocking, rated_before if joined is None else None)
 
     def cstdcs(f: Facts, proposed, joined) -> tuple:
-        rating, _, first_cs_initiative, _, _, _, _, _, _, _, blocking, _, _ = f
-        return (rating, joined, blocking, first_cs_initiative)
+        rating, _, rated_before, first_cs_initiative, _, _, _, _, _, _, _, blocking, _, _ = f
+        return (rating, joined, blocking, first_cs_initiative, rated_before if joined is None else None)
 
     def cstd_tinh(f: Facts, proposed, joined) -> tuple:
-        _, _, _, last_tinh_initiative, _, _, cstdcs_prior, cstdcs_held, _, _, blocking, restart_by, floor = f
+        _, _, _, _, last_tinh_initiative, _, _, cstdcs_prior, cstdcs_held, _, _, blocking, restart_by, floor = f
         return (chain(cstdcs_held, cstdcs_prior, "CSTDCS" in proposed, floor), blocking, restart_by, last_tinh_initiative)
 
     def cstd_tq(f: Facts, proposed, joined) -> tuple:
-        _, _, _, _, last_tq_initiative, _, _, _, tinh_prior, tinh_held, blocking, restart_by, floor = f
+        _, _, _, _, _, last_tq_initiative, _, _, _, tinh_prior, tinh_held, blocking, restart_by, floor = f
         return (chain(tinh_held, tinh_prior, "CSTD_TINH" in proposed, floor), blocking, restart_by, last_tq_initiative)
 
     def bk_tinh(f: Facts, proposed, joined) -> tuple:
-        rating, best_chain, _, _, _, chain_initiatives, cstdcs_prior, cstdcs_held, _, _, blocking, restart_by, floor = f
+        rating, best_chain, _, _, _, _, chain_initiatives, cstdcs_prior, cstdcs_held, _, _, blocking, restart_by, floor = f
         return (chain(cstdcs_held, cstdcs_prior, "CSTDCS" in proposed, floor), best_chain, chain_initiatives, rating is None,
                 blocking, restart_by)
 
