@@ -113,3 +113,30 @@ def subject_in_sentence(kind: str) -> str:
 def scope_in_sentence(scope: str) -> str:
     """'cấp tỉnh, bộ, ngành' (as in "sáng kiến phạm vi cấp tỉnh, bộ, ngành")."""
     return in_sentence(label(InitiativeScope, scope))
+
+
+# The request fields a check may find missing (`facts["missing"]` of a check that cannot judge): their names as an
+# officer fills them in (the panel asks for them, the batch run counts the people lacking them).
+MISSING_FACTS = {
+    "subject.recruited_on": _("Ngày tuyển dụng (hoặc ngày bắt đầu công tác liên tục)"),
+    "history.ratings": _("Xếp loại mức độ hoàn thành nhiệm vụ của năm"),
+    "history.work_years.days_off": _("Số ngày nghỉ làm việc trong năm"),
+    "history.work_years.training.result": _("Kết quả học tập của khóa đào tạo, bồi dưỡng"),
+    "history.work_years.transfer.months": _("Số tháng công tác ở đơn vị cũ"),
+    "history.work_years.transfer.comment": _("Ý kiến nhận xét của đơn vị cũ"),
+}
+
+
+def missing_fact_label(field: str) -> str:
+    return str(MISSING_FACTS.get(field, field))
+
+
+def missing_facts(checks) -> list[str]:
+    """The fields the checks that cannot judge ask for, once each, in the checks' order."""
+    out: list[str] = []
+    for check in checks:
+        if check.result == "cannot_judge":
+            for field in check.facts.get("missing", ()):
+                if field not in out:
+                    out.append(field)
+    return out

@@ -57,3 +57,35 @@ def eligibility_request(subject, award: str, year: int, proposed: Iterable[str] 
 def check_subject(subject, award: str, year: int, proposed: Iterable[str] = (), *, catalogue=None) -> EligibilityResult:
     """The engine's result for a subject (or a ledger) through `eligibility_request`."""
     return engine.evaluate(eligibility_request(subject, award, year, proposed), catalogue=catalogue)
+
+
+def working_year_facts(request: EligibilityRequest) -> list[str]:
+    """The facts of the year under review that the request carries beyond ratings and titles, in Vietnamese (the
+    panel shows what the engine read): continuous service, days off, a course, a transfer."""
+    from django.utils.translation import gettext as _
+
+    from tdkt.law import vocabulary as vocab
+    from tdkt.law.messages import date_text
+
+    out = []
+    if request.subject.service_start is not None:
+        out.append(_("Công tác liên tục từ %(day)s (kể cả thời gian hợp đồng lao động)") % {"day": date_text(request.subject.service_start)})
+    work = next((w for w in request.work_years if w.year == request.year), None)
+    if work is None:
+        return out
+    if work.days_off is not None:
+        out.append((_("Năm %(year)s nghỉ %(days)s ngày làm việc, trong đó %(maternity)s ngày nghỉ thai sản") if work.maternity_days
+                    else _("Năm %(year)s nghỉ %(days)s ngày làm việc"))
+                   % {"year": work.year, "days": work.days_off, "maternity": work.maternity_days})
+    if work.training_months:
+        result = (vocab.in_sentence(vocab.label(vocab.TrainingResult, work.training_result)) if work.training_result
+                  else _("chưa có kết quả"))
+        out.append(_("Năm %(year)s đào tạo, bồi dưỡng %(months)s tháng, kết quả học tập: %(result)s")
+                   % {"year": work.year, "months": work.training_months, "result": result})
+    if work.transferred:
+        months = (_("%(months)s tháng") % {"months": work.transfer_months} if work.transfer_months is not None
+                  else _("chưa rõ số tháng"))
+        comment = _("đã có ý kiến nhận xét của đơn vị cũ") if work.transfer_comment else _("chưa có ý kiến nhận xét của đơn vị cũ")
+        out.append(_("Năm %(year)s chuyển công tác từ %(unit)s (%(months)s; %(comment)s)")
+                   % {"year": work.year, "unit": work.transfer_from or _("đơn vị cũ"), "months": months, "comment": comment})
+    return out

@@ -18,12 +18,14 @@ from django.views.decorators.vary import vary_on_headers
 from tdkt.core.errors import DomainError
 from tdkt.core.pagination import CappedPaginator
 from tdkt.core.spreadsheet_writer import XLSX_CONTENT_TYPE
+from tdkt.law import engine
+from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.models import Person
 from tdkt.org.selectors import editable_units_for, people_visible_to, units_visible_to
 from tdkt.org.views import require
 
-from .eligibility import check_subject
+from .eligibility import eligibility_request, working_year_facts
 from .forms import EligibilityForm, ImportForm, PeopleFilterForm
 from .selectors import PEOPLE_ROW_FIELDS, change_log, people_search, timeline_and_ledger
 
@@ -72,11 +74,13 @@ def _eligibility(subject, form: EligibilityForm) -> dict:
     {'result': ...} or {'error': ...}."""
     award, year = form.cleaned_data["award"], form.cleaned_data["year"]
     try:
-        result = check_subject(subject, award, year)
+        request = eligibility_request(subject, award, year)
+        result = engine.evaluate(request)
     except DomainError as exc:
         return {"error": exc.message}
     regime = next((r.name for r in load_catalogue().regimes if r.code == result.regime), result.regime)
-    return {"result": result, "regime_name": regime}
+    missing = [{"field": f, "label": vocab.missing_fact_label(f)} for f in vocab.missing_facts(result.checks)]
+    return {"result": result, "regime_name": regime, "missing": missing, "facts": working_year_facts(request)}
 
 
 @login_required

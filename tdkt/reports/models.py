@@ -37,6 +37,8 @@ class BatchRun(models.Model):
     finished_at = models.DateTimeField(_("Kết thúc"), null=True, blank=True)
     error = models.TextField(_("Lỗi"), blank=True)
     summary = models.JSONField(_("Tổng hợp"), default=dict, blank=True)  # {code: {verdict: count}}
+    # {request field: the number of people for whom a check could not judge without it} (law.vocabulary.MISSING_FACTS)
+    missing_facts = models.JSONField(_("Số cá nhân thiếu dữ liệu"), default=dict, blank=True)
     quota_note = models.CharField(_("Tỷ lệ CSTĐCS"), max_length=500, blank=True)
     result_file = models.FileField(_("Tệp kết quả"), upload_to="reports/batch/", blank=True)
 

@@ -111,6 +111,8 @@ def batch_run_execute(*, actor, run_id: int, progress_every: int = PROGRESS_EVER
         BatchRun.objects.filter(pk=run.pk).update(total=total)
         unit_names = _unit_names(run.unit)
         counts = batch.empty_summary(titles)
+        missing: dict[str, int] = {}
+        missing_memo: dict = {}
         quota_log: list = []
         results = _Results(run)
         buffer: list[BatchRunRow] = []
@@ -125,6 +127,7 @@ def batch_run_execute(*, actor, run_id: int, progress_every: int = PROGRESS_EVER
 
         for outcome in batch.batch_evaluate(unit=run.unit, year=run.year, catalogue=catalogue, titles=titles, quota_log=quota_log):
             batch.summarise(counts, outcome)
+            batch.count_missing(missing, outcome, missing_memo)
             results.add(outcome)
             buffer.append(_row(run, outcome, unit_names, results.keys))
             processed += 1
@@ -138,7 +141,8 @@ def batch_run_execute(*, actor, run_id: int, progress_every: int = PROGRESS_EVER
             run.result_file.save(f"xet-dieu-kien-{run.unit.code}-{run.year}-{run.pk}.xlsx", File(fh), save=False)
         workflow.transition(actor=actor, obj=run, action="finish", workflow=BATCH_RUN, data={"processed": processed, "summary": counts},
                             changes={"processed": processed, "total": max(total, processed), "finished_at": timezone.now(),
-                                     "summary": counts, "quota_note": _quota_note(quota_log), "result_file": run.result_file.name,
+                                     "summary": counts, "missing_facts": missing, "quota_note": _quota_note(quota_log),
+                                     "result_file": run.result_file.name,
                                      "titles": list(titles), "catalogue_version": catalogue.version})
     except Exception as exc:  # the run is failed with the reason; the task itself does not crash the worker
         log.exception("batch run %s failed", run_id)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.core import workflow
 from tdkt.core.errors import DomainError
+from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.vocabulary import Verdict
 
@@ -62,6 +63,12 @@ def _summary_rows(run, names: dict[str, str]) -> list[dict]:
     return rows
 
 
+def _missing_rows(run) -> list[dict]:
+    """How many people lacked each fact a check needed, most first (the fields by their names)."""
+    return [{"field": f, "label": vocab.missing_fact_label(f), "people": n}
+            for f, n in sorted(run.missing_facts.items(), key=lambda item: (-item[1], item[0]))]
+
+
 @login_required
 @require_GET
 def batch_detail(request, pk: int):
@@ -79,7 +86,8 @@ def batch_detail(request, pk: int):
             row.reasons = spreadsheet.row_reasons(row.verdicts, row.results, row.notes, stored, labels, row.legacy_reasons)
         query = request.GET.copy()
         query.pop("page", None)
-        context.update(filters=filters, page=page, query=query.urlencode(), summary=_summary_rows(run, names))
+        context.update(filters=filters, page=page, query=query.urlencode(), summary=_summary_rows(run, names),
+                       missing=_missing_rows(run))
     return render(request, "reports/batch_detail.html", context)
 
 

@@ -11,11 +11,11 @@ from .compact import COMPACT_SQL, IN_SUBTREE, CompactLedger, Parsers, iter_compa
 from .ledger import CHUNK, PersonLedger, count_people, iter_ledgers, merge_ledgers, people_queryset
 from .memo import Memo, make_memo
 from .readahead import SESSION_RESET, SESSION_SETTINGS, read_ahead, read_here
-from .run import PersonOutcome, batch_evaluate, empty_summary, evaluate_ledger, evaluate_stream, summarise
+from .run import PersonOutcome, batch_evaluate, count_missing, empty_summary, evaluate_ledger, evaluate_stream, summarise
 
 __all__ = [
     "CHUNK", "COMPACT_SQL", "IN_SUBTREE", "SESSION_RESET", "SESSION_SETTINGS", "CompactLedger", "Memo", "Parsers",
-    "PersonLedger", "PersonOutcome", "batch_evaluate", "count_people", "empty_summary", "evaluate_ledger",
+    "PersonLedger", "PersonOutcome", "batch_evaluate", "count_missing", "count_people", "empty_summary", "evaluate_ledger",
     "evaluate_stream", "iter_compact", "iter_ledgers", "iter_ledgers_compact", "make_memo", "merge_ledgers",
     "people_queryset", "read_ahead", "read_here", "summarise",
 ]

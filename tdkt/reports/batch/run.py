@@ -200,3 +200,17 @@ def summarise(counts: dict[str, dict[str, int]], outcome: PersonOutcome) -> None
 
 def empty_summary(titles: tuple[str, ...]) -> dict[str, dict[str, int]]:
     return {code: {v: 0 for v in Verdict.values} for code in titles}
+
+
+def count_missing(counts: dict[str, int], outcome: PersonOutcome, memo: dict) -> None:
+    """Count the person once per request field that a check could not judge without (`facts["missing"]`), whatever
+    the number of titles that needed it. memo: the fields of each result object (the batch memo shares results)."""
+    fields: set[str] = set()
+    for result in outcome.results.values():
+        known = memo.get(id(result))
+        if known is None or known[0] is not result:
+            known = memo[id(result)] = (result, tuple(f for c in result.checks if c.result == "cannot_judge"
+                                                      for f in c.facts.get("missing", ())))
+        fields.update(known[1])
+    for f in fields:
+        counts[f] = counts.get(f, 0) + 1
