@@ -115,6 +115,7 @@ class DemoReport:
 class _Gen:
     def __init__(self, seed: int, size: float):
         self.rng = random.Random(seed)
+        self.seed = seed
         self.size = size
         self.cccd: set[str] = set()
         self.batch_numbers: dict[tuple, str] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tdkt.org.models import Household, Unit, UnitKind
-from tdkt.records.models import AwardRecord, AwardSource, Discipline, Initiative, YearRating
+from tdkt.records.models import AwardRecord, AwardSource, Discipline, Initiative, WorkYear, YearRating
 from tdkt.records.services import issuer_display_name
 
 from .base import INITIATIVE_TITLES, STREETS, YEARS
@@ -166,5 +166,45 @@ def generate(d) -> None:
     AwardRecord.objects.bulk_create(awards, batch_size=1000)
     Discipline.objects.bulk_create(disciplines, batch_size=500)
     Initiative.objects.bulk_create(initiatives, batch_size=500)
+    working_years(d, people, ward_of, named, awards, initiatives)
 
     d.ward_of, d.ratings, d.awards, d.disciplines, d.initiatives, d.households = ward_of, ratings, awards, disciplines, initiatives, households
+
+
+def working_years(d, people, ward_of, named, awards, initiatives) -> None:
+    """The facts of a working year for some people of Phường Đống Đa (the demo officer's ward), and the awards the
+    initiatives grounded, so that the profile's panel shows them and asks for what is missing: a transfer without the
+    old unit's comment, maternity leave, a long course, a contract before recruitment. A random generator of its own,
+    so that the rest of the demo does not change."""
+    import random
+
+    rng = random.Random(d.g.seed + 12)
+    # Under the 2003 law a CSTĐCS was grounded by the year's initiative: that initiative cannot ground another award.
+    cstdcs = {(a.person_id, a.year): a for a in awards if a.award_code == "CSTDCS" and a.person_id and a.year <= 2023}
+    used = []
+    for i in initiatives:
+        award = cstdcs.get((i.person_id, i.year))
+        if award is not None and i.scope == "CO_SO":
+            i.used_for = award
+            used.append(i)
+    Initiative.objects.bulk_update(used, ["used_for"], batch_size=500)
+    ha = named.get("ha")
+    in_ward = [p for p in people if ward_of[p.pk].code == "phuong_dong_da" and p is not ha and p is not named.get("hung")]
+    local = [p for p in in_ward if p.joined_on is not None and p.joined_on.year < 2024]
+    if len(local) < 3:
+        return
+    moved, mother, student = rng.sample(local, 3)
+    rows = [
+        WorkYear(person=moved, year=2025, days_off=4, transfer_from="Phường Kim Liên", transfer_months=7, transfer_comment=False,
+                 note="Chuyển đến từ tháng 8/2025"),
+        WorkYear(person=mother, year=2025, days_off=130, maternity_days=126, note="Nghỉ thai sản từ tháng 3/2025"),
+        WorkYear(person=student, year=2025, days_off=0, training_months=14, training_result="KHA",
+                 note="Học cao cấp lý luận chính trị tập trung"),
+    ]
+    WorkYear.objects.bulk_create(rows)
+    # Recruited late in 2025 after a labour contract at the ward since February: the contract time counts.
+    late = [p for p in in_ward if p.joined_on is not None and p.joined_on > dt.date(2025, 7, 1)]
+    if late:
+        newcomer = rng.choice(late)
+        newcomer.service_start = dt.date(2025, 2, 1)
+        newcomer.save(update_fields=["service_start"])

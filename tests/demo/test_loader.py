@@ -13,7 +13,7 @@ from tdkt.law.schema import AwardEntry, InitiativeEntry
 from tdkt.org.models import Cluster, Council, Person, Unit
 from tdkt.org.selectors import is_council_voter
 from tdkt.records.eligibility import check_subject, eligibility_request
-from tdkt.records.models import AwardRecord, AwardSource, Discipline, YearRating
+from tdkt.records.models import AwardRecord, AwardSource, Discipline, Initiative, WorkYear, YearRating
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,16 @@ def test_the_accounts_command_prints_roles_and_scopes(capsys):
     call_command("demo", "accounts")
     out = capsys.readouterr().out
     assert "canbo.dongda" in out and "Phường Đống Đa" in out and "TdktDemo@2026" in out
+
+
+def test_the_demo_gives_the_ward_officer_working_years_to_complete():
+    """Issue 12: a transfer without the old unit's comment, maternity leave, a long course; the CSTĐCS initiatives of
+    the 2003 law marked as used for their title."""
+    demo.load(seed=2026, size=0.04)
+    moved = WorkYear.objects.get(transfer_from="Phường Kim Liên")
+    assert moved.person.unit.path.startswith(Unit.objects.get(code="phuong_dong_da").path)
+    checks = {c.code: c for c in check_subject(moved.person, "LDTT", 2025).checks}
+    assert checks["TRANSFER_COMMENT"].result == "cannot_judge"
+    assert WorkYear.objects.filter(maternity_days__gt=0).exists() and WorkYear.objects.filter(training_months__gte=12).exists()
+    used = Initiative.objects.filter(used_for__isnull=False).select_related("used_for")
+    assert used.exists() and all(i.used_for.award_code == "CSTDCS" and i.used_for.year == i.year for i in used)
