@@ -59,7 +59,7 @@ def test_every_reader_gives_the_engine_the_same_facts(binh):
             InitiativeEntry(2025, "CO_SO"), InitiativeEntry(2025, "CO_SO", "GIAY_KHEN", 2025)]
     if connection.vendor == "postgresql":
         compact = next(led for led in batch.iter_compact(binh["ward"]) if led.person_id == person.pk)
-        assert not compact.plain
+        assert compact.service_start == dt.date(2025, 2, 1)
         assert eligibility_request(compact, "CSTDCS", 2025) == by_batch
 
 

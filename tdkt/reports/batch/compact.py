@@ -148,13 +148,6 @@ class CompactLedger(tuple):
     service_start = property(itemgetter(10))
     _parsers = property(itemgetter(PARSERS))
 
-    @property
-    def plain(self) -> bool:
-        """No continuous-service day, no working-year facts, no initiative used for an award (`PersonLedger.plain`):
-        a token with an award reads 'YYYY:SCOPE:CODE:YYYY', two more colons."""
-        i = self[9]
-        return self[10] is None and self[11] is None and (i is None or i.count(":") == i.count(",") + 1)
-
     def ledger(self) -> PersonLedger:
         parsers = self[PARSERS]
         parsed = parsers.parsed.get(self[1])

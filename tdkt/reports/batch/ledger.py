@@ -40,12 +40,6 @@ class PersonLedger:
     kind = "individual"  # the batch judges individuals (records.ledger.Ledger's attributes)
     collective = None
 
-    @property
-    def plain(self) -> bool:
-        """No fact beyond ratings, awards, disciplines, initiatives and the recruitment day (the batch memo's
-        signatures read those; a person with more is evaluated directly)."""
-        return self.service_start is None and not self.work_years and all(i.used_for is None for i in self.initiatives)
-
 
 def people_queryset(unit: Unit):
     return Person.objects.filter(unit__path__startswith=unit.path)

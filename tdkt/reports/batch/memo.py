@@ -14,6 +14,7 @@ from collections.abc import Callable
 from tdkt.core.errors import DomainError
 from tdkt.law.schema import EligibilityResult
 from tdkt.records.eligibility import eligibility_request
+from tdkt.records.ledger import work_year_entry
 
 from .compact import PARSERS, CompactLedger
 from .signature import Facts, Signer, keys
@@ -64,7 +65,7 @@ class Memo:
         return Signer.from_parts(rf, inf, af)
 
     def direct(self, ledger) -> dict[str, EligibilityResult]:
-        """Every title evaluated (a ledger with facts the signatures do not read)."""
+        """Every title evaluated (a ledger whose initiative grounded a title of the run's year)."""
         evaluate, catalogue, year = self.evaluate, self.catalogue, self.year
         proposed: list[str] = []
         results = {}
@@ -76,16 +77,36 @@ class Memo:
                 proposed.append(code)
         return results
 
+    def extra_of(self, ledger) -> tuple | None:
+        """What the signatures read beyond the facts, for the few people who have it: (the start of continuous
+        service, the working year under review, the initiatives used for an award, as tuples); None for the others."""
+        if type(ledger) is CompactLedger:
+            i = ledger[9]
+            if ledger[10] is None and ledger[11] is None and (i is None or i.count(":") == i.count(",") + 1):
+                return None
+            work = next((work_year_entry(*w) for w in ledger[11] or () if w[0] == self.year), None)
+            used = i is not None and i.count(":") != i.count(",") + 1
+            return (ledger[10], work, tuple(sorted((e.year, e.scope, e.used_for, e.used_year) for e in ledger.initiatives
+                                                   if e.used_for is not None)) if used else ())
+        service, works, initiatives = ledger.service_start, ledger.work_years, ledger.initiatives
+        used = tuple(sorted((e.year, e.scope, e.used_for, e.used_year) for e in initiatives if e.used_for is not None))
+        if service is None and not works and not used:
+            return None
+        return (service, next((w for w in works if w.year == self.year), None), used)
+
     def results(self, ledger) -> dict[str, EligibilityResult]:
         """Every title of the batch for one person, in order, each eligible title proposed for the next."""
-        if not ledger.plain:
+        extra = self.extra_of(ledger)
+        # An initiative used for a title of this very run and year grounds that title but no other: evaluated directly.
+        if extra is not None and any(u[3] == self.year and u[2] in self.titles for u in extra[2]):
             return self.direct(ledger)
         facts = self.facts_of(ledger)
         joined = ledger.joined_on
         self.lookups += len(self.plan)
         whole = self._whole
+        whole_key = (facts, joined, extra)
         if whole is not None:
-            known = whole.get((facts, joined))
+            known = whole.get(whole_key)
             if known is not None:
                 return known
         evaluate, catalogue, year = self.evaluate, self.catalogue, self.year
@@ -96,7 +117,7 @@ class Memo:
                 result = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
                 self.misses += 1
             else:
-                key = key_of(facts, proposed, joined)
+                key = key_of(facts, proposed, joined, extra)
                 result = cache.get(key)
                 if result is None:
                     result = cache[key] = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
@@ -105,7 +126,7 @@ class Memo:
             if result.verdict == ELIGIBLE:
                 proposed.append(code)
         if whole is not None:
-            whole[(facts, joined)] = results
+            whole[whole_key] = results
         return results
 
 

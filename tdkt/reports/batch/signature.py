@@ -13,9 +13,10 @@ for the individual titles whose key is here (LDTT, CSTDCS, CSTD_TINH, CSTD_TQ, B
   period; the discipline that restarts chains (quoted);
 - BK_TINH: the CSTDCS chain, the chain of the best rating, the initiatives within it, whether the year is
   rated, the restarting discipline.
-A title of the batch without a key here is evaluated for every person (no memo), and so is a person whose ledger
-holds more than these facts (a continuous-service day, working-year facts, an initiative used for an award:
-`plain` is false). A test compares memoised and
+A title of the batch without a key here is evaluated for every person (no memo). Beyond the facts, a few people
+have an `extra` (`memo.Memo.extra_of`): the start of continuous service and the working year under review (LDTT,
+CSTDCS read them) and the initiatives already used for an award (left out of the facts; the titles that count
+initiatives key on those of their period, which their messages name). A test compares memoised and
 direct evaluation on randomised ledgers (tests/reports/test_memo.py)."""
 
 
@@ -71,6 +72,9 @@ class Signer:
         self.tq_scopes = tuple(p("cstd_tq.initiative_scopes"))
         self.bk_scopes = tuple(p("bk_tinh.initiative_scopes"))
         self.excellent = p("rating.order")[0]
+        # One initiative grounds one award (CV 5007/BNV-TĐKT): one used for another award counts for none of the titles
+        # (the memo evaluates directly a person whose initiative grounded a title of the run's year).
+        self.one_award = bool(p("initiative.one_award"))
 
     def disciplines(self, disciplines) -> tuple:
         """(first blocking discipline, discipline that restarts chains, its last year) as `Ctx` reads them."""
@@ -117,6 +121,8 @@ class Signer:
         cs_scopes, tinh_scopes, tq_scopes, tinh_first, tq_first = (self.cstdcs_scopes, self.tinh_scopes, self.tq_scopes,
                                                                    self.tinh_first, self.tq_first)
         found = ()
+        if initiatives and self.one_award and any(i.used_for is not None for i in initiatives):
+            initiatives = [i for i in initiatives if i.used_for is None]
         if initiatives:
             for i in initiatives:
                 y, scope = i.year, i.scope
@@ -172,7 +178,7 @@ class Signer:
 
 # --- The key of each title ----------------------------------------------------------------------------------------
 # For one run (one year): `keys(signer)` gives, per title, a function (facts, the titles of the year proposed so far,
-# the recruitment date) → the key of its result. The chain of a title counts the year when it is held or proposed in
+# the recruitment date, the extra facts or None) → the key of its result. The chain of a title counts the year when it is held or proposed in
 # the round, after any discipline (`Signer.chain_from_facts`, inlined: these run five times per person).
 
 
@@ -188,26 +194,34 @@ def keys(signer: Signer) -> dict:
             return prior + 1, True
         return 0, None
 
+    tinh_first, tq_first = signer.tinh_first, signer.tq_first
+
+    def used_from(extra, first: int) -> tuple:
+        return tuple(u for u in extra[2] if u[0] >= first) if extra is not None and extra[2] else ()
+
     # Each key unpacks the facts by name (one UNPACK_SEQUENCE: cheaper than five attribute reads).
-    def ldtt(f: Facts, proposed, joined) -> tuple:
+    def ldtt(f: Facts, proposed, joined, extra) -> tuple:
         rating, _, rated_before, _, _, _, _, _, _, _, _, blocking, _, _ = f
-        return (rating, joined, blocking, rated_before if joined is None else None)
+        return (rating, joined, blocking, rated_before if joined is None else None, extra[:2] if extra is not None else None)
 
-    def cstdcs(f: Facts, proposed, joined) -> tuple:
+    def cstdcs(f: Facts, proposed, joined, extra) -> tuple:
         rating, _, rated_before, first_cs_initiative, _, _, _, _, _, _, _, blocking, _, _ = f
-        return (rating, joined, blocking, first_cs_initiative, rated_before if joined is None else None)
+        return (rating, joined, blocking, first_cs_initiative, rated_before if joined is None else None,
+                extra[:2] if extra is not None else None, used_from(extra, year))
 
-    def cstd_tinh(f: Facts, proposed, joined) -> tuple:
+    def cstd_tinh(f: Facts, proposed, joined, extra) -> tuple:
         _, _, _, _, last_tinh_initiative, _, _, cstdcs_prior, cstdcs_held, _, _, blocking, restart_by, floor = f
-        return (chain(cstdcs_held, cstdcs_prior, "CSTDCS" in proposed, floor), blocking, restart_by, last_tinh_initiative)
+        return (chain(cstdcs_held, cstdcs_prior, "CSTDCS" in proposed, floor), blocking, restart_by, last_tinh_initiative,
+                used_from(extra, tinh_first))
 
-    def cstd_tq(f: Facts, proposed, joined) -> tuple:
+    def cstd_tq(f: Facts, proposed, joined, extra) -> tuple:
         _, _, _, _, _, last_tq_initiative, _, _, _, tinh_prior, tinh_held, blocking, restart_by, floor = f
-        return (chain(tinh_held, tinh_prior, "CSTD_TINH" in proposed, floor), blocking, restart_by, last_tq_initiative)
+        return (chain(tinh_held, tinh_prior, "CSTD_TINH" in proposed, floor), blocking, restart_by, last_tq_initiative,
+                used_from(extra, tq_first))
 
-    def bk_tinh(f: Facts, proposed, joined) -> tuple:
+    def bk_tinh(f: Facts, proposed, joined, extra) -> tuple:
         rating, best_chain, _, _, _, _, chain_initiatives, cstdcs_prior, cstdcs_held, _, _, blocking, restart_by, floor = f
         return (chain(cstdcs_held, cstdcs_prior, "CSTDCS" in proposed, floor), best_chain, chain_initiatives, rating is None,
-                blocking, restart_by)
+                blocking, restart_by, used_from(extra, year - max(best_chain, 1) + 1))
 
     return {"LDTT": ldtt, "CSTDCS": cstdcs, "CSTD_TINH": cstd_tinh, "CSTD_TQ": cstd_tq, "BK_TINH": bk_tinh}
