@@ -14,14 +14,15 @@ RATIO_GOAL = 3.0
 SPEEDUP_GOAL = 50.0
 
 # Baseline (a): ONE set-based aggregate over the same ledger the batch reads (ratings, non-revoked awards,
-# disciplines, initiatives) of the same subtree, fetched to the client — per person: the number of ratings, of
-# HTXSNV ratings, the last rated year, the number of awards and of CSTĐCS, of disciplines and the last end date,
-# of initiatives and the last year. Like the batch's query it runs with JIT off. Two forms are timed and the faster
+# disciplines, initiatives, working years, the start of continuous service) of the same subtree, fetched to the
+# client — per person: the number of ratings, of HTXSNV ratings, the last rated year, the number of awards and of
+# CSTĐCS, of disciplines and the last end date, of initiatives, the last year and the number used for an award, of
+# working years and the last one. Like the batch's query it runs with JIT off. Two forms are timed and the faster
 # is the baseline: the shape of the batch's own query (aggregates joined in person order), and the first form of
 # these measurements (a CTE of the subtree, hash-joined).
 RAW_SQL = f"""
-SELECT p.id, y.ratings, y.excellent, y.last_year, w.awards, w.cstdcs, k.disciplines, k.last_end, n.initiatives,
-       n.last_initiative
+SELECT p.id, p.service_start, y.ratings, y.excellent, y.last_year, w.awards, w.cstdcs, k.disciplines, k.last_end,
+       n.initiatives, n.last_initiative, n.used, f.work_years, f.last_work_year
 FROM org_person p JOIN org_unit u ON u.id = p.unit_id
 LEFT JOIN (
     SELECT y.person_id, COUNT(*) AS ratings, SUM(CASE WHEN y.rating = 'HTXSNV' THEN 1 ELSE 0 END) AS excellent,
@@ -41,16 +42,21 @@ LEFT JOIN (
     GROUP BY k.person_id
 ) k ON k.person_id = p.id
 LEFT JOIN (
-    SELECT n.person_id, COUNT(*) AS initiatives, MAX(n.year) AS last_initiative
+    SELECT n.person_id, COUNT(*) AS initiatives, MAX(n.year) AS last_initiative, COUNT(n.used_for_id) AS used
     FROM records_initiative n {IN_SUBTREE.format(t="n")}
     GROUP BY n.person_id
 ) n ON n.person_id = p.id
+LEFT JOIN (
+    SELECT f.person_id, COUNT(*) AS work_years, MAX(f.year) AS last_work_year
+    FROM records_workyear f {IN_SUBTREE.format(t="f")}
+    GROUP BY f.person_id
+) f ON f.person_id = p.id
 WHERE u.path LIKE %(path)s
 """
 
 RAW_SQL_CTE = """
 WITH scope AS (
-    SELECT p.id FROM org_person p JOIN org_unit u ON u.id = p.unit_id WHERE u.path LIKE %(path)s
+    SELECT p.id, p.service_start FROM org_person p JOIN org_unit u ON u.id = p.unit_id WHERE u.path LIKE %(path)s
 ), r AS (
     SELECT y.person_id, COUNT(*) AS ratings, SUM(CASE WHEN y.rating = 'HTXSNV' THEN 1 ELSE 0 END) AS excellent,
            MAX(y.year) AS last_year
@@ -66,14 +72,18 @@ WITH scope AS (
     FROM records_discipline k JOIN scope s ON s.id = k.person_id
     GROUP BY k.person_id
 ), i AS (
-    SELECT n.person_id, COUNT(*) AS initiatives, MAX(n.year) AS last_initiative
+    SELECT n.person_id, COUNT(*) AS initiatives, MAX(n.year) AS last_initiative, COUNT(n.used_for_id) AS used
     FROM records_initiative n JOIN scope s ON s.id = n.person_id
     GROUP BY n.person_id
+), f AS (
+    SELECT w.person_id, COUNT(*) AS work_years, MAX(w.year) AS last_work_year
+    FROM records_workyear w JOIN scope s ON s.id = w.person_id
+    GROUP BY w.person_id
 )
-SELECT s.id, r.ratings, r.excellent, r.last_year, a.awards, a.cstdcs, d.disciplines, d.last_end, i.initiatives,
-       i.last_initiative
+SELECT s.id, s.service_start, r.ratings, r.excellent, r.last_year, a.awards, a.cstdcs, d.disciplines, d.last_end,
+       i.initiatives, i.last_initiative, i.used, f.work_years, f.last_work_year
 FROM scope s LEFT JOIN r ON r.person_id = s.id LEFT JOIN a ON a.person_id = s.id
-LEFT JOIN d ON d.person_id = s.id LEFT JOIN i ON i.person_id = s.id
+LEFT JOIN d ON d.person_id = s.id LEFT JOIN i ON i.person_id = s.id LEFT JOIN f ON f.person_id = s.id
 """
 
 
