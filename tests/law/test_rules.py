@@ -165,6 +165,9 @@ CASES = [
     ("Điều 73: a collective's Bằng khen Thủ tướng needs the council",
      payload("BK_TTG", 2025, kind="collective", ratings={2025: "HTXSNV"}),
      "needs_review", "COUNCIL_JUDGEMENT", "cannot_judge", "năm 2025"),
+    ("Điều 22 Luật 2003: a chain 2015–2017 spans NĐ 65/2014 and NĐ 91/2017",
+     payload("CSTD_TINH", 2017, awards=[(2015, "CSTDCS"), (2016, "CSTDCS")], proposed=[(2017, "CSTDCS")], initiatives=[(2017, "TINH")]),
+     "eligible", "CSTDCS_CHAIN", "pass", "2015, 2016 theo Luật Thi đua, khen thưởng 2003 và Nghị định 65/2014/NĐ-CP"),
     # The facts of a working year (issue 12, point 2; DOMAIN.md §3)
     ("TT 15/2025: recruitment day unknown, no earlier rating → needs review (never assumed)",
      payload("LDTT", 2025, ratings={2025: "HTTNV"}),
