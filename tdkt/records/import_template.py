@@ -20,6 +20,9 @@ GUIDE = [
     "Mỗi dòng của sheet “Lịch sử thành tích” là một cá nhân trong một năm, kèm một hoặc nhiều thông tin: xếp loại, "
     "một danh hiệu/hình thức khen thưởng, một kỷ luật, một sáng kiến. Một người có nhiều năm thì ghi nhiều dòng.",
     "Dòng 1 là tiêu đề cột, không sửa. Dữ liệu bắt đầu từ dòng 2. Dòng trống được bỏ qua.",
+    "Các cột từ “Số ngày nghỉ làm việc trong năm” đến “Có nhận xét của đơn vị cũ” là thông tin năm công tác của dòng "
+    "(nghỉ làm việc, nghỉ thai sản, đi học, chuyển công tác): mỗi cá nhân mỗi năm ghi trên một dòng. Ô để trống là "
+    "thông tin chưa biết, không phải số 0: tiêu chí cần đến nó được báo “chưa đủ căn cứ” kèm tên thông tin cần bổ sung.",
     "Ngày ghi dạng dd/mm/yyyy (ví dụ 05/09/2024) hoặc ô định dạng ngày của Excel.",
     "Cá nhân đã có trong phạm vi nhận dữ liệu được nhận ra theo Số CCCD, hoặc theo Họ và tên cùng Ngày sinh: dữ liệu được ghép "
     "vào hồ sơ đã có, không tạo trùng. Cá nhân mới được tạo tại đơn vị ghi ở cột “Đơn vị”: tên đơn vị như hiển thị trong hệ thống (chọn trong danh sách thả xuống) "
@@ -33,6 +36,15 @@ GUIDE = [
     '"year": 2024, "rating": "HTXSNV", "award": "CSTDCS", "decision_number": "123/QĐ-UBND", '
     '"decision_date": "15/01/2025", "issuer": "quan_dong_da"}].',
 ]
+
+
+EXAMPLE = {
+    "full_name": "Nguyễn Văn An", "date_of_birth": "12/03/1985", "citizen_id": "001085012345", "gender": "Nam",
+    "unit": "Trường THCS Đống Đa", "position": "Giáo viên", "joined_on": "01/09/2010", "service_start": "01/09/2008",
+    "year": 2024, "rating": "HTXSNV", "award": "CSTDCS", "decision_number": "123/QĐ-UBND", "decision_date": "15/01/2025",
+    "issuer": "quan_dong_da", "initiative": "Đổi mới phương pháp dạy học", "initiative_scope": "Cấp cơ sở",
+    "initiative_used_for": "CSTDCS 2024", "days_off": 3, "maternity_days": 0,
+}
 
 
 def import_template(units: Iterable | None = None) -> bytes:
@@ -54,7 +66,7 @@ def import_template(units: Iterable | None = None) -> bytes:
         put(sheet, 1, col, header, font=bold, fill=fill, alignment=Alignment(wrap_text=True, vertical="top"))
         letter = get_column_letter(col)
         sheet.column_dimensions[letter].width = max(14, min(len(header) + 4, 36))
-        if key in ("citizen_id", "date_of_birth", "joined_on", "decision_date", "discipline_start", "discipline_end",
+        if key in ("citizen_id", "date_of_birth", "joined_on", "service_start", "decision_date", "initiative_used_for", "discipline_start", "discipline_end",
                    "decision_number", "unit", "issuer"):
             for r in range(2, 1002):
                 sheet.cell(row=r, column=col).number_format = "@"
@@ -64,6 +76,8 @@ def import_template(units: Iterable | None = None) -> bytes:
         "rating": '"' + ",".join(catalogue.ordered("rating.order", year)) + '"',
         "discipline": '"' + ",".join(vocab.label(vocab.DisciplineForm, c) for c in catalogue.ordered("discipline.order", year)) + '"',
         "initiative_scope": '"' + ",".join(vocab.label(vocab.InitiativeScope, c) for c in catalogue.ordered("initiative.scopes", year)) + '"',
+        "training_result": '"' + ",".join(vocab.label(vocab.TrainingResult, c) for c in catalogue.ordered("training.result_order", year)) + '"',
+        "transfer_comment": '"Có,Không"',
     }
     for key, formula in lists.items():
         col = get_column_letter(KEYS.index(key) + 1)
@@ -85,9 +99,7 @@ def import_template(units: Iterable | None = None) -> bytes:
     append(guide, [])
     append(guide, ["Ví dụ một dòng"], font=bold)
     append(guide, [c.header for c in COLUMNS])
-    append(guide, ["Nguyễn Văn An", "12/03/1985", "001085012345", "Nam", "Trường THCS Đống Đa", "Giáo viên", "01/09/2010", 2024,
-                   "HTXSNV", "CSTDCS", "123/QĐ-UBND", "15/01/2025", "quan_dong_da", "", "", "",
-                   "Đổi mới phương pháp dạy học", "Cấp cơ sở"])
+    append(guide, [EXAMPLE.get(c.key, "") for c in COLUMNS])
     units = list(units) if units is not None else []
     if units:
         append(guide, [])
