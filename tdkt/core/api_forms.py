@@ -28,6 +28,8 @@ def _field(field: forms.Field) -> serializers.Field:
         if field.choices:
             return serializers.ChoiceField(choices=[c for c, _ in field.choices if c != ""], **common)
         return serializers.CharField(**common)
+    if isinstance(field, forms.IntegerField):
+        return serializers.IntegerField(min_value=field.min_value, max_value=field.max_value, allow_null=not field.required, **common)
     if isinstance(field, forms.BooleanField):
         return serializers.BooleanField(**{**common, "required": False})
     if isinstance(field, forms.DateField):

@@ -1,5 +1,6 @@
 """API for the ledger (the same services as the web pages): record a rating, an award, a discipline, an
-initiative of a person; correct an award's decision; withdraw an entry recorded by mistake. JSON bodies are
+initiative of a person, the facts of a working year, the award an initiative grounded; correct an award's decision;
+withdraw an entry recorded by mistake. JSON bodies are
 validated by the web forms (Vietnamese messages); another scope's person is a 404, a reader a 403."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,8 +19,17 @@ from tdkt.core.errors import DomainError
 from tdkt.org.api import api_person
 
 from . import services
-from .edit_forms import AwardCorrectForm, AwardForm, DisciplineForm, InitiativeForm, RatingForm, WithdrawForm
-from .models import AwardRecord
+from .edit_forms import (
+    AwardCorrectForm,
+    AwardForm,
+    DisciplineForm,
+    InitiativeForm,
+    InitiativeUseForm,
+    RatingForm,
+    WithdrawForm,
+    WorkYearForm,
+)
+from .models import AwardRecord, Initiative
 
 
 def _person(request, pk):
@@ -55,6 +65,32 @@ DisciplineView = _post(DisciplineForm, "discipline", lambda actor, person, d: se
                        "Ghi kỷ luật")
 InitiativeView = _post(InitiativeForm, "initiative", lambda actor, person, d: services.initiative_add(actor=actor, person=person, **d),
                        "Ghi sáng kiến được công nhận")
+
+WorkYearView = _post(WorkYearForm, "work_year", lambda actor, person, d: services.work_year_set(actor=actor, person=person, **d),
+                     "Ghi thông tin năm công tác (nghỉ làm việc, thai sản, đào tạo, chuyển công tác); ghi lại năm đã có là sửa")
+
+
+class InitiativeUseIn(serializers.Serializer):
+    award = serializers.IntegerField(allow_null=True, required=True,
+                                     help_text="Mã số (id) khen thưởng trong hồ sơ của tác giả mà sáng kiến đã làm căn cứ; null: chưa làm căn cứ")
+
+
+class InitiativeUseView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=InitiativeUseIn, responses=OpenApiTypes.OBJECT, tags=["ledger"],
+                   summary="Ghi khen thưởng mà sáng kiến đã làm căn cứ (mỗi sáng kiến một khen thưởng, CV 5007/BNV-TĐKT)")
+    def put(self, request, pk: int, initiative_id: int):
+        person = _person(request, pk)
+        initiative = get_object_or_404(Initiative, pk=initiative_id, person=person)
+        body = _body(request)
+        if "award" not in body:
+            raise DomainError("Dữ liệu không hợp lệ: thiếu trường “award” (mã số khen thưởng, hoặc null nếu sáng kiến chưa làm căn cứ).",
+                              code="invalid", details={"award": ["Vui lòng điền mục này."]})
+        value = InitiativeUseForm.NONE if body["award"] is None else body["award"]
+        award = validated(InitiativeUseForm({"award": value}, initiative=initiative))["award"]
+        initiative = services.initiative_use(actor=request.user, initiative=initiative, award=award)
+        return Response({**_out("initiative", initiative), "used_for": award.pk if award else None})
 
 
 class AwardCorrectView(APIView):

@@ -14,8 +14,9 @@ from tdkt.law.catalogue import load_catalogue
 from tdkt.org.edit_forms import _date as org_date
 from tdkt.org.edit_forms import _Styled
 
-from . import catalogue
+from . import catalogue, services
 from .forms import last_year, year_choices
+from .models import AwardRecord
 
 REQUIRED = {"required": _("Vui lòng điền mục này.")}
 
@@ -111,6 +112,61 @@ class InitiativeForm(_YearForm):
         super().__init__(*args, **kwargs)
         codes = catalogue.ordered("initiative.scopes", timezone.localdate().year)
         self.fields["scope"].choices = [("", "—"), *((c, vocab.label(vocab.InitiativeScope, c)) for c in codes)]
+
+
+def _count(label, high, help_text=""):
+    return forms.IntegerField(label=label, required=False, min_value=0, max_value=high, help_text=help_text,
+                              error_messages={"invalid": _("Vui lòng nhập một số nguyên."), "min_value": _("Không được là số âm."),
+                                              "max_value": _("Không được lớn hơn %(limit_value)s.")})
+
+
+class WorkYearForm(_YearForm):
+    """The facts of a working year (records.services.work_year_set checks them together). A blank count is a fact
+    not known, never a zero."""
+
+    year = _year(_("Năm"))
+    days_off = _count(_("Số ngày nghỉ làm việc trong năm"), services.MAX_DAYS_OFF,
+                      _("Kể cả ngày nghỉ thai sản. Để trống nếu chưa biết: khi đó tiêu chí cần thông tin này được báo chưa đủ căn cứ."))
+    maternity_days = _count(_("Trong đó nghỉ thai sản (ngày)"), services.MAX_DAYS_OFF,
+                            _("Nghỉ thai sản theo Luật Bảo hiểm xã hội không tính là ngày nghỉ khi xét danh hiệu."))
+    training_months = _count(_("Đào tạo, bồi dưỡng (số tháng)"), services.MAX_COURSE_MONTHS,
+                             _("Từ 12 tháng trở lên: kết quả học tập thay cho mức xếp loại của năm (TT 15/2025/TT-BNV)."))
+    training_result = forms.ChoiceField(label=_("Kết quả học tập"), required=False, choices=(),
+                                        error_messages={"invalid_choice": _("Kết quả học tập không hợp lệ.")})
+    transfer_from = _text(_("Chuyển công tác từ đơn vị"), help_text=_("Tên đơn vị cũ, khi cá nhân chuyển đến trong năm."))
+    transfer_months = _count(_("Số tháng công tác ở đơn vị cũ trong năm"), 12)
+    transfer_comment = forms.BooleanField(label=_("Đã có ý kiến nhận xét của đơn vị cũ"), required=False,
+                                          help_text=_("Bắt buộc khi đã công tác ở đơn vị cũ từ 6 tháng trở lên."))
+    note = _text(_("Ghi chú"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        codes = catalogue.ordered("training.result_order", timezone.localdate().year)
+        self.fields["training_result"].choices = [("", "—"), *((c, vocab.label(vocab.TrainingResult, c)) for c in codes)]
+
+
+class InitiativeUseForm(_Styled):
+    """The award an initiative grounded: one of the author's awards (not revoked) of its year or later, or none."""
+
+    NONE = "none"
+    award = forms.ChoiceField(label=_("Đã làm căn cứ cho khen thưởng"), choices=(),
+                              help_text=_("Mỗi sáng kiến chỉ làm căn cứ cho một danh hiệu, hình thức khen thưởng (CV 5007/BNV-TĐKT)."),
+                              error_messages={"invalid_choice": _("Khen thưởng được chọn không có trong hồ sơ của tác giả."),
+                                              "required": _("Vui lòng chọn khen thưởng (hoặc “Chưa làm căn cứ cho khen thưởng nào”).")})
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = {code: award.name for code, award in load_catalogue().awards.items()}
+        awards = AwardRecord.objects.filter(person_id=initiative.person_id, revocation__isnull=True,
+                                            year__gte=initiative.year).order_by("-year", "award_code")
+        self.awards = {str(a.pk): a for a in awards}
+        self.fields["award"].choices = [("", "—"), (self.NONE, _("Chưa làm căn cứ cho khen thưởng nào")),
+                                        *((str(a.pk), f"{names.get(a.award_code, a.award_code)} — {a.year}"
+                                           + (f" ({a.decision_number})" if a.decision_number else "")) for a in awards)]
+
+    def clean_award(self):
+        value = self.cleaned_data.get("award")
+        return None if value == self.NONE else self.awards[value]
 
 
 class WithdrawForm(_Styled):

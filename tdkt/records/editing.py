@@ -22,11 +22,20 @@ from tdkt.org.selectors import people_visible_to, units_visible_to
 from tdkt.org.views import require
 
 from . import services
-from .edit_forms import AwardCorrectForm, AwardForm, DisciplineForm, InitiativeForm, RatingForm, WithdrawForm
-from .models import AwardRecord, YearRating
+from .edit_forms import (
+    AwardCorrectForm,
+    AwardForm,
+    DisciplineForm,
+    InitiativeForm,
+    InitiativeUseForm,
+    RatingForm,
+    WithdrawForm,
+    WorkYearForm,
+)
+from .models import AwardRecord, Initiative, WorkYear, YearRating
 
 ENTRY_NAMES = {"rating": gettext_lazy("xếp loại"), "award": gettext_lazy("khen thưởng"), "discipline": gettext_lazy("kỷ luật"),
-               "initiative": gettext_lazy("sáng kiến")}
+               "initiative": gettext_lazy("sáng kiến"), "work_year": gettext_lazy("thông tin năm công tác")}
 
 
 def ledger_person(request, pk: int) -> Person:
@@ -138,6 +147,45 @@ def initiative_add(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def work_year_record(request, pk: int):
+    """The facts of a working year (days off, maternity leave, a course, a transfer): set or changed; ?year= opens
+    the year's facts already recorded."""
+    person = ledger_person(request, pk)
+    initial = None
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        row = WorkYear.objects.filter(person=person, year=int(year)).first()
+        initial = {"year": int(year), **({name: getattr(row, name) for name in services.WORK_YEAR_FIELDS} if row else {})}
+    form = WorkYearForm(request.POST or None, initial=initial)
+    return _save(request, person, form, _("Ghi thông tin năm công tác"),
+                 lambda d: services.work_year_set(actor=request.user, person=person, **d),
+                 lambda d: _("Đã ghi thông tin năm công tác %(year)s của %(name)s.") % {"year": d["year"], "name": person.full_name})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_use(request, pk: int, initiative_id: int):
+    """The award an initiative grounded (one initiative grounds one award)."""
+    person = ledger_person(request, pk)
+    initiative = get_object_or_404(Initiative.objects.select_related("used_for"), pk=initiative_id, person=person)
+    form = InitiativeUseForm(request.POST or None, initiative=initiative,
+                             initial={"award": str(initiative.used_for_id) if initiative.used_for_id else InitiativeUseForm.NONE})
+    title = _("Sáng kiến làm căn cứ khen thưởng")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.initiative_use(actor=request.user, initiative=initiative, award=form.cleaned_data["award"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã ghi căn cứ khen thưởng của sáng kiến “%(title)s”.") % {"title": initiative.title})
+            return redirect("records:person_detail", person.pk)
+    return render(request, "records/ledger_form.html", {"person": person, "form": form, "title": title,
+                                                        "subtitle": _("Sáng kiến “%(title)s” — %(year)s") % {"title": initiative.title,
+                                                                                                           "year": initiative.year}})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def entry_withdraw(request, pk: int, kind: str, entry_id: int):
     person = ledger_person(request, pk)
     model = services.ENTRY_KINDS.get(kind)
@@ -166,4 +214,6 @@ def _describe(kind: str, entry) -> str:
         return f"{entry.get_rating_display()} — {entry.year}"
     if kind == "discipline":
         return f"{entry.get_form_display()} ({entry.start:%d/%m/%Y} – {entry.end:%d/%m/%Y})"
+    if kind == "work_year":
+        return _("Thông tin năm công tác %(year)s") % {"year": entry.year}
     return f"{data['title']} — {entry.year}"

@@ -41,12 +41,13 @@ def timeline_and_ledger(person: Person) -> tuple[list[dict], Ledger]:
     awards = list(AwardRecord.objects.filter(person=person).select_related("issuer", "revocation")
                   .order_by("year", "decision_date", "award_code"))
     disciplines = list(Discipline.objects.filter(person=person).order_by("start", "id"))
-    initiatives = list(Initiative.objects.filter(person=person).order_by("year", "id"))
+    initiatives = list(Initiative.objects.filter(person=person).select_related("used_for").order_by("year", "id"))
     work_years = list(WorkYear.objects.filter(person=person).order_by("year"))
     years: dict[int, dict] = {}
 
     def entry(year: int) -> dict:
-        return years.setdefault(year, {"year": year, "ratings": [], "awards": [], "disciplines": [], "initiatives": []})
+        return years.setdefault(year, {"year": year, "ratings": [], "awards": [], "disciplines": [], "initiatives": [],
+                                      "work_years": []})
 
     for row in ratings:
         entry(row.year)["ratings"].append(row)
@@ -56,6 +57,8 @@ def timeline_and_ledger(person: Person) -> tuple[list[dict], Ledger]:
         entry(row.start.year)["disciplines"].append(row)
     for row in initiatives:
         entry(row.year)["initiatives"].append(row)
+    for row in work_years:
+        entry(row.year)["work_years"].append(row)
     timeline = [years[y] for y in sorted(years, reverse=True)]
     return timeline, ledger_of_rows(person, ratings=ratings, awards=awards, disciplines=disciplines, initiatives=initiatives,
                                     work_years=work_years)
@@ -76,6 +79,9 @@ ACTIONS = {
     "records.award.withdrawn": _("Gỡ bỏ khen thưởng ghi nhầm"),
     "records.discipline.withdrawn": _("Gỡ bỏ kỷ luật ghi nhầm"),
     "records.initiative.withdrawn": _("Gỡ bỏ sáng kiến ghi nhầm"),
+    "records.initiative.used": _("Ghi căn cứ khen thưởng của sáng kiến"),
+    "records.work_year.set": _("Ghi thông tin năm công tác"),
+    "records.work_year.withdrawn": _("Gỡ bỏ thông tin năm công tác ghi nhầm"),
 }
 FIELD_LABELS = {
     "full_name": _("Họ và tên"), "gender": _("Giới tính"), "date_of_birth": _("Ngày sinh"), "citizen_id": _("Số CCCD"),
@@ -86,6 +92,10 @@ FIELD_LABELS = {
     "issuer_name": _("Cơ quan ban hành"), "note": _("Ghi chú"), "form": _("Hình thức kỷ luật"), "start": _("Từ ngày"),
     "end": _("Đến ngày"), "reason": _("Lý do"), "title": _("Tên sáng kiến"), "scope": _("Phạm vi ảnh hưởng"),
     "recognised_on": _("Ngày công nhận"), "old": _("Giá trị cũ"), "new": _("Giá trị mới"),
+    "service_start": _("Ngày bắt đầu công tác liên tục"), "days_off": _("Số ngày nghỉ làm việc"),
+    "maternity_days": _("Nghỉ thai sản (ngày)"), "training_months": _("Đào tạo, bồi dưỡng (tháng)"),
+    "training_result": _("Kết quả học tập"), "transfer_from": _("Chuyển công tác từ"), "transfer_months": _("Số tháng ở đơn vị cũ"),
+    "transfer_comment": _("Ý kiến nhận xét của đơn vị cũ"), "initiative": _("Sáng kiến"),
 }
 _HIDDEN = {"subject", "person", "entry", "entry_id", "source", "subtree", "successors", "name_sort_key"}
 
@@ -109,6 +119,8 @@ def _shown_value(key: str, value, names: dict | None = None) -> str:
         return str(vocab.label(vocab.DisciplineForm, value))
     if key == "scope":
         return str(vocab.label(vocab.InitiativeScope, value))
+    if key == "training_result":
+        return str(vocab.label(vocab.TrainingResult, value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
@@ -128,6 +140,12 @@ def _change_rows(event, names: dict) -> list[dict]:
         keys = list(dict.fromkeys([*data["old"], *data["new"]]))
         return [{"field": FIELD_LABELS.get(k, k), "old": _shown(k, data["old"].get(k)), "new": _shown(k, data["new"].get(k))}
                 for k in keys if data["old"].get(k) != data["new"].get(k)]
+    if "old" in data and data["old"] is None and isinstance(data.get("new"), dict):  # a first value (a working year, a ground)
+        head = [{"field": FIELD_LABELS["year"], "old": None, "new": _shown("year", data["year"])}] if "year" in data else []
+        if "initiative" in data:
+            head = [{"field": FIELD_LABELS["initiative"], "old": None, "new": data["initiative"]}]
+        return head + [{"field": FIELD_LABELS.get(k, k), "old": None, "new": _shown(k, v)}
+                       for k, v in data["new"].items() if v not in (None, "", 0, False)]
     if "old" in data and "new" in data:  # a rating: old and new codes
         return [{"field": FIELD_LABELS["year"], "old": None, "new": _shown("year", data.get("year"))},
                 {"field": FIELD_LABELS["rating"], "old": _shown("rating", data["old"]) if data["old"] else None,
@@ -146,7 +164,8 @@ def change_log(person: Person, timeline: list[dict]) -> list[dict]:
     rows: dict[str, list[str]] = {}
     for entry in timeline:
         for key, label in (("ratings", "records.yearrating"), ("awards", "records.awardrecord"),
-                           ("disciplines", "records.discipline"), ("initiatives", "records.initiative")):
+                           ("disciplines", "records.discipline"), ("initiatives", "records.initiative"),
+                           ("work_years", "records.workyear")):
             rows.setdefault(label, []).extend(str(r.pk) for r in entry[key])
     for label, ids in rows.items():
         if ids:

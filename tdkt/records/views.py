@@ -69,6 +69,10 @@ def _eligibility_form(request, data):
     return EligibilityForm(data, award_names=names, awards=catalogue.individual_titles()), names
 
 
+# Where a missing fact is filled in: the person's details, the working year, the year's rating.
+_MISSING_FORMS = {"subject.recruited_on": "person", "history.work_years": "work_year", "history.ratings": "rating"}
+
+
 def _eligibility(subject, form: EligibilityForm) -> dict:
     """The engine's result on the person's ledger, or on a ledger already read (through the one request builder):
     {'result': ...} or {'error': ...}."""
@@ -79,7 +83,8 @@ def _eligibility(subject, form: EligibilityForm) -> dict:
     except DomainError as exc:
         return {"error": exc.message}
     regime = next((r.name for r in load_catalogue().regimes if r.code == result.regime), result.regime)
-    missing = [{"field": f, "label": vocab.missing_fact_label(f)} for f in vocab.missing_facts(result.checks)]
+    missing = [{"field": f, "label": vocab.missing_fact_label(f), "form": _MISSING_FORMS.get(f.split(".")[0] + "." + f.split(".")[1])}
+               for f in vocab.missing_facts(result.checks)]
     return {"result": result, "regime_name": regime, "missing": missing, "facts": working_year_facts(request)}
 
 
@@ -109,7 +114,9 @@ def person_detail(request, pk: int):
 def person_eligibility(request, pk: int):
     person = _scoped_person(request, pk)
     form, names = _eligibility_form(request, request.GET)
-    context = {"person": person, "form": form, "award_names": names}
+    context = {"person": person, "form": form, "award_names": names,
+               "can_edit": request.user.has_perm("records.change_ledger", person),
+               "can_edit_person": request.user.has_perm("org.manage_people", person)}
     if form.is_valid():
         context["eligibility"] = _eligibility(person, form)
     return render(request, "records/_eligibility_result.html", context)

@@ -90,6 +90,13 @@ def _rating(person):
     return YearRating.objects.filter(person=person).order_by("id").first().pk
 
 
+def _initiative(person):
+    from tdkt.records.models import Initiative
+
+    return Initiative.objects.get_or_create(person=person, year=2025, title="Sáng kiến của lượt kiểm tra quyền",
+                                            defaults={"scope": "CO_SO"})[0].pk
+
+
 # The editing pages and endpoints of a person (point 6): (label, url name, extra args from the person).
 PERSON_WRITES = [
     ("edit person", "org_edit:person_edit", lambda p: []),
@@ -101,6 +108,8 @@ PERSON_WRITES = [
     ("record initiative", "records:initiative_add", lambda p: []),
     ("withdraw award", "records:entry_withdraw", lambda p: ["award", _award(p)]),
     ("withdraw rating", "records:entry_withdraw", lambda p: ["rating", _rating(p)]),
+    ("record working year", "records:work_year_record", lambda p: []),
+    ("initiative's ground", "records:initiative_use", lambda p: [_initiative(p)]),
 ]
 API_WRITES = [
     ("API patch person", "org_api:person", lambda p: [], "patch"),
@@ -111,6 +120,8 @@ API_WRITES = [
     ("API discipline", "records_api:disciplines", lambda p: [], "post"),
     ("API initiative", "records_api:initiatives", lambda p: [], "post"),
     ("API withdraw award", "records_api:withdraw", lambda p: ["award", _award(p)], "post"),
+    ("API working year", "records_api:work_years", lambda p: [], "post"),
+    ("API initiative's ground", "records_api:initiative_use", lambda p: [_initiative(p)], "put"),
 ]
 
 
@@ -183,7 +194,7 @@ def _status(client, build, method, body, tree):
     url = build(tree)
     if method == "form":
         return client.post(url, data=body)
-    if method in ("post", "patch"):
+    if method in ("post", "patch", "put"):
         return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
     return client.get(url)
 

@@ -56,8 +56,11 @@ def ledger_timeline(timeline, person, award_names, can_edit) -> SafeString:
     the user may edit the ledger. Written in Python, as `people_rows`: a ten-year ledger is some fifty entries."""
     if not timeline:
         return format_html('<p class="text-muted small mb-0">{}</p>', gettext("Chưa có dữ liệu thành tích."))
-    withdraw = {kind: _addresses("records:entry_withdraw", person.pk, kind) for kind in ("rating", "award", "discipline", "initiative")}
+    withdraw = {kind: _addresses("records:entry_withdraw", person.pk, kind) for kind in ("rating", "award", "discipline", "initiative",
+                                                                                  "work_year")}
     correct = _addresses("records:award_correct", person.pk)
+    ground = _addresses("records:initiative_use", person.pk)
+    work_address = reverse("records:work_year_record", args=[person.pk])
     rating_address = reverse("records:rating_record", args=[person.pk])
     fix, remove = gettext("Đính chính"), gettext("Gỡ bỏ")
 
@@ -111,15 +114,54 @@ def ledger_timeline(timeline, person, award_names, can_edit) -> SafeString:
         said = gettext("Sáng kiến: “%(title)s” — %(scope)s") % {"title": i.title, "scope": i.get_scope_display().lower()}
         number = (format_html(", {}", gettext("QĐ công nhận số %(number)s") % {"number": i.decision_number})
                   if i.decision_number else "")
-        return format_html("<li>{}{}{}</li>", said, number, remove_link("initiative", i.pk) if can_edit else "")
+        used = i.used_for
+        if used is not None:
+            name = award_names.get(used.award_code, used.award_code) if award_names else used.award_code
+            number = format_html('{} <span class="badge text-bg-light border fw-normal" data-testid="initiative-used">{}</span>', number,
+                                  gettext("đã làm căn cứ cho %(award)s năm %(year)s") % {"award": name, "year": used.year})
+        actions = (format_html(' <span class="entry-actions"><a class="small" href="{}">{}</a> · <a class="small text-danger" href="{}">{}'
+                               "</a></span>", ground(i.pk), gettext("Căn cứ khen thưởng"), withdraw["initiative"](i.pk), remove)
+                   if can_edit else "")
+        return format_html("<li>{}{}{}</li>", said, number, actions)
+
+    def work_year(w):
+        actions = (format_html(' <span class="entry-actions"><a class="small" href="{}?year={}">{}</a> · <a class="small text-danger" '
+                               'href="{}">{}</a></span>', work_address, w.year, gettext("Sửa"), withdraw["work_year"](w.pk), remove)
+                   if can_edit else "")
+        return format_html('<li data-testid="work-year">{} {}{}</li>', gettext("Năm công tác:"), work_year_text(w), actions)
 
     sections = []
     for entry in timeline:
         items = [*map(rating, entry["ratings"]), *map(award, entry["awards"]), *map(discipline, entry["disciplines"]),
-                 *map(initiative, entry["initiatives"])]
+                 *map(initiative, entry["initiatives"]), *map(work_year, entry.get("work_years", ()))]
         sections.append(format_html('<section class="mb-2" data-year="{}"><div class="year">{}</div><ul class="list-unstyled small mb-0">'
                                     "{}</ul></section>", entry["year"], entry["year"], mark_safe("".join(items))))
     return format_html('<div class="timeline">{}</div>', mark_safe("".join(sections)))
+
+
+def work_year_text(w) -> str:
+    """The facts of a working year in one Vietnamese phrase (the timeline's line)."""
+    parts = []
+    if w.days_off is None:
+        parts.append(gettext("chưa ghi số ngày nghỉ"))
+    elif w.maternity_days:
+        parts.append(gettext("nghỉ %(days)s ngày làm việc, trong đó %(maternity)s ngày nghỉ thai sản")
+                     % {"days": w.days_off, "maternity": w.maternity_days})
+    else:
+        parts.append(gettext("nghỉ %(days)s ngày làm việc") % {"days": w.days_off})
+    if w.training_months:
+        result = w.get_training_result_display() or gettext("chưa có kết quả")
+        parts.append(gettext("đào tạo, bồi dưỡng %(months)s tháng (kết quả: %(result)s)")
+                     % {"months": w.training_months, "result": result.lower()})
+    if w.transfer_from:
+        months = (gettext("%(months)s tháng") % {"months": w.transfer_months} if w.transfer_months is not None
+                  else gettext("chưa rõ số tháng"))
+        comment = gettext("đã có nhận xét của đơn vị cũ") if w.transfer_comment else gettext("chưa có nhận xét của đơn vị cũ")
+        parts.append(gettext("chuyển từ %(unit)s (%(months)s; %(comment)s)") % {"unit": w.transfer_from, "months": months,
+                                                                                 "comment": comment})
+    if w.note:
+        parts.append(w.note)
+    return "; ".join(parts)
 
 
 def _day(value) -> str:
