@@ -190,7 +190,10 @@ def working_years(d, people, ward_of, named, awards, initiatives) -> None:
     Initiative.objects.bulk_update(used, ["used_for"], batch_size=500)
     ha = named.get("ha")
     in_ward = [p for p in people if ward_of[p.pk].code == "phuong_dong_da" and p is not ha and p is not named.get("hung")]
-    local = [p for p in in_ward if p.joined_on is not None and p.joined_on.year < 2024]
+    # People rated well in 2025, so that the fact of the year, not the rating, decides their LĐTT.
+    rated = set(YearRating.objects.filter(year=2025, rating__in=("HTXSNV", "HTTNV"), person__in=[p.pk for p in in_ward])
+                .values_list("person_id", flat=True))
+    local = [p for p in in_ward if p.joined_on is not None and p.joined_on.year < 2024 and p.pk in rated]
     if len(local) < 3:
         return
     moved, mother, student = rng.sample(local, 3)

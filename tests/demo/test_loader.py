@@ -94,6 +94,7 @@ def test_the_demo_gives_the_ward_officer_working_years_to_complete():
     assert moved.person.unit.path.startswith(Unit.objects.get(code="phuong_dong_da").path)
     checks = {c.code: c for c in check_subject(moved.person, "LDTT", 2025).checks}
     assert checks["TRANSFER_COMMENT"].result == "cannot_judge"
+    assert checks["RATING"].result == "pass"  # the missing comment, not the rating, decides
     assert WorkYear.objects.filter(maternity_days__gt=0).exists() and WorkYear.objects.filter(training_months__gte=12).exists()
     used = Initiative.objects.filter(used_for__isnull=False).select_related("used_for")
     assert used.exists() and all(i.used_for.award_code == "CSTDCS" and i.used_for.year == i.year for i in used)
