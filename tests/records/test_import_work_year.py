@@ -17,7 +17,8 @@ from tdkt.law.vocabulary import missing_facts
 from tdkt.records import services
 from tdkt.records.catalogue import award_label
 from tdkt.records.eligibility import check_subject
-from tdkt.records.importing import COLUMNS, WORK_YEAR_KEYS, history_import, import_template, template_rows_to_xlsx
+from tdkt.records.import_facts import WORK_YEAR_KEYS
+from tdkt.records.importing import COLUMNS, history_import, import_template, template_rows_to_xlsx
 from tdkt.records.models import Initiative, WorkYear
 
 pytestmark = pytest.mark.django_db
