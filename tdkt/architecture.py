@@ -11,6 +11,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("org", "law"),  # units, people, councils | the legal catalogue and the eligibility engine
     ("records",),  # the achievement ledger, the one request builder into the engine, the people screens
     ("reports", "web"),  # the batch eligibility run | the shell (base layout, home page, navigation)
+    ("nominations",),  # commendation rounds, nomination dossiers and their workflow (reads the batch run's suggestions)
     ("demo",),  # the demo data generator: nothing imports it
 )
 

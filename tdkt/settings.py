@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tdkt.law",
     "tdkt.records",
     "tdkt.reports",
+    "tdkt.nominations",
     "tdkt.web",
     "tdkt.demo",
 ]

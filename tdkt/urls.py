@@ -24,6 +24,8 @@ urlpatterns = [
     path("api/v1/", include("tdkt.records.api_urls")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("bao-cao/", include("tdkt.reports.urls")),
+    path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
+    path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
     path("don-vi/", include("tdkt.org.urls")),
     path("ca-nhan/", include("tdkt.org.edit_urls")),
     path("", include("tdkt.records.urls")),

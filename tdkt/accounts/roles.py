@@ -33,5 +33,7 @@ LEDGER_READERS = frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.APPRAISER, Role.
 LEDGER_EDITORS = frozenset({Role.ADMIN, Role.UNIT_OFFICER})
 # Read the unit tree (organisation, no personal data): every role.
 UNIT_READERS = ALL
+# The standing office (Phòng/Sở Nội vụ): open commendation rounds, receive and appraise the dossiers of its level.
+OFFICE = frozenset({Role.ADMIN, Role.APPRAISER, Role.OFFICE_HEAD})
 # Manage units, role assignments and the legal catalogue.
 ADMINS = frozenset({Role.ADMIN})

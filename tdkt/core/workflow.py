@@ -87,6 +87,10 @@ class Workflow:
     def edges_from(self, state: str) -> list[Edge]:
         return [e for e in self.edges if e.source == state]
 
+    def action_label(self, action: str) -> str:
+        """The Vietnamese label of an action (its first edge's), or the action's code when it has none."""
+        return next((e.label for e in self.edges if e.action == action and e.label), action)
+
     def state_label(self, state: str) -> str:
         return dict(self.states.choices).get(state, state) if state != CREATED else "chưa tạo"
 
@@ -146,10 +150,11 @@ def _target(obj) -> tuple[str, str]:
 
 def _check(flow: Workflow, edge: Edge | None, *, actor, obj, state: str, action: str, reason: str) -> Edge:
     if edge is None:
-        allowed = ", ".join(e.action for e in flow.edges_from(state)) or "không có"
+        allowed = ", ".join(f"“{flow.action_label(e.action)}”" for e in flow.edges_from(state)) or "không có"
+        name = str(obj._meta.verbose_name)
         raise TransitionError(
-            f"Không thể thực hiện “{action}” khi {obj._meta.verbose_name} đang ở trạng thái “{flow.state_label(state)}” "
-            f"(thao tác hợp lệ: {allowed}).", code="invalid_transition")
+            f"Không thể thực hiện “{flow.action_label(action)}” khi {name[:1].lower()}{name[1:]} đang ở trạng thái "
+            f"“{flow.state_label(state)}” (thao tác hợp lệ: {allowed}).", code="invalid_transition")
     require(actor, edge.permission, obj)
     if edge.requires_reason and not (reason or "").strip():
         raise TransitionError("Hãy ghi lý do.", code="reason_required")

@@ -61,6 +61,33 @@ class SubjectKind(models.TextChoices):
     COMMUNE = "commune", _("Xã, phường, đặc khu")
 
 
+class RoundKind(models.TextChoices):
+    """Loại đợt xét khen thưởng (Điều 84, 85 Luật Thi đua, khen thưởng 2022); the components each kind requires are
+    the catalogue's `dossier.components.<KIND>`."""
+
+    ANNUAL = "ANNUAL", _("Thường xuyên (tổng kết năm)")
+    THEMATIC = "THEMATIC", _("Chuyên đề, theo đợt")
+    ADHOC = "ADHOC", _("Đột xuất")
+    MERIT = "MERIT", _("Quá trình cống hiến")
+    SENIORITY = "SENIORITY", _("Niên hạn")
+    FOREIGN = "FOREIGN", _("Đối ngoại")
+    RESISTANCE = "RESISTANCE", _("Thành tích kháng chiến")
+
+
+class DossierComponent(models.TextChoices):
+    """Thành phần hồ sơ đề nghị khen thưởng."""
+
+    TO_TRINH = "TO_TRINH", _("Tờ trình đề nghị khen thưởng")
+    DANH_SACH = "DANH_SACH", _("Danh sách đề nghị khen thưởng")
+    BIEN_BAN = "BIEN_BAN", _("Biên bản họp bình xét (kèm kết quả biểu quyết)")
+    BAO_CAO = "BAO_CAO", _("Báo cáo thành tích")
+    BAO_CAO_TOM_TAT = "BAO_CAO_TOM_TAT", _("Báo cáo tóm tắt thành tích")
+    XAC_NHAN_SANG_KIEN = "XAC_NHAN_SANG_KIEN", _("Giấy chứng nhận hoặc xác nhận sáng kiến, đề tài")
+    XAC_NHAN_THANH_TICH = "XAC_NHAN_THANH_TICH", _("Văn bản xác nhận thành tích đột xuất")
+    TO_KHAI = "TO_KHAI", _("Bản khai thành tích kháng chiến")
+    GIAY_TO_CHUNG_MINH = "GIAY_TO_CHUNG_MINH", _("Giấy tờ chứng minh quá trình tham gia kháng chiến")
+
+
 ANY_SUBJECT = ("any", _("Mọi đối tượng"))  # a coefficient row for every subject
 
 

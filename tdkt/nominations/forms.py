@@ -1,0 +1,111 @@
+"""Forms of the nominations screens (the services check again)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.law import vocabulary as vocab
+from tdkt.law.catalogue import load_catalogue
+from tdkt.org.edit_forms import _date, _Styled
+
+REQUIRED = {"required": _("Vui lòng điền mục này.")}
+
+
+class RoundForm(_Styled):
+    office_unit = forms.ModelChoiceField(label=_("Cấp tổ chức xét"), queryset=None, error_messages={
+        **REQUIRED, "invalid_choice": _("Đơn vị không hợp lệ.")})
+    title = forms.CharField(label=_("Tên đợt xét"), max_length=255, error_messages=REQUIRED,
+                            help_text=_("Ví dụ: Khen thưởng tổng kết năm 2025"))
+    kind = forms.ChoiceField(label=_("Loại đợt xét"), choices=(), error_messages={**REQUIRED, "invalid_choice": _("Loại đợt xét không hợp lệ.")})
+    year = forms.TypedChoiceField(label=_("Năm thành tích"), coerce=int, choices=(), error_messages={
+        **REQUIRED, "invalid_choice": _("Năm không hợp lệ.")})
+    awards = forms.MultipleChoiceField(label=_("Danh hiệu, hình thức được đề nghị"), choices=(), widget=forms.CheckboxSelectMultiple,
+                                       error_messages={"required": _("Hãy chọn ít nhất một danh hiệu, hình thức."),
+                                                       "invalid_choice": _("Danh hiệu không có trong danh mục.")})
+    intake_from = _date(_("Nhận hồ sơ từ ngày"), required=True)
+    intake_to = _date(_("Hạn nộp hồ sơ"), required=True)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["office_unit"].queryset = units
+        self.fields["kind"].choices = [(c, vocab.label(vocab.RoundKind, c)) for c in vocab.RoundKind.values]
+        self.fields["year"].choices = [(y, str(y)) for y in range(today.year, today.year - 6, -1)]
+        self.fields["awards"].choices = [(a.code, a.name) for a in sorted(load_catalogue().awards.values(), key=lambda a: (a.rank, a.code))]
+        self.fields["awards"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("intake_from") and data.get("intake_to") and data["intake_to"] < data["intake_from"]:
+            self.add_error("intake_to", _("Hạn nộp hồ sơ phải sau ngày bắt đầu nhận hồ sơ."))
+        return data
+
+
+class DossierForm(_Styled):
+    unit = forms.ModelChoiceField(label=_("Đơn vị đề nghị"), queryset=None, error_messages={
+        **REQUIRED, "invalid_choice": _("Đơn vị không hợp lệ.")})
+    title = forms.CharField(label=_("Trích yếu"), max_length=255, required=False,
+                            help_text=_("Để trống: “Đề nghị khen thưởng — tên đợt xét — tên đơn vị”."))
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class NomineeForm(_Styled):
+    person = forms.ModelChoiceField(label=_("Cá nhân"), queryset=None, required=False,
+                                    error_messages={"invalid_choice": _("Cá nhân không thuộc đơn vị đề nghị.")})
+    unit = forms.ModelChoiceField(label=_("Hoặc tập thể"), queryset=None, required=False,
+                                  error_messages={"invalid_choice": _("Tập thể không thuộc đơn vị đề nghị.")})
+    award_code = forms.ChoiceField(label=_("Danh hiệu, hình thức đề nghị"), choices=(), error_messages={
+        **REQUIRED, "invalid_choice": _("Đợt xét không xét danh hiệu, hình thức này.")})
+    summary = forms.CharField(label=_("Tóm tắt thành tích"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(label=_("Lý do đề nghị (khi chưa đủ điều kiện)"), required=False, max_length=4000,
+                                    widget=forms.Textarea(attrs={"rows": 2}),
+                                    help_text=_("Bắt buộc trước khi gửi hồ sơ nếu hệ thống xét là chưa đủ điều kiện; chuyên viên thẩm định sẽ đọc."))
+
+    def __init__(self, *args, people, units, awards, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = {code: a.name for code, a in load_catalogue().awards.items()}
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.unit.name if p.unit else ''}"
+        self.fields["unit"].queryset = units
+        self.fields["award_code"].choices = [("", "—"), *((c, names.get(c, c)) for c in awards)]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("person") and not data.get("unit"):
+            raise forms.ValidationError(_("Hãy chọn một cá nhân hoặc một tập thể."))
+        if data.get("person") and data.get("unit"):
+            raise forms.ValidationError(_("Chỉ chọn một cá nhân hoặc một tập thể cho mỗi lần thêm."))
+        return data
+
+
+class NomineeEditForm(_Styled):
+    summary = forms.CharField(label=_("Tóm tắt thành tích"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(label=_("Lý do đề nghị (khi chưa đủ điều kiện)"), required=False, max_length=4000,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FromBatchForm(_Styled):
+    run = forms.ModelChoiceField(label=_("Lượt xét điều kiện hàng loạt"), queryset=None, error_messages={
+        **REQUIRED, "invalid_choice": _("Lượt xét không hợp lệ.")})
+    award_code = forms.ChoiceField(label=_("Danh hiệu, hình thức"), choices=(), error_messages={
+        **REQUIRED, "invalid_choice": _("Đợt xét không xét danh hiệu, hình thức này.")})
+
+    def __init__(self, *args, runs, awards, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = {code: a.name for code, a in load_catalogue().awards.items()}
+        self.fields["run"].queryset = runs
+        self.fields["run"].label_from_instance = lambda r: f"{r.unit.name} — năm {r.year} — {r.finished_at:%d/%m/%Y %H:%M}" if r.finished_at else str(r.pk)
+        self.fields["award_code"].choices = [("", "—"), *((c, names.get(c, c)) for c in awards)]
+
+
+class ReasonForm(_Styled):
+    reason = forms.CharField(label=_("Lý do"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class WithdrawNomineeForm(_Styled):
+    reason = forms.CharField(label=_("Lý do rút khỏi hồ sơ"), max_length=1000, error_messages=REQUIRED)

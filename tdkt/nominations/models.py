@@ -1,0 +1,145 @@
+"""Commendation rounds (đợt xét khen thưởng) and the nomination dossiers (hồ sơ đề nghị khen thưởng) units prepare in
+them, with their nominees. A round is opened by the standing office of a level (its unit); a dossier belongs to a
+proposing unit of the round's subtree and moves along `workflow.DOSSIER`; a nominee is a person or a collective
+proposed for one title or form, with the engine's verdict kept beside it."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tdkt.law import vocabulary as vocab
+
+# Unambiguous letters and digits (no 0/O, 1/I/L): read aloud and typed from paper.
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+TRACKING_LENGTH = 10
+
+
+def new_tracking_code() -> str:
+    """A short unguessable public code (31^10 ≈ 8·10^14)."""
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Đang nhận hồ sơ")
+    CLOSED = "closed", _("Đã đóng")
+
+
+class Round(models.Model):
+    """Đợt xét khen thưởng of a level: its kind (catalogue `round.kinds`), the awards it covers, the units invited and
+    the intake window."""
+
+    office_unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("Cấp tổ chức xét"),
+                                    help_text=_("Đơn vị có cơ quan thường trực nhận và thẩm định hồ sơ"))
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    kind = models.CharField(_("Loại đợt xét"), max_length=16, choices=vocab.RoundKind.choices)
+    title = models.CharField(_("Tên đợt xét"), max_length=255)
+    awards = models.JSONField(_("Danh hiệu, hình thức được đề nghị"), default=list)
+    invited = models.ManyToManyField("org.Unit", related_name="+", blank=True, verbose_name=_("Đơn vị được đề nghị"))
+    intake_from = models.DateField(_("Nhận hồ sơ từ ngày"))
+    intake_to = models.DateField(_("Hạn nộp hồ sơ"))
+    status = models.CharField(_("Trạng thái"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("Người tạo"))
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Đợt xét khen thưởng")
+        verbose_name_plural = _("Đợt xét khen thưởng")
+        ordering = ["-year", "-intake_to", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DossierStatus(models.TextChoices):
+    DRAFT = "draft", _("Đang soạn")
+    SUBMITTED = "submitted", _("Đã gửi")
+    RECEIVED = "received", _("Đã tiếp nhận")
+    RETURNED = "returned", _("Trả lại để bổ sung")
+    RESUBMITTED = "resubmitted", _("Đã gửi lại sau bổ sung")
+    UNDER_APPRAISAL = "under_appraisal", _("Đang thẩm định")
+    AWAITING_OPINIONS = "awaiting_opinions", _("Chờ ý kiến hiệp y")
+    IN_CONSULTATION = "in_consultation", _("Đang lấy ý kiến công khai")
+    READY_FOR_COUNCIL = "ready_for_council", _("Sẵn sàng trình Hội đồng")
+    WITHDRAWN = "withdrawn", _("Đơn vị đã rút")
+    REJECTED = "rejected", _("Không chấp nhận")
+
+
+class Dossier(models.Model):
+    """Hồ sơ đề nghị khen thưởng of a proposing unit inside a round."""
+
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("Đợt xét"))
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("Đơn vị đề nghị"))
+    title = models.CharField(_("Trích yếu"), max_length=255)
+    status = models.CharField(_("Trạng thái"), max_length=20, choices=DossierStatus.choices, default=DossierStatus.DRAFT)
+    tracking_code = models.CharField(_("Mã tra cứu"), max_length=16, unique=True, default=new_tracking_code, editable=False)
+    submitted_on = models.DateField(_("Ngày gửi"), null=True, blank=True)
+    received_on = models.DateField(_("Ngày tiếp nhận đủ hồ sơ"), null=True, blank=True,
+                                   help_text=_("Hồ sơ được xét theo quy định có hiệu lực vào ngày này"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("Người lập"))
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = _("Hồ sơ đề nghị khen thưởng")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["round", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def editable(self) -> bool:
+        """Nominees are added and changed while the unit holds the dossier (draft, or returned for supplement)."""
+        return self.status in (DossierStatus.DRAFT, DossierStatus.RETURNED)
+
+
+class Nominee(models.Model):
+    """A person or a collective proposed in a dossier for one title or form, with the engine's verdict at the time it
+    was last evaluated (`checks`: the result's checks as JSON) and the officer's justification for proposing someone
+    the engine finds not eligible."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="nominees", verbose_name=_("Hồ sơ"))
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                               verbose_name=_("Cá nhân"))
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("Tập thể"))
+    award_code = models.CharField(_("Danh hiệu, hình thức đề nghị"), max_length=40)
+    summary = models.TextField(_("Tóm tắt thành tích"), blank=True, max_length=4000)
+    justification = models.TextField(_("Lý do đề nghị dù chưa đủ điều kiện"), blank=True, max_length=4000)
+    verdict = models.CharField(_("Kết quả xét điều kiện"), max_length=20, blank=True)
+    checks = models.JSONField(_("Các tiêu chí"), default=list, blank=True)
+    regime = models.CharField(_("Quy định áp dụng"), max_length=40, blank=True)
+    evaluated_at = models.DateTimeField(_("Xét lúc"), null=True, blank=True)
+    withdrawn = models.BooleanField(_("Đã rút khỏi hồ sơ"), default=False)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Người, tập thể được đề nghị")
+        verbose_name_plural = _("Người, tập thể được đề nghị")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(condition=(models.Q(person__isnull=False) & models.Q(unit__isnull=True))
+                                   | (models.Q(person__isnull=True) & models.Q(unit__isnull=False)),
+                                   name="nominations_nominee_one_subject"),
+        ]
+
+    @property
+    def subject(self):
+        return self.person if self.person_id else self.unit
+
+    @property
+    def name(self) -> str:
+        return self.person.full_name if self.person_id else self.unit.name
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.award_code}"

@@ -1,0 +1,31 @@
+"""The nominations app in the shell: its menu entry, the dossiers waiting on the home page, the abilities it gives."""
+
+from tdkt.accounts import roles
+from tdkt.core import registry
+
+
+def _home(request):
+    from . import selectors
+
+    user = request.user
+    if not user.has_perm("nominations.view_dossiers"):
+        return None
+    inbox = list(selectors.office_inbox(user)[:8])
+    todo = list(selectors.unit_todo(user)[:8])
+    if not inbox and not todo:
+        return None
+    return {"inbox": inbox, "todo": todo}
+
+
+registry.nav(registry.NavEntry(
+    key="dossiers", label="Hồ sơ khen thưởng", url_name="nominations:index", order=35, permission="nominations.view_dossiers",
+    match=("nominations:index", "nominations:round_open", "nominations:round_detail", "nominations:dossier_create",
+           "nominations:dossier_detail", "nominations:nominee_add", "nominations:nominees_from_batch", "nominations:nominee_edit",
+           "nominations:nominee_withdraw", "nominations:dossier_act"),
+))
+registry.section(registry.HomeSection(key="dossiers", order=10, template="nominations/_home.html", context=_home))
+registry.ability(registry.Ability(text="Lập hồ sơ đề nghị khen thưởng trong đợt xét, thêm người từ kết quả xét hàng loạt, gửi cơ quan "
+                                       "thường trực và theo dõi đến khi trình Hội đồng.", roles=roles.LEDGER_EDITORS,
+                                  links=("dossiers",), order=35))
+registry.ability(registry.Ability(text="Mở đợt xét khen thưởng, tiếp nhận, trả lại để bổ sung và thẩm định hồ sơ của các đơn vị.",
+                                  roles=roles.OFFICE, links=("dossiers",), order=36))

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "nominations"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("dot-xet/mo/", views.round_open, name="round_open"),
+    path("dot-xet/<int:pk>/", views.round_detail, name="round_detail"),
+    path("dot-xet/<int:pk>/dong/", views.round_close, name="round_close"),
+    path("dot-xet/<int:pk>/lap-ho-so/", views.dossier_create, name="dossier_create"),
+    path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
+    path("<int:pk>/them/", views.nominee_add, name="nominee_add"),
+    path("<int:pk>/tu-luot-xet/", views.nominees_from_batch, name="nominees_from_batch"),
+    path("<int:pk>/xet-lai/", views.dossier_reevaluate, name="dossier_reevaluate"),
+    path("<int:pk>/nguoi/<int:nominee_id>/sua/", views.nominee_edit, name="nominee_edit"),
+    path("<int:pk>/nguoi/<int:nominee_id>/rut/", views.nominee_withdraw, name="nominee_withdraw"),
+    path("<int:pk>/chuyen/<str:action>/", views.dossier_act, name="dossier_act"),
+]

@@ -1,0 +1,313 @@
+"""The nominations screens: rounds, the unit's dossiers and the office's inbox, a dossier with its nominees and its
+timeline, and the public tracking page. Thin: scoped reads (another scope's dossier is a 404), one service per
+change, its DomainError on the form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tdkt.core.errors import DomainError
+from tdkt.law.catalogue import load_catalogue
+from tdkt.law.schema import Check
+from tdkt.org.models import Person, Unit
+from tdkt.org.views import require
+
+from . import selectors, services
+from .forms import DossierForm, FromBatchForm, NomineeEditForm, NomineeForm, ReasonForm, RoundForm, WithdrawNomineeForm
+from .models import Dossier, DossierStatus, Nominee
+from .workflow import DOSSIER
+
+
+def _names() -> dict[str, str]:
+    return {code: a.name for code, a in load_catalogue().awards.items()}
+
+
+def _dossier(request, pk: int) -> Dossier:
+    require(request, "nominations.view_dossiers")
+    dossier = get_object_or_404(selectors.dossiers_visible_to(request.user), pk=pk)
+    require(request, "nominations.view_dossier", dossier)
+    return dossier
+
+
+@login_required
+@require_GET
+def index(request):
+    """The user's work: the office's inbox, the unit's drafts and returned dossiers, the open rounds."""
+    require(request, "nominations.view_dossiers")
+    user = request.user
+    status = request.GET.get("status", "")
+    dossiers = selectors.dossiers_visible_to(user).order_by("-updated_at", "-id")
+    if status in DossierStatus.values:
+        dossiers = dossiers.filter(status=status)
+    return render(request, "nominations/index.html", {
+        "inbox": list(selectors.office_inbox(user)[:50]),
+        "todo": list(selectors.unit_todo(user)[:50]),
+        "dossiers": list(dossiers[:100]),
+        "rounds": list(selectors.rounds_visible_to(user).filter(status="open")[:20]),
+        "can_open_round": user.has_perm("nominations.open_round"),
+        "statuses": DossierStatus.choices, "status": status,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_open(request):
+    require(request, "nominations.open_round")
+    from tdkt.accounts import roles, scoping
+
+    units = Unit.objects.filter(scoping.subtree_q(request.user, roles=roles.OFFICE), valid_to__isnull=True).order_by("path")
+    form = RoundForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            round_ = services.round_open(actor=request.user, office_unit=d["office_unit"], year=d["year"], kind=d["kind"],
+                                         title=d["title"], awards=d["awards"], intake_from=d["intake_from"], intake_to=d["intake_to"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã mở đợt xét “%(title)s”.") % {"title": round_.title})
+            return redirect("nominations:round_detail", round_.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Mở đợt xét khen thưởng")})
+
+
+@login_required
+@require_GET
+def round_detail(request, pk: int):
+    require(request, "nominations.view_dossiers")
+    round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
+    dossiers = selectors.dossiers_visible_to(request.user).filter(round=round_).order_by("unit__path", "id")
+    names = _names()
+    return render(request, "nominations/round_detail.html", {
+        "round": round_, "dossiers": dossiers, "awards": [names.get(c, c) for c in round_.awards],
+        "components": services.round_components(round_.kind, round_.year),
+        "can_create": round_.status == "open" and _creatable_units(request.user, round_).exists(),
+        "can_close": round_.status == "open" and request.user.has_perm("nominations.open_round", round_.office_unit),
+    })
+
+
+def _creatable_units(user, round_):
+    from tdkt.accounts import roles, scoping
+
+    from .permissions import invites
+
+    units = Unit.objects.filter(scoping.subtree_q(user, roles=roles.LEDGER_EDITORS), path__startswith=round_.office_unit.path,
+                                valid_to__isnull=True).order_by("path")
+    invited = list(round_.invited.all())
+    if invited:
+        pks = [u.pk for u in units if invites(round_, u)]
+        units = units.filter(pk__in=pks)
+    return units
+
+
+@login_required
+@require_POST
+def round_close(request, pk: int):
+    round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
+    require(request, "nominations.open_round", round_.office_unit)
+    try:
+        services.round_close(actor=request.user, round_=round_)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã đóng đợt xét."))
+    return redirect("nominations:round_detail", round_.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_create(request, pk: int):
+    require(request, "nominations.view_dossiers")
+    round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
+    units = _creatable_units(request.user, round_)
+    if not units.exists():
+        require(request, "nominations.create_dossier", Dossier(round=round_, unit=round_.office_unit))
+    form = DossierForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier = services.dossier_create(actor=request.user, round_=round_, unit=form.cleaned_data["unit"],
+                                              title=form.cleaned_data["title"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã lập hồ sơ; mã tra cứu %(code)s.") % {"code": dossier.tracking_code})
+            return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Lập hồ sơ đề nghị khen thưởng"),
+                                                     "subtitle": round_.title})
+
+
+def _nominee_form(dossier, data=None):
+    people = Person.objects.filter(unit__path__startswith=dossier.unit.path).select_related("unit").order_by("name_sort_key", "id")
+    units = Unit.objects.filter(path__startswith=dossier.unit.path, valid_to__isnull=True).order_by("path")
+    return NomineeForm(data, people=people, units=units, awards=dossier.round.awards)
+
+
+def _batch_form(request, dossier, data=None):
+    from tdkt.reports.selectors import batch_runs_visible_to
+
+    runs = batch_runs_visible_to(request.user).filter(status="done", year=dossier.round.year,
+                                                unit__path__in=_ancestor_paths(dossier.unit)).order_by("-finished_at")
+    return FromBatchForm(data, runs=runs, awards=[c for c in dossier.round.awards if c in load_catalogue().batch_titles()])
+
+
+def _ancestor_paths(unit) -> list[str]:
+    return [unit.path[:i] for i in range(1, len(unit.path) + 1)]
+
+
+@login_required
+@require_GET
+def dossier_detail(request, pk: int):
+    dossier = _dossier(request, pk)
+    user = request.user
+    can_edit = user.has_perm("nominations.edit_dossier", dossier)
+    nominees = selectors.nominees_of(dossier)
+    for n in nominees:
+        n.check_list = [Check.from_dict(c) for c in n.checks]
+    context = {
+        "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
+        "actions": DOSSIER.available(user, dossier), "history": selectors.dossier_history(dossier),
+        "components": services.round_components(dossier.round.kind, dossier.round.year),
+        "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
+    }
+    if can_edit:
+        context["nominee_form"] = _nominee_form(dossier)
+        context["batch_form"] = _batch_form(request, dossier)
+    return render(request, "nominations/dossier_detail.html", context)
+
+
+@login_required
+@require_POST
+def nominee_add(request, pk: int):
+    dossier = _dossier(request, pk)
+    require(request, "nominations.edit_dossier", dossier)
+    form = _nominee_form(dossier, request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            nominee = services.nominee_add(actor=request.user, dossier=dossier, person=d["person"], unit=d["unit"],
+                                           award_code=d["award_code"], summary=d["summary"], justification=d["justification"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã thêm %(name)s vào hồ sơ.") % {"name": nominee.name})
+            return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Thêm người, tập thể được đề nghị"),
+                                                     "subtitle": dossier.title, "back": dossier})
+
+
+@login_required
+@require_POST
+def nominees_from_batch(request, pk: int):
+    dossier = _dossier(request, pk)
+    require(request, "nominations.edit_dossier", dossier)
+    form = _batch_form(request, dossier, request.POST)
+    if form.is_valid():
+        try:
+            added, skipped = services.nominees_from_batch(actor=request.user, dossier=dossier, run=form.cleaned_data["run"],
+                                                          award_code=form.cleaned_data["award_code"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã thêm %(n)s người đủ điều kiện từ lượt xét vào hồ sơ.") % {"n": added})
+            for message in skipped[:10]:
+                messages.info(request, message)
+            return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Thêm từ kết quả xét hàng loạt"),
+                                                     "subtitle": dossier.title, "back": dossier})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nominee_edit(request, pk: int, nominee_id: int):
+    dossier = _dossier(request, pk)
+    require(request, "nominations.edit_dossier", dossier)
+    nominee = get_object_or_404(Nominee, pk=nominee_id, dossier=dossier, withdrawn=False)
+    form = NomineeEditForm(request.POST or None, initial={"summary": nominee.summary, "justification": nominee.justification})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nominee_update(actor=request.user, nominee=nominee, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã lưu thông tin của %(name)s.") % {"name": nominee.name})
+            return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Sửa tóm tắt thành tích, lý do đề nghị"),
+                                                     "subtitle": f"{nominee.name} — {_names().get(nominee.award_code, nominee.award_code)}",
+                                                     "back": dossier})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nominee_withdraw(request, pk: int, nominee_id: int):
+    dossier = _dossier(request, pk)
+    require(request, "nominations.edit_dossier", dossier)
+    nominee = get_object_or_404(Nominee, pk=nominee_id, dossier=dossier, withdrawn=False)
+    form = WithdrawNomineeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nominee_withdraw(actor=request.user, nominee=nominee, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã rút %(name)s khỏi hồ sơ.") % {"name": nominee.name})
+            return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Rút khỏi hồ sơ"), "back": dossier,
+                                                     "subtitle": f"{nominee.name} — {_names().get(nominee.award_code, nominee.award_code)}"})
+
+
+@login_required
+@require_POST
+def dossier_reevaluate(request, pk: int):
+    dossier = _dossier(request, pk)
+    try:
+        count = services.dossier_reevaluate(actor=request.user, dossier=dossier)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã xét lại điều kiện của %(n)s người, tập thể theo hồ sơ thành tích hiện tại.") % {"n": count})
+    return redirect("nominations:dossier_detail", dossier.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_act(request, pk: int, action: str):
+    dossier = _dossier(request, pk)
+    edge = DOSSIER.edge(dossier.status, action)
+    if edge is None or action == "create":
+        raise Http404
+    require(request, edge.permission, dossier)
+    form = ReasonForm(request.POST or None)
+    if edge.requires_reason:
+        form.fields["reason"].required = True
+        form.fields["reason"].error_messages["required"] = _("Hãy ghi lý do.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dossier_act(actor=request.user, dossier=dossier, action=action, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("%(label)s: hồ sơ chuyển sang “%(state)s”.")
+                             % {"label": edge.label, "state": dossier.get_status_display()})
+            return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": edge.label, "subtitle": dossier.title, "back": dossier,
+                                                     "submit_label": edge.label})
+
+
+@require_GET
+def tracking(request, code: str = ""):
+    """The public tracking page: the dossier's state and dates, without the names of its nominees."""
+    code = (code or request.GET.get("ma", "")).strip().upper()
+    if not code:
+        return render(request, "nominations/tracking.html", {"code": ""})
+    dossier = Dossier.objects.select_related("round", "unit").filter(tracking_code=code).first()
+    if dossier is None:
+        return render(request, "nominations/tracking.html", {"code": code, "missing": True}, status=404)
+    steps = list(selectors.dossier_history(dossier))
+    return render(request, "nominations/tracking.html", {
+        "code": code, "dossier": dossier, "steps": [(t.at, DOSSIER.state_label(t.target)) for t in steps],
+        "count": dossier.nominees.filter(withdrawn=False).count(),
+    })

@@ -1,0 +1,71 @@
+"""The dossier's workflow (hồ sơ đề nghị khen thưởng), one table on the kernel of `core.workflow`.
+
+    [*] --create--> draft --submit--> submitted --receive--> received --start_appraisal--> under_appraisal
+    submitted | received | under_appraisal --return_for_supplement--> returned --resubmit--> resubmitted --receive--> received
+    under_appraisal --request_opinions--> awaiting_opinions --open_consultation--> in_consultation --mark_ready--> ready_for_council
+    under_appraisal --open_consultation | mark_ready-->;  awaiting_opinions --mark_ready-->
+    draft | submitted | received | returned | resubmitted --withdraw--> withdrawn   (the unit, before appraisal)
+    submitted | received | resubmitted | under_appraisal | awaiting_opinions | in_consultation --reject--> rejected
+
+The unit's edges need `nominations.submit_dossier` (a ledger editor over the proposing unit), the office's
+`nominations.appraise_dossier` (an appraiser or the office's head over the round's level).
+"""
+
+from tdkt.core.workflow import CREATED, Edge, Workflow
+
+from .models import DossierStatus as S
+
+UNIT = "nominations.submit_dossier"
+OFFICE = "nominations.appraise_dossier"
+
+
+def _has_nominees(dossier, actor, reason) -> str | None:
+    nominees = list(dossier.nominees.filter(withdrawn=False))
+    if not nominees:
+        return "Hồ sơ chưa có người hoặc tập thể nào được đề nghị."
+    unjustified = [n.name for n in nominees if n.verdict == "not_eligible" and not n.justification.strip()]
+    if unjustified:
+        return ("Chưa ghi lý do đề nghị cho người, tập thể chưa đủ điều kiện: " + ", ".join(unjustified[:5])
+                + ("…" if len(unjustified) > 5 else "") + ".")
+    return None
+
+
+def _round_open(dossier, actor, reason) -> str | None:
+    if dossier.round.status != "open":
+        return f"Đợt xét “{dossier.round.title}” đã đóng, không nhận hồ sơ."
+    return _has_nominees(dossier, actor, reason)
+
+
+DOSSIER = Workflow(
+    name="nominations.dossier",
+    model="nominations.Dossier",
+    states=S,
+    edges=[
+        Edge(CREATED, "create", S.DRAFT, permission="nominations.create_dossier", event="created", label="Lập hồ sơ"),
+        Edge(S.DRAFT, "submit", S.SUBMITTED, permission=UNIT, event="submitted", label="Gửi hồ sơ", guard=_round_open),
+        Edge(S.SUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ"),
+        Edge(S.RESUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ"),
+        Edge(S.RECEIVED, "start_appraisal", S.UNDER_APPRAISAL, permission=OFFICE, event="appraisal_started", label="Bắt đầu thẩm định"),
+        Edge(S.SUBMITTED, "return_for_supplement", S.RETURNED, permission=OFFICE, event="returned", label="Trả lại để bổ sung",
+             requires_reason=True),
+        Edge(S.RECEIVED, "return_for_supplement", S.RETURNED, permission=OFFICE, event="returned", label="Trả lại để bổ sung",
+             requires_reason=True),
+        Edge(S.UNDER_APPRAISAL, "return_for_supplement", S.RETURNED, permission=OFFICE, event="returned",
+             label="Trả lại để bổ sung", requires_reason=True),
+        Edge(S.RETURNED, "resubmit", S.RESUBMITTED, permission=UNIT, event="resubmitted", label="Gửi lại sau bổ sung",
+             guard=_has_nominees),
+        Edge(S.UNDER_APPRAISAL, "request_opinions", S.AWAITING_OPINIONS, permission=OFFICE, event="opinions_requested",
+             label="Lấy ý kiến hiệp y"),
+        Edge(S.UNDER_APPRAISAL, "open_consultation", S.IN_CONSULTATION, permission=OFFICE, event="consultation_opened",
+             label="Lấy ý kiến công khai"),
+        Edge(S.AWAITING_OPINIONS, "open_consultation", S.IN_CONSULTATION, permission=OFFICE, event="consultation_opened",
+             label="Lấy ý kiến công khai"),
+        Edge(S.UNDER_APPRAISAL, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
+        Edge(S.AWAITING_OPINIONS, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
+        Edge(S.IN_CONSULTATION, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
+        *(Edge(state, "withdraw", S.WITHDRAWN, permission=UNIT, event="withdrawn", label="Rút hồ sơ", requires_reason=True)
+          for state in (S.DRAFT, S.SUBMITTED, S.RECEIVED, S.RETURNED, S.RESUBMITTED)),
+        *(Edge(state, "reject", S.REJECTED, permission=OFFICE, event="rejected", label="Không chấp nhận hồ sơ", requires_reason=True)
+          for state in (S.SUBMITTED, S.RECEIVED, S.RESUBMITTED, S.UNDER_APPRAISAL, S.AWAITING_OPINIONS, S.IN_CONSULTATION)),
+    ],
+)
