@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v1/", include("tdkt.law.api_urls")),
     path("api/v1/", include("tdkt.org.api_urls")),
     path("api/v1/", include("tdkt.records.api_urls")),
+    path("api/v1/", include("tdkt.nominations.api_urls")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("bao-cao/", include("tdkt.reports.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),

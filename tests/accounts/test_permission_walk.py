@@ -185,8 +185,63 @@ def _reports_walk():
     return rows
 
 
-CASES = [(label, persona) for label, *_ in WALK + _reports_walk() for persona in ALL]
-ROWS = {row[0]: row for row in WALK + _reports_walk()}
+def _dossier(tree, unit_attr: str):
+    """A draft dossier of the ward's school in a round of the ward (test data, made when the row is walked)."""
+    import datetime as dt
+
+    from tdkt.core.actors import system_actor
+    from tdkt.nominations.models import Dossier, Round
+
+    ward = tree.ward_a if unit_attr == "school_a" else tree.ward_b
+    round_, _ = Round.objects.get_or_create(office_unit=ward, year=2025, kind="ANNUAL", title=f"Khen thưởng năm 2025 — {ward.name}",
+                                            defaults={"awards": ["LDTT"], "intake_from": dt.date(2025, 11, 1),
+                                                      "intake_to": dt.date(2026, 12, 31), "created_by": system_actor()})
+    dossier, _ = Dossier.objects.get_or_create(round=round_, unit=getattr(tree, unit_attr),
+                                               defaults={"title": "Hồ sơ của lượt kiểm tra quyền", "created_by": system_actor()})
+    return dossier
+
+
+NOMINATION_READERS = {**ledger_readers(200)}
+OFFICE_A = {"admin": 200, "appraiser": 200, "office_head": 200}
+
+
+def _nominations_walk():
+    """The nominations screens and endpoints (issue 13): readers of ledgers and the standing office see the dossiers of
+    their scope (another ward's is a 404), only the office opens a round, anyone reads the public tracking page."""
+    def a(t):
+        return _dossier(t, "school_a")
+
+    def b(t):
+        return _dossier(t, "school_b")
+
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    return [
+        ("dossiers", lambda t: reverse("nominations:index"), "get", None, expect(NOMINATION_READERS)),
+        ("dossier of ward A", lambda t: reverse("nominations:dossier_detail", args=[a(t).pk]), "get", None,
+         expect(ledger_readers(200, officer_b=404))),
+        ("dossier of ward B", lambda t: reverse("nominations:dossier_detail", args=[b(t).pk]), "get", None,
+         expect({**{n: 404 for n in NOMINATION_READERS}, "admin": 200, "officer_b": 200})),
+        ("submit dossier of ward A (page)", lambda t: reverse("nominations:dossier_act", args=[a(t).pk, "submit"]), "get", None,
+         expect({**{n: 403 for n in NOMINATION_READERS}, "admin": 200, "officer_a": 200, "officer_b": 404})),
+        ("withdraw dossier of ward B (page)", lambda t: reverse("nominations:dossier_act", args=[b(t).pk, "withdraw"]), "get", None,
+         expect({**{n: 404 for n in NOMINATION_READERS}, "admin": 200, "officer_b": 200})),
+        ("round of ward A", lambda t: reverse("nominations:round_detail", args=[a(t).round_id]), "get", None,
+         expect(ledger_readers(200, officer_b=404))),
+        ("open a round (page)", lambda t: reverse("nominations:round_open"), "get", None, expect(OFFICE_A)),
+        ("open a round (save)", lambda t: reverse("nominations:round_open"), "form", {}, expect(OFFICE_A)),
+        ("tracking page", lambda t: reverse("tracking:code", args=[a(t).tracking_code]), "get", None, {n: 200 for n in ALL}),
+        ("API dossiers", lambda t: reverse("nominations_api:dossiers"), "get", None, {**api, **NOMINATION_READERS}),
+        ("API dossier of ward A", lambda t: reverse("nominations_api:dossier", args=[a(t).pk]), "get", None,
+         {**api, **ledger_readers(200, officer_b=404)}),
+        ("API transition of ward A", lambda t: reverse("nominations_api:transitions", args=[a(t).pk]), "post", {},
+         {**api, **ledger_readers(400, officer_b=404)}),
+        ("API rounds (open)", lambda t: reverse("nominations_api:rounds"), "post", {}, {**api, "admin": 400, "appraiser": 400,
+                                                                                         "office_head": 400}),
+    ]
+
+
+CASES = [(label, persona) for label, *_ in WALK + _reports_walk() + _nominations_walk() for persona in ALL]
+ROWS = {row[0]: row for row in WALK + _reports_walk() + _nominations_walk()}
 EDITING = _editing_walk()
 
 

@@ -1,0 +1,63 @@
+"""The demo's commendation round: the 2025 year-end round of Phường Đống Đa, open, with dossiers of its units in
+every state the workflow has so far (a draft, two returned for supplement, one sent, one awaiting agency opinions, one
+in public consultation, one ready for the council), so that the officer and the standing office find work waiting.
+Everything goes through the nominations services, acting as the demo accounts (their transitions and audit events
+are real); nominees are the people the engine finds eligible, in a fixed order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tdkt.nominations import services
+from tdkt.org.models import Person, Unit
+from tdkt.records.eligibility import check_subject
+
+YEAR = 2025
+AWARDS = ["LDTT", "CSTDCS", "GIAY_KHEN", "TTLDTT"]
+# (unit code, award, how many people, the steps after creation: (account, action, reason))
+DOSSIERS = [
+    ("thcs_dong_da", "LDTT", 3, []),
+    ("vhxh_dong_da", "LDTT", 2, [("canbo.dongda", "submit", ""),
+                                  ("thamdinh", "return_for_supplement", "Thiếu biên bản họp bình xét có kết quả biểu quyết.")]),
+    ("th_dong_da", "CSTDCS", 2, [("canbo.dongda", "submit", ""), ("thamdinh", "receive", ""),
+                                  ("thamdinh", "return_for_supplement",
+                                   "Báo cáo thành tích chưa có xác nhận của thủ trưởng đơn vị; thiếu xác nhận sáng kiến.")]),
+    ("hcc_dong_da", "LDTT", 2, [("canbo.dongda", "submit", "")]),
+    ("ktht_dong_da", "CSTDCS", 1, [("canbo.dongda", "submit", ""), ("thamdinh", "receive", ""), ("thamdinh", "start_appraisal", ""),
+                                    ("thamdinh", "request_opinions", "")]),
+    ("vp_dong_da", "CSTDCS", 1, [("canbo.dongda", "submit", ""), ("thamdinh", "receive", ""), ("thamdinh", "start_appraisal", ""),
+                                  ("truongphong", "open_consultation", "")]),
+    ("tyt_dong_da", "LDTT", 2, [("canbo.dongda", "submit", ""), ("thamdinh", "receive", ""), ("thamdinh", "start_appraisal", ""),
+                                 ("truongphong", "mark_ready", "")]),
+]
+
+
+def generate(d) -> None:
+    users, dong_da = d.users, d.dong_da
+    round_ = services.round_open(actor=users["truongphong"], office_unit=dong_da, year=YEAR, kind="ANNUAL",
+                                 title="Khen thưởng tổng kết năm 2025 của phường Đống Đa", awards=AWARDS,
+                                 intake_from=dt.date(2025, 11, 15), intake_to=dt.date(2026, 12, 31))
+    officer = users["canbo.dongda"]
+    units = {u.code: u for u in Unit.objects.filter(code__in=[c for c, *_ in DOSSIERS])}
+    taken: set[int] = set()
+    for code, award, count, steps in DOSSIERS:
+        unit = units[code]
+        dossier = services.dossier_create(actor=officer, round_=round_, unit=unit,
+                                          title=f"Đề nghị công nhận danh hiệu năm 2025 — {unit.name}")
+        for person in _eligible(unit, award, count, taken):
+            services.nominee_add(actor=officer, dossier=dossier, person=person, award_code=award,
+                                 summary=f"Hoàn thành tốt nhiệm vụ được giao năm {YEAR}; tích cực tham gia phong trào thi đua.")
+            taken.add(person.pk)
+        for username, action, reason in steps:
+            services.dossier_act(actor=users[username], dossier=dossier, action=action, reason=reason)
+
+
+def _eligible(unit: Unit, award: str, count: int, taken: set[int]) -> list[Person]:
+    people = Person.objects.filter(unit__path__startswith=unit.path).exclude(pk__in=taken).order_by("name_sort_key", "id")
+    out = []
+    for person in people[:40]:
+        if check_subject(person, award, YEAR).verdict == "eligible":
+            out.append(person)
+            if len(out) == count:
+                break
+    return out
