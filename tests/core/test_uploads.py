@@ -338,7 +338,7 @@ def test_store_and_serve_round_trip(storage_root):
         assert response["Cache-Control"] == "private, no-store"
         assert response["Content-Length"] == str(len(data))
     finally:
-        response.close()
+        response.file_to_stream.close()  # not response.close(): its request_finished signal would touch the database
 
 
 def test_stored_names_are_random_and_take_nothing_from_the_user(storage_root):
@@ -450,3 +450,16 @@ def test_the_api_function_takes_the_file_and_refuses_in_vietnamese_by_field():
     missing = AttachmentView.as_view()(factory.post("/", {}, format="multipart"))
     assert missing.status_code == 400
     assert missing.data == {"error": "Chưa gửi tệp đính kèm.", "details": {"file": ["Chưa gửi tệp đính kèm."]}}
+
+
+def test_a_large_upload_spooled_to_disk_is_checked_and_stored(settings, tmp_path):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every upload becomes a TemporaryUploadedFile
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    data = samples.xlsx_bytes()
+    request = RequestFactory().post("/", {"file": upload("Danh sách khen thưởng.xlsx", data)})
+    file, checked = checked_request_file(request)
+    assert type(file).__name__ == "TemporaryUploadedFile"
+    assert (checked.kind, checked.filename) == ("xlsx", "Danh sách khen thưởng.xlsx")
+    name = store_upload(file, checked, prefix="test")
+    assert (settings.MEDIA_ROOT / name).read_bytes() == data
