@@ -199,6 +199,12 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# MEDIA_URL is never routed (tdkt/urls.py): attachments are served by a view after its permission check
+# (tdkt.core.uploads.serve_upload); the reverse proxy must not serve MEDIA_ROOT either.
+# The largest attachment accepted, in MB (MiB) per file (tdkt.core.uploads, decision 0016).
+TDKT_UPLOAD_MAX_MB = env.int("TDKT_UPLOAD_MAX_MB", default=20)
+if TDKT_UPLOAD_MAX_MB < 1:
+    raise environ.ImproperlyConfigured(f"TDKT_UPLOAD_MAX_MB={TDKT_UPLOAD_MAX_MB}: expected a whole number of MB, at least 1")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

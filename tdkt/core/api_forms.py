@@ -34,6 +34,8 @@ def _field(field: forms.Field) -> serializers.Field:
         return serializers.BooleanField(**{**common, "required": False})
     if isinstance(field, forms.DateField):
         return serializers.DateField(**common)
+    if isinstance(field, forms.FileField):
+        return serializers.FileField(**common)
     return serializers.CharField(max_length=getattr(field, "max_length", None), **common)
 
 
