@@ -179,5 +179,8 @@ class TransitionsView(APIView):
     def post(self, request, pk: int):
         dossier = _dossier(request, pk)
         d = _valid(TransitionIn, request.data)
+        edge = DOSSIER.edge(dossier.status, d["action"])
+        if edge is not None:  # the view repeats the gate so that a refusal is a 403 (the service checks again)
+            require(request, edge.permission, dossier)
         services.dossier_act(actor=request.user, dossier=dossier, action=d["action"], reason=d.get("reason", ""))
         return Response(_dossier_out(dossier))

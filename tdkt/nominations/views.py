@@ -280,7 +280,7 @@ def dossier_act(request, pk: int, action: str):
     if edge is None or action == "create":
         raise Http404
     require(request, edge.permission, dossier)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if edge.requires_reason:
         form.fields["reason"].required = True
         form.fields["reason"].error_messages["required"] = _("Hãy ghi lý do.")

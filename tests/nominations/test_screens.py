@@ -12,6 +12,7 @@ from django.urls import reverse
 from tdkt.core.actors import system_actor
 from tdkt.nominations import services
 from tdkt.nominations.models import Dossier, DossierStatus, Nominee, Round
+from tdkt.records.catalogue import award_label
 from tdkt.reports import services as batch_services
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ def test_one_click_takes_every_eligible_person_of_a_batch_run(client, tree, roun
     assert set(Nominee.objects.filter(dossier=dossier).values_list("person_id", flat=True)) == eligible
     again = client.post(reverse("nominations:nominees_from_batch", args=[dossier.pk]), {"run": run.pk, "award_code": "LDTT"},
                         follow=True).content.decode()
-    assert "Đã thêm 0 người" in again and "đã được đề nghị Lao động tiên tiến" in again
+    assert "Đã thêm 0 người" in again and f"đã được đề nghị {award_label('LDTT')} trong đợt xét này" in again
     assert Nominee.objects.filter(dossier=dossier).count() == len(eligible)
 
 
