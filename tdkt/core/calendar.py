@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import holidays
@@ -98,10 +98,20 @@ type Overrides = Mapping[dt.date, tuple[bool, str, str]]  # day → (is a workin
 
 
 class Calendar:
-    """The calendar over one read of the overrides. Every method is pure given the overrides."""
+    """The calendar over one read of the overrides. Every method is pure given the overrides.
 
-    def __init__(self, overrides: Overrides | None = None):
-        self.overrides: Overrides = dict(overrides or {})
+    `Calendar()` is the package's calendar alone; `Calendar(load=overrides)` reads the overrides when a day is first
+    asked (so that arguments are checked before the database is reached)."""
+
+    def __init__(self, overrides: Overrides | None = None, *, load: Callable[[], Overrides] | None = None):
+        self._overrides: Overrides | None = dict(overrides) if overrides is not None else None if load else {}
+        self._load = load
+
+    @property
+    def overrides(self) -> Overrides:
+        if self._overrides is None:
+            self._overrides = dict(self._load())
+        return self._overrides
 
     # days
 
@@ -203,7 +213,8 @@ def overrides_changed() -> None:
 
 
 def current() -> Calendar:
-    return Calendar(overrides())
+    """The calendar with the administrators' overrides (read on the first question asked of it)."""
+    return Calendar(load=overrides)
 
 
 def day_info(day: dt.date) -> Day:
