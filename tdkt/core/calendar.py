@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import holidays
 from django.utils import timezone
@@ -79,7 +80,7 @@ def package_year(year: int) -> tuple[Mapping[dt.date, str], Mapping[dt.date, str
     data = holidays.Vietnam(years=years, language="vi")  # categories: "public", the only one the package has
     days_off = {day: name for day, name in data.items() if day.year == year}
     working = {day: _swap_name(day, data) for day in data.weekend_workdays if day.year == year}
-    return days_off, working
+    return MappingProxyType(days_off), MappingProxyType(working)  # shared by every caller: read-only
 
 
 def _swap_name(day: dt.date, data) -> str:
@@ -116,6 +117,7 @@ class Calendar:
     # days
 
     def day(self, day: dt.date) -> Day:
+        """The day with its reason: an override's, else the package's holiday or swap, else the week's."""
         day = _as_date(day)
         if day in self.overrides:
             working, reason, legal_basis = self.overrides[day]
@@ -132,6 +134,8 @@ class Calendar:
         return Day(day, True, "", Source.WEEK)
 
     def is_working_day(self, day: dt.date) -> bool:
+        """Whether `day` is a working day: the override of the day, else the package (a weekend day is a working day
+        only when it is one of its swaps, a weekday only when it is none of its days off), else Monday to Friday."""
         day = _as_date(day)
         if day in self.overrides:
             return self.overrides[day][0]

@@ -152,13 +152,41 @@ def test_two_pauses_and_overlapping_pauses():
     assert PACKAGE.deadline(RECEIVED, 10, [*PAUSE, (D(2026, 2, 6), D(2026, 2, 9))]) == D(2026, 2, 26)
 
 
-@pytest.mark.django_db
-def test_with_a_frozen_clock_today_is_the_day_in_viet_nam(monkeypatch):
+@pytest.fixture
+def clock(monkeypatch):
+    """A frozen clock: `clock(datetime)` sets what `django.utils.timezone.now()` answers (no freezegun in the deps)."""
     from django.utils import timezone
 
+    def freeze(at: dt.datetime) -> None:
+        monkeypatch.setattr(timezone, "now", lambda: at)
+
+    return freeze
+
+
+def hanoi(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+@pytest.mark.django_db
+def test_with_a_frozen_clock_over_tet_today_is_the_day_in_viet_nam(clock):
     # 17:30 UTC on 25/02/2026 is already 00:30 on 26/02 in Hà Nội: the last day of the limit, nothing left.
-    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 2, 25, 17, 30, tzinfo=dt.UTC))
+    clock(dt.datetime(2026, 2, 25, 17, 30, tzinfo=dt.UTC))
     assert calendar.working_days_left(RECEIVED, 10, pauses=PAUSE) == 0
     assert calendar.working_days_elapsed(RECEIVED, pauses=PAUSE) == 10
-    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 2, 27, 2, 0, tzinfo=dt.UTC))
+    clock(hanoi(2026, 2, 18, 9, 0))  # Mùng hai Tết: the clock does not move over Tết
+    assert calendar.working_days_left(RECEIVED, 10, pauses=PAUSE) == 4
+    clock(hanoi(2026, 2, 27, 9, 0))
     assert calendar.working_days_left(RECEIVED, 10, pauses=PAUSE) == -1  # overdue by one working day
+
+
+@pytest.mark.django_db
+def test_with_a_frozen_clock_over_30_april_and_1_may(clock):
+    received, pause = D(2026, 4, 24), [(D(2026, 4, 28), D(2026, 5, 4))]  # Friday; returned on Tuesday 28/4, back 4/5
+    assert calendar.deadline(received, 5) == D(2026, 5, 6)  # 28, 29, then 4, 5, 6 (27/4 in lieu of Giỗ Tổ)
+    assert calendar.deadline(received, 5, pause) == D(2026, 5, 8)  # 28 | 29..4 stopped | 5, 6, 7, 8
+    table = [((2026, 4, 27, 16, 0), 0, 5), ((2026, 4, 28, 16, 0), 1, 4), ((2026, 5, 1, 10, 0), 1, 4),
+             ((2026, 5, 4, 16, 0), 1, 4), ((2026, 5, 5, 8, 0), 2, 3), ((2026, 5, 8, 23, 59), 5, 0), ((2026, 5, 11, 7, 0), 6, -1)]
+    for at, elapsed, left in table:
+        clock(hanoi(*at))
+        assert calendar.working_days_elapsed(received, pauses=pause) == elapsed, at
+        assert calendar.working_days_left(received, 5, pauses=pause) == left, at
