@@ -1,6 +1,8 @@
 """The accounts app's own rules (the other apps register theirs in their `permissions.py`).
 
 - accounts.assign_roles   grant and revoke role assignments (an administrator, within their scope)
+- core.change_calendar    set the working-day calendar's overrides (an administrator; the system account). The rule
+                          of a core service lives here because core sits below the roles (core.permissions.require)
 """
 
 import rules
@@ -14,3 +16,11 @@ def can_assign_roles(user):
 
 
 rules.add_perm("accounts.assign_roles", can_assign_roles)
+
+
+@rules.predicate
+def can_change_calendar(user):
+    return scoping.may(user, roles.ADMINS)
+
+
+rules.add_perm("core.change_calendar", can_change_calendar)

@@ -6,9 +6,13 @@ becomes a form error in Vietnamese. Nothing is deleted from the admin (history i
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.calendar import WEEKDAY_NAMES, Calendar
 from tdkt.core.errors import DomainError
+from tdkt.core.models import WorkingDayOverride
+from tdkt.core.services import working_day_override_set
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -78,6 +82,42 @@ def action_with_form(modeladmin, request, queryset, *, form_class, title: str, i
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/tdkt_action_form.html", context)
+
+
+# --- the working-day calendar's overrides -----------------------------------------------------------------------
+
+@admin.register(WorkingDayOverride)
+class WorkingDayOverrideAdmin(ServiceAdmin):
+    """Set through `core.services.working_day_override_set` (audited, permission core.change_calendar). A day is
+    fixed once made: to say something else of the day, change its row; to undo, set what the package says."""
+
+    list_display = ["day", "weekday", "is_working_day", "without_override", "reason", "legal_basis", "created_by", "updated_at"]
+    list_filter = ["is_working_day"]
+    search_fields = ["reason", "legal_basis"]
+    date_hierarchy = "day"
+    list_select_related = ["created_by"]
+    EDITABLE = ["day", "is_working_day", "reason", "legal_basis"]
+    STAMPS = ["created_by", "created_at", "updated_at"]
+
+    def get_fields(self, request, obj=None):
+        return self.EDITABLE + self.STAMPS if obj is not None else self.EDITABLE
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["day", *self.STAMPS] if obj is not None else []
+
+    @admin.display(description=_("Thứ"))
+    def weekday(self, obj) -> str:
+        return WEEKDAY_NAMES[obj.day.weekday()]
+
+    @admin.display(description=_("Nếu không điều chỉnh"))
+    def without_override(self, obj) -> str:
+        info = Calendar().day(obj.day)
+        return (gettext("Ngày làm việc") if info.working else gettext("Ngày nghỉ")) + (f" ({info.reason})" if info.reason else "")
+
+    def run_service(self, request, obj, cleaned, changed):
+        return working_day_override_set(actor=request.user, day=obj.day if obj is not None else cleaned["day"],
+                                        is_working_day=cleaned["is_working_day"], reason=cleaned["reason"],
+                                        legal_basis=cleaned.get("legal_basis", ""))
 
 
 # --- accounts and groups: permissions named in Vietnamese ------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -26,3 +28,26 @@ def read_json(command: BaseCommand, source: str):
         return json.loads(text)
     except json.JSONDecodeError as exc:
         fail(command, f"Dữ liệu JSON sai cú pháp (dòng {exc.lineno}, cột {exc.colno}).")
+
+
+def read_date(command: BaseCommand, text: str, *, what: str = "Ngày") -> dt.date:
+    """A date written YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy too), or exit 2 with a Vietnamese message."""
+    value = (text or "").strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+        found = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+        if found:
+            day, month, year = (int(part) for part in found.groups())
+            return dt.date(year, month, day)
+    except ValueError:
+        pass
+    fail(command, f"{what} “{text}” không hợp lệ (viết dạng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2026-01-30 hoặc 30/01/2026).")
+
+
+def read_int(command: BaseCommand, text: str, *, what: str = "Số") -> int:
+    """An integer (a sign allowed), or exit 2 with a Vietnamese message."""
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        fail(command, f"{what} “{text}” không phải là số nguyên.")

@@ -70,3 +70,29 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.workflow} {self.target_id}: {self.source or '∅'} → {self.target} ({self.action})"
+
+
+class WorkingDayOverride(TimeStampedModel):
+    """An administrator's word on one day, over what the `holidays` package says (core.calendar): a Saturday made a
+    working day, a weekday made a day off, by a notice the package does not know yet. Written only through
+    `core.services.working_day_override_set` (audited); never deleted — set the day again to change it."""
+
+    day = models.DateField(_("Ngày"), unique=True)
+    is_working_day = models.BooleanField(_("Là ngày làm việc"),
+                                         help_text=_("Đánh dấu nếu ngày này là ngày làm việc (ví dụ thứ Bảy làm bù); "
+                                                     "bỏ đánh dấu nếu là ngày nghỉ."))
+    reason = models.CharField(_("Lý do"), max_length=255,
+                              help_text=_("Ví dụ: Hoán đổi ngày làm việc dịp Tết Nguyên đán."))
+    legal_basis = models.CharField(_("Căn cứ"), max_length=255, blank=True,
+                                   help_text=_("Văn bản quyết định việc nghỉ hoặc làm bù, ví dụ: Thông báo số …/TB-BNV."))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Người tạo"), on_delete=models.PROTECT,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("Điều chỉnh ngày làm việc")
+        verbose_name_plural = _("Điều chỉnh ngày làm việc")
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        kind = "ngày làm việc" if self.is_working_day else "ngày nghỉ"
+        return f"{self.day:%d/%m/%Y}: {kind}"
