@@ -41,23 +41,24 @@ def generate(d) -> None:
     units = {u.code: u for u in Unit.objects.filter(code__in=[c for c, *_ in DOSSIERS])}
     taken: set[int] = set()
     for code, award, count, steps in DOSSIERS:
-        unit = units[code]
+        unit = units.get(code)
+        people = _eligible(unit, award, count, taken) if unit is not None else []
+        if not people:  # a small demo (tests) may have nobody here
+            continue
         dossier = services.dossier_create(actor=officer, round_=round_, unit=unit,
                                           title=f"Đề nghị công nhận danh hiệu năm 2025 — {unit.name}")
-        for person in _eligible(unit, award, count, taken):
+        for person, eligible in people:
             services.nominee_add(actor=officer, dossier=dossier, person=person, award_code=award,
-                                 summary=f"Hoàn thành tốt nhiệm vụ được giao năm {YEAR}; tích cực tham gia phong trào thi đua.")
+                                 summary=f"Hoàn thành tốt nhiệm vụ được giao năm {YEAR}; tích cực tham gia phong trào thi đua.",
+                                 justification="" if eligible else "Đơn vị đề nghị xem xét: thành tích nổi bật trong phong trào thi đua của phường.")
             taken.add(person.pk)
         for username, action, reason in steps:
             services.dossier_act(actor=users[username], dossier=dossier, action=action, reason=reason)
 
 
-def _eligible(unit: Unit, award: str, count: int, taken: set[int]) -> list[Person]:
-    people = Person.objects.filter(unit__path__startswith=unit.path).exclude(pk__in=taken).order_by("name_sort_key", "id")
-    out = []
-    for person in people[:40]:
-        if check_subject(person, award, YEAR).verdict == "eligible":
-            out.append(person)
-            if len(out) == count:
-                break
-    return out
+def _eligible(unit: Unit, award: str, count: int, taken: set[int]) -> list[tuple[Person, bool]]:
+    """Up to `count` people of the unit the engine finds eligible, in name order; when there is none, the first person
+    (proposed with a justification)."""
+    people = list(Person.objects.filter(unit__path__startswith=unit.path).exclude(pk__in=taken).order_by("name_sort_key", "id")[:40])
+    out = [(p, True) for p in people if check_subject(p, award, YEAR).verdict == "eligible"][:count]
+    return out or [(p, False) for p in people[:1]]

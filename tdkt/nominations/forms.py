@@ -99,7 +99,12 @@ class FromBatchForm(_Styled):
         super().__init__(*args, **kwargs)
         names = {code: a.name for code, a in load_catalogue().awards.items()}
         self.fields["run"].queryset = runs
-        self.fields["run"].label_from_instance = lambda r: f"{r.unit.name} — năm {r.year} — {r.finished_at:%d/%m/%Y %H:%M}" if r.finished_at else str(r.pk)
+        latest = runs.first()
+        if latest is not None:
+            self.fields["run"].initial = latest.pk
+            self.fields["run"].empty_label = None
+        self.fields["run"].label_from_instance = lambda r: (f"{r.unit.name} — năm {r.year} — {timezone.localtime(r.finished_at):%d/%m/%Y %H:%M}"
+                                                            if r.finished_at else f"{r.unit.name} — năm {r.year}")
         self.fields["award_code"].choices = [("", "—"), *((c, names.get(c, c)) for c in awards)]
 
 

@@ -10,7 +10,7 @@ def _home(request):
     user = request.user
     if not user.has_perm("nominations.view_dossiers"):
         return None
-    inbox = list(selectors.office_inbox(user)[:8])
+    inbox = selectors.with_clocks(selectors.office_inbox(user)[:8])
     todo = list(selectors.unit_todo(user)[:8])
     if not inbox and not todo:
         return None

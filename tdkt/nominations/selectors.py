@@ -59,3 +59,63 @@ def nominees_of(dossier: Dossier) -> list[Nominee]:
 
 def dossier_history(dossier: Dossier):
     return kernel.history(dossier)
+
+
+def with_clocks(dossiers) -> list[Dossier]:
+    """The dossiers with `.clock` (`dossier_clock`), their transitions read in one query."""
+    from collections import defaultdict
+
+    from tdkt.core.models import Transition
+
+    dossiers = list(dossiers)
+    steps = defaultdict(list)
+    running = [str(d.pk) for d in dossiers if d.status in CLOCK_STATES]
+    if running:
+        for t in (Transition.objects.filter(workflow="nominations.dossier", target_id__in=running).order_by("at", "id")
+                  .only("target_id", "action", "at")):
+            steps[t.target_id].append(t)
+    for d in dossiers:
+        d.clock = dossier_clock(d, steps.get(str(d.pk), [])) if d.status in CLOCK_STATES else None
+    return dossiers
+
+
+# The states in which the office's time limit runs (from the complete dossier's receipt to the council's door).
+CLOCK_STATES = (DossierStatus.RECEIVED, DossierStatus.UNDER_APPRAISAL, DossierStatus.AWAITING_OPINIONS,
+                DossierStatus.IN_CONSULTATION, DossierStatus.RETURNED, DossierStatus.RESUBMITTED)
+NEAR_LIMIT = 3  # working days left from which a dossier is highlighted
+
+
+def dossier_clock(dossier: Dossier, history=None, *, today=None) -> dict | None:
+    """The office's time limit (catalogue `dossier.limit.appraisal_days`, working days after the complete dossier was
+    first received; the days it spent returned for supplement do not count): {limit, due, left, near, overdue, basis,
+    paused}, or None when no clock runs (not yet received, or past the council's door, withdrawn, rejected)."""
+    from django.utils import timezone
+
+    from tdkt.core import calendar
+    from tdkt.law.catalogue import load_catalogue
+
+    if dossier.status not in CLOCK_STATES:
+        return None
+    steps = list(history if history is not None else dossier_history(dossier))
+    received = next((timezone.localdate(t.at) for t in steps if t.action == "receive"), None)
+    if received is None:
+        return None
+    pauses, out_since = [], None
+    for t in steps:
+        if t.action == "return_for_supplement":
+            out_since = timezone.localdate(t.at)
+        elif t.action == "resubmit" and out_since is not None:
+            pauses.append((out_since, timezone.localdate(t.at)))
+            out_since = None
+    if out_since is not None:
+        pauses.append((out_since, None))
+    try:
+        param = load_catalogue().param("dossier.limit.appraisal_days", received.year)
+    except (KeyError, LookupError, ValueError):
+        return None
+    today = today or timezone.localdate()
+    cal = calendar.current()
+    left = cal.working_days_left(received, int(param.value), today, pauses)
+    return {"limit": int(param.value), "left": left, "near": 0 <= left <= NEAR_LIMIT, "overdue": left < 0,
+            "basis": param.legal_basis, "paused": out_since is not None, "received": received,
+            "due": None if out_since is not None else cal.deadline(received, int(param.value), pauses)}

@@ -45,7 +45,7 @@ def index(request):
     if status in DossierStatus.values:
         dossiers = dossiers.filter(status=status)
     return render(request, "nominations/index.html", {
-        "inbox": list(selectors.office_inbox(user)[:50]),
+        "inbox": selectors.with_clocks(selectors.office_inbox(user)[:50]),
         "todo": list(selectors.unit_todo(user)[:50]),
         "dossiers": list(dossiers[:100]),
         "rounds": list(selectors.rounds_visible_to(user).filter(status="open")[:20]),
@@ -151,7 +151,7 @@ def _batch_form(request, dossier, data=None):
 
     runs = batch_runs_visible_to(request.user).filter(status="done", year=dossier.round.year,
                                                 unit__path__in=_ancestor_paths(dossier.unit)).order_by("-finished_at")
-    return FromBatchForm(data, runs=runs, awards=[c for c in dossier.round.awards if c in load_catalogue().batch_titles()])
+    return FromBatchForm(data, runs=runs, auto_id="batch_%s", awards=[c for c in dossier.round.awards if c in load_catalogue().batch_titles()])
 
 
 def _ancestor_paths(unit) -> list[str]:
@@ -165,11 +165,12 @@ def dossier_detail(request, pk: int):
     user = request.user
     can_edit = user.has_perm("nominations.edit_dossier", dossier)
     nominees = selectors.nominees_of(dossier)
+    history = list(selectors.dossier_history(dossier))
     for n in nominees:
         n.check_list = [Check.from_dict(c) for c in n.checks]
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
-        "actions": DOSSIER.available(user, dossier), "history": selectors.dossier_history(dossier),
+        "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
         "components": services.round_components(dossier.round.kind, dossier.round.year),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
     }

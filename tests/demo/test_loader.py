@@ -98,3 +98,25 @@ def test_the_demo_gives_the_ward_officer_working_years_to_complete():
     assert WorkYear.objects.filter(maternity_days__gt=0).exists() and WorkYear.objects.filter(training_months__gte=12).exists()
     used = Initiative.objects.filter(used_for__isnull=False).select_related("used_for")
     assert used.exists() and all(i.used_for.award_code == "CSTDCS" and i.used_for.year == i.year for i in used)
+
+
+def test_the_demo_round_gives_the_officer_and_the_office_dossiers_waiting(client):
+    """Issue 13, point 10: an open 2025 round of Phường Đống Đa with dossiers in every state so far; each of the
+    officer and the office finds its own waiting on the home page."""
+    from django.urls import reverse
+
+    from tdkt.nominations.models import Dossier, Round
+
+    demo.load(seed=2026, size=1.0)
+    round_ = Round.objects.get(office_unit__code="phuong_dong_da", year=2025)
+    assert round_.status == "open"
+    states = set(Dossier.objects.filter(round=round_).values_list("status", flat=True))
+    assert states == {"draft", "returned", "submitted", "awaiting_opinions", "in_consultation", "ready_for_council"}
+    assert Dossier.objects.filter(round=round_, status="returned").count() == 2
+    users = get_user_model().objects
+    client.force_login(users.get(username="canbo.dongda"))
+    officer_home = client.get(reverse("web:home")).content.decode()
+    assert 'data-testid="home-dossiers"' in officer_home and "Trả lại để bổ sung" in officer_home
+    client.force_login(users.get(username="thamdinh"))
+    office_home = client.get(reverse("web:home")).content.decode()
+    assert 'data-testid="home-dossiers"' in office_home and "Đã gửi" in office_home

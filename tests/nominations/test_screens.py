@@ -148,3 +148,33 @@ def test_a_round_is_opened_by_the_office_only(client, tree, officer_a, personas)
     response = client.post(reverse("nominations:round_open"), data, follow=True)
     assert "Đã mở đợt xét “Khen thưởng chuyên đề”." in response.content.decode()
     assert Round.objects.get().intake_to == dt.date(2025, 11, 30)
+
+
+def test_the_inbox_reads_a_constant_number_of_queries_and_flags_a_dossier_near_its_limit(
+        client, tree, round_a, officer_a, personas, django_assert_max_num_queries):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tdkt.core.models import Transition
+
+    appraiser = personas["appraiser"]
+    for unit in (tree.school_a, tree.ward_a):
+        dossier = services.dossier_create(actor=officer_a, round_=round_a, unit=unit)
+        services.nominee_add(actor=officer_a, dossier=dossier, person=tree.an if unit == tree.school_a else tree.binh,
+                             award_code="LDTT", justification="Đề nghị")
+        services.dossier_act(actor=officer_a, dossier=dossier, action="submit")
+        services.dossier_act(actor=appraiser, dossier=dossier, action="receive")
+    late = Dossier.objects.get(unit=tree.ward_a)
+    Transition.objects.filter(target_id=str(late.pk), action="receive").update(at=timezone.now() - dt.timedelta(days=60))
+    client.force_login(appraiser)
+    client.get(reverse("nominations:index"))
+    with django_assert_max_num_queries(14) as few:
+        body = client.get(reverse("nominations:index")).content.decode()
+    assert 'data-testid="clock-overdue"' in body
+    for i in range(5):  # more dossiers in the inbox (test data: put there directly), the same number of queries
+        extra = services.dossier_create(actor=officer_a, round_=round_a, unit=tree.school_a, title=f"Hồ sơ bổ sung {i}")
+        Dossier.objects.filter(pk=extra.pk).update(status=DossierStatus.SUBMITTED)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(reverse("nominations:index")).content.decode()
+    assert body.count("Hồ sơ bổ sung") >= 5

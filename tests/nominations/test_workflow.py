@@ -113,3 +113,39 @@ def test_another_wards_officer_cannot_open_a_dossier_here(tree, round_a, officer
     with pytest.raises(DomainError, match="không nhận hồ sơ của Trường Tiểu học Láng"):
         services.dossier_create(actor=officer_b, round_=round_a, unit=tree.school_b)
     assert not Dossier.objects.exists()
+
+
+def test_the_offices_clock_runs_in_working_days_and_stops_while_returned(tree, dossier_a, officer_a, personas, monkeypatch):
+    """Received on Friday 13/02/2026 (Tết 2026 is 16-20/02): 20 working days end on 20/03; returned on 23/02 (which
+    counts) and sent again on 02/03, the four working days between do not count: the end moves to 27/03."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tdkt.core import calendar
+    from tdkt.core.models import Transition
+    from tdkt.nominations.selectors import dossier_clock
+
+    appraiser = personas["appraiser"]
+    services.dossier_act(actor=officer_a, dossier=dossier_a, action="submit")
+    services.dossier_act(actor=appraiser, dossier=dossier_a, action="receive")
+
+    def at(day):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+
+    Transition.objects.filter(target_id=str(dossier_a.pk), action="receive").update(at=at(dt.date(2026, 2, 13)))
+    clock = dossier_clock(dossier_a, today=dt.date(2026, 2, 13))
+    assert clock["due"] == dt.date(2026, 3, 20) == calendar.deadline(dt.date(2026, 2, 13), 20)
+    assert clock["left"] == 20 and not clock["near"]
+    assert not dossier_clock(dossier_a, today=dt.date(2026, 3, 13))["near"]
+    assert dossier_clock(dossier_a, today=dt.date(2026, 3, 17))["near"]
+    assert dossier_clock(dossier_a, today=dt.date(2026, 3, 20))["left"] == 0
+    assert dossier_clock(dossier_a, today=dt.date(2026, 3, 23))["overdue"]
+    services.dossier_act(actor=appraiser, dossier=dossier_a, action="return_for_supplement", reason="Thiếu biên bản")
+    Transition.objects.filter(target_id=str(dossier_a.pk), action="return_for_supplement").update(at=at(dt.date(2026, 2, 23)))
+    paused = dossier_clock(Dossier.objects.get(pk=dossier_a.pk), today=dt.date(2026, 2, 27))
+    assert paused["paused"] and paused["due"] is None and paused["left"] == 19  # one working day (23/02) before it left
+    services.dossier_act(actor=officer_a, dossier=dossier_a, action="resubmit")
+    Transition.objects.filter(target_id=str(dossier_a.pk), action="resubmit").update(at=at(dt.date(2026, 3, 2)))
+    back = dossier_clock(Dossier.objects.get(pk=dossier_a.pk), today=dt.date(2026, 3, 2))
+    assert back["due"] == dt.date(2026, 3, 27) and not back["paused"]
