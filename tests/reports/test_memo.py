@@ -170,3 +170,28 @@ def test_memoised_batch_on_the_one_query_rows_equals_direct_evaluation(year, see
     assert any(row.d for row in rows) and any(row.d is None and row.a for row in rows)
     if year == 2019:  # the national quota of the 2003 law: some candidates are over it
         assert any(m.notes for m in memoised)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year, seed", [(2025, 11), (2024, 12), (2019, 13), (2016, 14)])
+def test_memoised_batch_equals_direct_evaluation_when_many_initiatives_grounded_an_award(year, seed):
+    """Half the people hold an initiative that grounded an award, often one of the run's own titles and year (the memo
+    keys on those initiatives; no one is evaluated outside it)."""
+    catalogue = engine.load_catalogue()
+    rnd = random.Random(seed)
+    ledgers = []
+    for pid in range(1, 801):
+        ledger = random_ledger(rnd, pid, pid % 7, year)
+        if ledger.initiatives and rnd.random() < 0.5:
+            k = rnd.randrange(len(ledger.initiatives))
+            used = ledger.initiatives[k]
+            ledger.initiatives[k] = InitiativeEntry(used.year, used.scope, rnd.choice(("CSTDCS", "BK_TINH", "CSTD_TINH", "LDTT")),
+                                                    used.year if rnd.random() < 0.7 else year)
+        ledgers.append(ledger)
+    memo = batch.make_memo(catalogue, year, engine.evaluate, TITLES)
+    memoised = run(ledgers, year, catalogue, memo=memo, quota=seed % 2 == 0)
+    direct = run(ledgers, year, catalogue, memo=None, quota=seed % 2 == 0)
+    for m, d in zip(memoised, direct, strict=True):
+        for code in TITLES:
+            assert m.results[code] == d.results[code], (m.person_id, code)
+    assert memo.hits > memo.misses

@@ -64,19 +64,6 @@ class Memo:
             inf = self._by_i[ikey] = signer.initiative_facts(parsers.initiatives.parse_sorted(i), rf[1], None)
         return Signer.from_parts(rf, inf, af)
 
-    def direct(self, ledger) -> dict[str, EligibilityResult]:
-        """Every title evaluated (a ledger whose initiative grounded a title of the run's year)."""
-        evaluate, catalogue, year = self.evaluate, self.catalogue, self.year
-        proposed: list[str] = []
-        results = {}
-        self.lookups += len(self.plan)
-        for code, _, _ in self.plan:
-            result = results[code] = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
-            self.misses += 1
-            if result.verdict == ELIGIBLE:
-                proposed.append(code)
-        return results
-
     def extra_of(self, ledger) -> tuple | None:
         """What the signatures read beyond the facts, for the few people who have it: (the start of continuous
         service, the working year under review, the initiatives used for an award, as tuples); None for the others."""
@@ -97,9 +84,6 @@ class Memo:
     def results(self, ledger) -> dict[str, EligibilityResult]:
         """Every title of the batch for one person, in order, each eligible title proposed for the next."""
         extra = self.extra_of(ledger)
-        # An initiative used for a title of this very run and year grounds that title but no other: evaluated directly.
-        if extra is not None and any(u[3] == self.year and u[2] in self.titles for u in extra[2]):
-            return self.direct(ledger)
         facts = self.facts_of(ledger)
         joined = ledger.joined_on
         self.lookups += len(self.plan)

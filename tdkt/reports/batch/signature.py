@@ -72,8 +72,9 @@ class Signer:
         self.tq_scopes = tuple(p("cstd_tq.initiative_scopes"))
         self.bk_scopes = tuple(p("bk_tinh.initiative_scopes"))
         self.excellent = p("rating.order")[0]
-        # One initiative grounds one award (CV 5007/BNV-TĐKT): one used for another award counts for none of the titles
-        # (the memo evaluates directly a person whose initiative grounded a title of the run's year).
+        # One initiative grounds one award (CV 5007/BNV-TĐKT): one used for an award is left out of the facts; the keys
+        # of the titles that count initiatives carry the used ones of their period (award and year included), so the
+        # initiative that grounded this very title is told from one used elsewhere.
         self.one_award = bool(p("initiative.one_award"))
 
     def disciplines(self, disciplines) -> tuple:
