@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.uploads import AttachmentField
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.edit_forms import _date, _Styled
@@ -114,3 +115,31 @@ class ReasonForm(_Styled):
 
 class WithdrawNomineeForm(_Styled):
     reason = forms.CharField(label=_("Lý do rút khỏi hồ sơ"), max_length=1000, error_messages=REQUIRED)
+
+
+class AttachmentForm(_Styled):
+    component = forms.ChoiceField(label=_("Thành phần hồ sơ"), choices=(), error_messages={
+        **REQUIRED, "invalid_choice": _("Thành phần hồ sơ không thuộc đợt xét này.")})
+    nominee = forms.ModelChoiceField(label=_("Của người, tập thể (nếu là tài liệu riêng)"), queryset=None, required=False,
+                                     error_messages={"invalid_choice": _("Người, tập thể được chọn không có trong hồ sơ.")})
+    file = AttachmentField(label=_("Tệp"))
+
+    def __init__(self, *args, components, nominees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["component"].choices = [("", "—"), *components]
+        self.fields["nominee"].queryset = nominees
+        self.fields["nominee"].label_from_instance = lambda n: f"{n.name} — {n.award_code}"
+        self.fields["file"].widget.attrs["class"] = "form-control"
+
+
+class AppraisalForm(_Styled):
+    conclusion = forms.ChoiceField(label=_("Kết luận thẩm định"), choices=(), error_messages={
+        **REQUIRED, "invalid_choice": _("Kết luận thẩm định không hợp lệ.")})
+    note = forms.CharField(label=_("Ý kiến thẩm định"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from .models_work import Conclusion
+
+        super().__init__(*args, **kwargs)
+        self.fields["conclusion"].choices = [("", "—"), *Conclusion.choices]

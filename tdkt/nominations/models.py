@@ -143,3 +143,6 @@ class Nominee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.award_code}"
+
+
+from .models_work import Appraisal, Attachment, Conclusion  # noqa: E402,F401  (the dossier's files and appraisals)

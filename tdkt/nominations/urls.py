@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_work
 
 app_name = "nominations"
 
@@ -17,4 +17,8 @@ urlpatterns = [
     path("<int:pk>/nguoi/<int:nominee_id>/sua/", views.nominee_edit, name="nominee_edit"),
     path("<int:pk>/nguoi/<int:nominee_id>/rut/", views.nominee_withdraw, name="nominee_withdraw"),
     path("<int:pk>/chuyen/<str:action>/", views.dossier_act, name="dossier_act"),
+    path("<int:pk>/tep/", views_work.attachment_add, name="attachment_add"),
+    path("<int:pk>/tep/<int:attachment_id>/", views_work.attachment_download, name="attachment_download"),
+    path("<int:pk>/tep/<int:attachment_id>/rut/", views_work.attachment_withdraw, name="attachment_withdraw"),
+    path("<int:pk>/nguoi/<int:nominee_id>/tham-dinh/", views_work.appraisal_save, name="appraisal_save"),
 ]

@@ -166,15 +166,30 @@ def dossier_detail(request, pk: int):
     can_edit = user.has_perm("nominations.edit_dossier", dossier)
     nominees = selectors.nominees_of(dossier)
     history = list(selectors.dossier_history(dossier))
+    from . import work
+    from .models_work import Appraisal
+
+    appraisals = {a.nominee_id: a for a in Appraisal.objects.filter(nominee__dossier=dossier).select_related("appraised_by")}
+    can_appraise = user.has_perm("nominations.appraise_dossier", dossier) and dossier.status in work.APPRAISAL_STATES
     for n in nominees:
         n.check_list = [Check.from_dict(c) for c in n.checks]
+        n.appraisal_row = appraisals.get(n.pk)
+        if can_appraise and not n.withdrawn:
+            from .forms import AppraisalForm
+
+            row = n.appraisal_row
+            n.appraisal_form = AppraisalForm(initial={"conclusion": row.conclusion if row else "", "note": row.note if row else "",
+                                                      "version": row.version if row else None}, auto_id=f"a{n.pk}_%s")
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
         "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
-        "components": services.round_components(dossier.round.kind, dossier.round.year),
+        "checklist": work.checklist(dossier, list(dossier.attachments.select_related("nominee"))),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
     }
     if can_edit:
+        from .views_work import attachment_form
+
+        context["attachment_form"] = attachment_form(dossier)
         context["nominee_form"] = _nominee_form(dossier)
         context["batch_form"] = _batch_form(request, dossier)
     return render(request, "nominations/dossier_detail.html", context)

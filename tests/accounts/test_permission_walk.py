@@ -237,7 +237,17 @@ def _nominations_walk():
          {**api, **ledger_readers(400, officer_b=404)}),
         ("API rounds (open)", lambda t: reverse("nominations_api:rounds"), "post", {}, {**api, "admin": 400, "appraiser": 400,
                                                                                          "office_head": 400}),
+        ("attach a file to ward A's dossier (save)", lambda t: reverse("nominations:attachment_add", args=[a(t).pk]), "form", {},
+         expect({**{n: 403 for n in NOMINATION_READERS}, "admin": 200, "officer_a": 200, "officer_b": 404})),
+        ("appraise a nominee of ward A", lambda t: reverse("nominations:appraisal_save", args=[a(t).pk, _nominee(a(t)).pk]), "form", {},
+         expect({**{n: 403 for n in NOMINATION_READERS}, **{n: 302 for n in OFFICE_A}, "officer_b": 404})),
     ]
+
+
+def _nominee(dossier):
+    from tdkt.nominations.models import Nominee
+
+    return Nominee.objects.get_or_create(dossier=dossier, person=dossier.unit.people.first(), award_code="LDTT")[0]
 
 
 CASES = [(label, persona) for label, *_ in WALK + _reports_walk() + _nominations_walk() for persona in ALL]

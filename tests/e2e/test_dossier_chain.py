@@ -12,6 +12,7 @@ from tdkt.core.actors import system_actor
 from tdkt.nominations import services
 from tdkt.reports import services as batch_services
 from tests.personas import PASSWORD
+from tests.upload_samples import pdf_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -65,6 +66,12 @@ def test_a_dossier_goes_from_the_unit_to_the_councils_door(browser, browser_cont
     batch.get_by_role("button", name="Thêm người đủ điều kiện").click()
     expect(officer.get_by_text("người đủ điều kiện từ lượt xét vào hồ sơ")).to_be_visible()
     expect(officer.get_by_test_id("nominees").get_by_test_id("nominee-verdict").first).to_be_visible()
+    files = officer.get_by_test_id("checklist")
+    files.get_by_label("Thành phần hồ sơ").select_option("TO_TRINH")
+    files.locator("#file_file").set_input_files(files=[{"name": "To trinh 12-TTr.pdf", "mimeType": "application/pdf",
+                                                                  "buffer": pdf_bytes()}])
+    files.get_by_role("button", name="Đính kèm").click()
+    expect(officer.get_by_text("Đã đính kèm “To trinh 12-TTr.pdf” (Tờ trình đề nghị khen thưởng).")).to_be_visible()
     shot(officer, "dossier-2-nominees", doc=True)
     _act(officer, "Gửi hồ sơ")
     expect(officer.get_by_test_id("dossier-status")).to_have_text("Đã gửi")
@@ -84,10 +91,16 @@ def test_a_dossier_goes_from_the_unit_to_the_councils_door(browser, browser_cont
     shot(officer, "dossier-4-resubmitted")
 
     appraiser.goto(dossier_url)
-    for label, state in (("Tiếp nhận hồ sơ", "Đã tiếp nhận"), ("Bắt đầu thẩm định", "Đang thẩm định"),
-                         ("Trình Hội đồng", "Sẵn sàng trình Hội đồng")):
+    for label, state in (("Tiếp nhận hồ sơ", "Đã tiếp nhận"), ("Bắt đầu thẩm định", "Đang thẩm định")):
         _act(appraiser, label)
         expect(appraiser.get_by_test_id("dossier-status")).to_have_text(state)
+    form = appraiser.get_by_test_id("appraisal-form").first
+    form.get_by_label("Kết luận thẩm định").select_option("eligible")
+    form.get_by_label("Ý kiến thẩm định").fill("Đủ thành phần hồ sơ, đủ tiêu chuẩn.")
+    form.get_by_role("button", name="Lưu").click()
+    expect(appraiser.get_by_test_id("appraisal").first).to_contain_text("Thẩm định: Đủ điều kiện")
+    _act(appraiser, "Trình Hội đồng")
+    expect(appraiser.get_by_test_id("dossier-status")).to_have_text("Sẵn sàng trình Hội đồng")
     shot(appraiser, "dossier-5-ready", doc=True)
 
     visitor = browser.new_context(**browser_context_args).new_page()
