@@ -4,3 +4,16 @@ import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytest_plugins = ["tests.personas"]
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(tmp_path_factory, settings):
+    """Files a test stores (attachments, batch results) go to a temporary folder, through the storage API as in
+    production, never into var/media."""
+    media = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(media)
+    settings.STORAGES = {**settings.STORAGES, "default": {**settings.STORAGES["default"],
+                                                          "OPTIONS": {**settings.STORAGES["default"].get("OPTIONS", {}),
+                                                                      "location": str(media)}}}

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tdkt.nominations import services
+from tdkt.nominations import services, work
 from tdkt.org.models import Person, Unit
 from tdkt.records.eligibility import check_subject
+
+from .files import pdf_bytes
 
 YEAR = 2025
 AWARDS = ["LDTT", "CSTDCS", "GIAY_KHEN", "TTLDTT"]
@@ -28,7 +30,7 @@ DOSSIERS = [
     ("vp_dong_da", "CSTDCS", 1, [("canbo.dongda", "submit", ""), ("thamdinh", "receive", ""), ("thamdinh", "start_appraisal", ""),
                                   ("truongphong", "open_consultation", "")]),
     ("tyt_dong_da", "LDTT", 2, [("canbo.dongda", "submit", ""), ("thamdinh", "receive", ""), ("thamdinh", "start_appraisal", ""),
-                                 ("truongphong", "mark_ready", "")]),
+                                 ("thamdinh", "appraise", ""), ("truongphong", "mark_ready", "")]),
 ]
 
 
@@ -52,8 +54,24 @@ def generate(d) -> None:
                                  summary=f"Hoàn thành tốt nhiệm vụ được giao năm {YEAR}; tích cực tham gia phong trào thi đua.",
                                  justification="" if eligible else "Đơn vị đề nghị xem xét: thành tích nổi bật trong phong trào thi đua của phường.")
             taken.add(person.pk)
+        if any(action == "receive" for _, action, _ in steps):  # received means complete: every component attached
+            _attach_components(dossier, officer)
         for username, action, reason in steps:
+            if action == "appraise":
+                for nominee in dossier.nominees.filter(withdrawn=False):
+                    work.appraisal_save(actor=users[username], nominee=nominee, conclusion="eligible",
+                                        note="Đủ tiêu chuẩn, hồ sơ đủ thành phần.", version=None)
+                continue
             services.dossier_act(actor=users[username], dossier=dossier, action=action, reason=reason)
+
+
+def _attach_components(dossier, officer) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    for code in services.round_components(dossier.round.kind, dossier.round.year):
+        name = f"{code.lower()}-{dossier.unit.code}.pdf"
+        work.attachment_add(actor=officer, dossier=dossier, component=code,
+                            file=SimpleUploadedFile(name, pdf_bytes(f"{code} {dossier.unit.code}"), content_type="application/pdf"))
 
 
 def _eligible(unit: Unit, award: str, count: int, taken: set[int]) -> list[tuple[Person, bool]]:

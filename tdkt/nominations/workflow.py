@@ -36,6 +36,28 @@ def _round_open(dossier, actor, reason) -> str | None:
     return _has_nominees(dossier, actor, reason)
 
 
+def _complete(dossier, actor, reason) -> str | None:
+    """Received means received complete (its day chooses the regime): every component of the round carries a file."""
+    from .work import checklist
+
+    missing = [c["label"] for c in checklist(dossier) if c["required"] and not c["files"]]
+    if missing:
+        return "Hồ sơ còn thiếu: " + "; ".join(missing) + ". Hãy trả lại để đơn vị bổ sung."
+    return None
+
+
+def _appraised(dossier, actor, reason) -> str | None:
+    """Before the council: every nominee still in the dossier has the appraiser's conclusion."""
+    from .models_work import Appraisal
+
+    nominees = list(dossier.nominees.filter(withdrawn=False).select_related("person", "unit"))
+    done = set(Appraisal.objects.filter(nominee__in=nominees).values_list("nominee_id", flat=True))
+    left = [n.name for n in nominees if n.pk not in done]
+    if left:
+        return "Chưa có kết luận thẩm định của: " + ", ".join(left[:5]) + ("…" if len(left) > 5 else "") + "."
+    return None
+
+
 DOSSIER = Workflow(
     name="nominations.dossier",
     model="nominations.Dossier",
@@ -43,8 +65,8 @@ DOSSIER = Workflow(
     edges=[
         Edge(CREATED, "create", S.DRAFT, permission="nominations.create_dossier", event="created", label="Lập hồ sơ"),
         Edge(S.DRAFT, "submit", S.SUBMITTED, permission=UNIT, event="submitted", label="Gửi hồ sơ", guard=_round_open),
-        Edge(S.SUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ"),
-        Edge(S.RESUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ"),
+        Edge(S.SUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),
+        Edge(S.RESUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),
         Edge(S.RECEIVED, "start_appraisal", S.UNDER_APPRAISAL, permission=OFFICE, event="appraisal_started", label="Bắt đầu thẩm định"),
         Edge(S.SUBMITTED, "return_for_supplement", S.RETURNED, permission=OFFICE, event="returned", label="Trả lại để bổ sung",
              requires_reason=True),
@@ -60,9 +82,9 @@ DOSSIER = Workflow(
              label="Lấy ý kiến công khai"),
         Edge(S.AWAITING_OPINIONS, "open_consultation", S.IN_CONSULTATION, permission=OFFICE, event="consultation_opened",
              label="Lấy ý kiến công khai"),
-        Edge(S.UNDER_APPRAISAL, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
-        Edge(S.AWAITING_OPINIONS, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
-        Edge(S.IN_CONSULTATION, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
+        Edge(S.UNDER_APPRAISAL, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng", guard=_appraised),
+        Edge(S.AWAITING_OPINIONS, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng", guard=_appraised),
+        Edge(S.IN_CONSULTATION, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng", guard=_appraised),
         *(Edge(state, "withdraw", S.WITHDRAWN, permission=UNIT, event="withdrawn", label="Rút hồ sơ", requires_reason=True)
           for state in (S.DRAFT, S.SUBMITTED, S.RECEIVED, S.RETURNED, S.RESUBMITTED)),
         *(Edge(state, "reject", S.REJECTED, permission=OFFICE, event="rejected", label="Không chấp nhận hồ sơ", requires_reason=True)

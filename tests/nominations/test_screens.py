@@ -15,6 +15,8 @@ from tdkt.nominations.models import Dossier, DossierStatus, Nominee, Round
 from tdkt.records.catalogue import award_label
 from tdkt.reports import services as batch_services
 
+from .conftest import attach_components
+
 pytestmark = pytest.mark.django_db
 
 
@@ -163,6 +165,7 @@ def test_the_inbox_reads_a_constant_number_of_queries_and_flags_a_dossier_near_i
         dossier = services.dossier_create(actor=officer_a, round_=round_a, unit=unit)
         services.nominee_add(actor=officer_a, dossier=dossier, person=tree.an if unit == tree.school_a else tree.binh,
                              award_code="LDTT", justification="Đề nghị")
+        attach_components(dossier, officer_a)
         services.dossier_act(actor=officer_a, dossier=dossier, action="submit")
         services.dossier_act(actor=appraiser, dossier=dossier, action="receive")
     late = Dossier.objects.get(unit=tree.ward_a)

@@ -10,9 +10,11 @@ from tdkt.core.errors import DomainError, Forbidden
 from tdkt.core.models import AuditEvent, Transition
 from tdkt.core.workflow import CREATED, TransitionError
 from tdkt.nominations import services
-from tdkt.nominations.models import Dossier, DossierStatus
+from tdkt.nominations.models import Appraisal, Dossier, DossierStatus
 from tdkt.nominations.workflow import DOSSIER, OFFICE, UNIT
 from tests.personas import PERSONAS
+
+from .conftest import appraise_all, attach_components
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +31,10 @@ def test_the_chain_from_draft_to_the_councils_door(tree, dossier_a, officer_a, p
              (appraiser, "receive", ""), (appraiser, "start_appraisal", ""), (appraiser, "request_opinions", ""),
              (appraiser, "open_consultation", ""), (appraiser, "mark_ready", "")]
     for actor, action, reason in steps:
+        if action == "mark_ready":
+            with pytest.raises(TransitionError, match="Chưa có kết luận thẩm định của: Nguyễn Văn An."):
+                services.dossier_act(actor=actor, dossier=dossier_a, action=action)
+            appraise_all(dossier_a, appraiser)
         services.dossier_act(actor=actor, dossier=dossier_a, action=action, reason=reason)
     dossier_a.refresh_from_db()
     assert dossier_a.status == DossierStatus.READY_FOR_COUNCIL
@@ -45,6 +51,8 @@ def test_the_chain_from_draft_to_the_councils_door(tree, dossier_a, officer_a, p
 
 @pytest.mark.parametrize("edge", EDGES, ids=[f"{e.source}-{e.action}" for e in EDGES])
 def test_every_edge_is_allowed_for_its_roles_and_refused_for_the_others(tree, dossier_a, personas, edge):
+    for nominee in dossier_a.nominees.all():  # the guards pass: complete and appraised (test data)
+        Appraisal.objects.create(nominee=nominee, conclusion="eligible", appraised_by=personas["appraiser"])
     Dossier.objects.filter(pk=dossier_a.pk).update(status=edge.source)
     allowed = MAY[edge.permission]
     for name in [*PERSONAS, "no_role"]:
@@ -88,6 +96,20 @@ def test_a_dossier_without_nominees_or_with_an_unjustified_one_is_not_sent(tree,
     services.nominee_update(actor=officer_a, nominee=nominee, justification="Kỷ luật đã được xóa theo quyết định của cấp có thẩm quyền")
     services.dossier_act(actor=officer_a, dossier=empty, action="submit")
     assert Dossier.objects.get(pk=empty.pk).status == DossierStatus.SUBMITTED
+
+
+def test_an_incomplete_dossier_is_not_received(tree, round_a, officer_a, personas):
+    dossier = services.dossier_create(actor=officer_a, round_=round_a, unit=tree.ward_a)
+    services.nominee_add(actor=officer_a, dossier=dossier, person=tree.binh, award_code="GIAY_KHEN", justification="Đề nghị")
+    services.dossier_act(actor=officer_a, dossier=dossier, action="submit")
+    with pytest.raises(TransitionError, match="Hồ sơ còn thiếu: Tờ trình đề nghị khen thưởng; Danh sách đề nghị khen thưởng; "
+                                              "Biên bản họp bình xét .kèm kết quả biểu quyết.; Báo cáo thành tích"):
+        services.dossier_act(actor=personas["appraiser"], dossier=dossier, action="receive")
+    services.dossier_act(actor=personas["appraiser"], dossier=dossier, action="return_for_supplement", reason="Thiếu thành phần hồ sơ")
+    attach_components(dossier, officer_a)
+    services.dossier_act(actor=officer_a, dossier=dossier, action="resubmit")
+    services.dossier_act(actor=personas["appraiser"], dossier=dossier, action="receive")
+    assert Dossier.objects.get(pk=dossier.pk).status == DossierStatus.RECEIVED
 
 
 def test_nominees_are_checked_against_the_round_and_the_unit(tree, round_a, dossier_a, officer_a):
