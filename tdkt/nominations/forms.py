@@ -143,3 +143,7 @@ class AppraisalForm(_Styled):
 
         super().__init__(*args, **kwargs)
         self.fields["conclusion"].choices = [("", "—"), *Conclusion.choices]
+
+
+class NomineeImportForm(_Styled):
+    file = forms.FileField(label=_("Tệp danh sách (.xlsx hoặc .json)"), error_messages={"required": _("Vui lòng chọn tệp.")})

@@ -15,7 +15,7 @@ from tdkt.core.errors import DomainError
 from tdkt.org.views import require
 
 from . import work
-from .forms import AppraisalForm, AttachmentForm, WithdrawNomineeForm
+from .forms import AppraisalForm, AttachmentForm, NomineeImportForm, WithdrawNomineeForm
 from .models import Nominee
 from .models_work import OTHER_COMPONENT, Attachment
 from .views import _dossier
@@ -95,3 +95,43 @@ def appraisal_save(request, pk: int, nominee_id: int):
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(reverse("nominations:dossier_detail", args=[dossier.pk]) + f"#nominee-{nominee.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nominee_import(request, pk: int):
+    """Nominees from an Excel or JSON list: every row checked, all or nothing, the errors row by row."""
+    from . import importing
+
+    dossier = _dossier(request, pk)
+    require(request, "nominations.edit_dossier", dossier)
+    form = NomineeImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        fmt = upload.name.rsplit(".", 1)[-1] if "." in upload.name else ""
+        try:
+            report = importing.nominee_import(actor=request.user, dossier=dossier, file=upload, format=fmt)
+        except DomainError as exc:
+            form.add_error("file", exc.message)
+        else:
+            if report.ok:
+                messages.success(request, _("Đã thêm %(n)s người từ danh sách vào hồ sơ.") % {"n": report.created}
+                                 + ("" if report.evaluated_now else " " + _("Hệ thống đang xét điều kiện của từng người.")))
+                return redirect("nominations:dossier_detail", dossier.pk)
+    return render(request, "nominations/import.html", {"form": form, "dossier": dossier, "report": report, "back": dossier})
+
+
+@login_required
+@require_GET
+def nominee_import_template(request, pk: int):
+    from django.http import HttpResponse
+
+    from . import importing
+
+    dossier = _dossier(request, pk)
+    require(request, "nominations.edit_dossier", dossier)
+    response = HttpResponse(importing.template_xlsx(dossier),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-de-nghi-{dossier.pk}.xlsx"'
+    return response

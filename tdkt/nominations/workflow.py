@@ -23,6 +23,9 @@ def _has_nominees(dossier, actor, reason) -> str | None:
     nominees = list(dossier.nominees.filter(withdrawn=False))
     if not nominees:
         return "Hồ sơ chưa có người hoặc tập thể nào được đề nghị."
+    pending = [n for n in nominees if not n.verdict]
+    if pending:
+        return f"Hệ thống đang xét điều kiện của {len(pending)} người, tập thể vừa nhập; hãy gửi hồ sơ sau ít phút."
     unjustified = [n.name for n in nominees if n.verdict == "not_eligible" and not n.justification.strip()]
     if unjustified:
         return ("Chưa ghi lý do đề nghị cho người, tập thể chưa đủ điều kiện: " + ", ".join(unjustified[:5])

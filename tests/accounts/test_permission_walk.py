@@ -239,6 +239,10 @@ def _nominations_walk():
                                                                                          "office_head": 400}),
         ("attach a file to ward A's dossier (save)", lambda t: reverse("nominations:attachment_add", args=[a(t).pk]), "form", {},
          expect({**{n: 403 for n in NOMINATION_READERS}, "admin": 200, "officer_a": 200, "officer_b": 404})),
+        ("import a list into ward A's dossier (page)", lambda t: reverse("nominations:nominee_import", args=[a(t).pk]), "get", None,
+         expect({**{n: 403 for n in NOMINATION_READERS}, "admin": 200, "officer_a": 200, "officer_b": 404})),
+        ("download a file of ward B's dossier", lambda t: reverse("nominations:attachment_download", args=[b(t).pk, 999999]), "get", None,
+         expect({**{n: 404 for n in NOMINATION_READERS}, "admin": 404, "officer_b": 404})),
         ("appraise a nominee of ward A", lambda t: reverse("nominations:appraisal_save", args=[a(t).pk, _nominee(a(t)).pk]), "form", {},
          expect({**{n: 403 for n in NOMINATION_READERS}, **{n: 302 for n in OFFICE_A}, "officer_b": 404})),
     ]

@@ -66,20 +66,25 @@ class Memo:
 
     def extra_of(self, ledger) -> tuple | None:
         """What the signatures read beyond the facts, for the few people who have it: (the start of continuous
-        service, the working year under review, the initiatives used for an award, as tuples); None for the others."""
+        service, what the checks read of the working year under review (`Signer.work_key`), the initiatives used for an
+        award, as tuples); None for the others."""
+        key = self.signer.work_key
         if type(ledger) is CompactLedger:
             i = ledger[9]
-            if ledger[10] is None and ledger[11] is None and (i is None or i.count(":") == i.count(",") + 1):
-                return None
-            work = next((work_year_entry(*w) for w in ledger[11] or () if w[0] == self.year), None)
             used = i is not None and i.count(":") != i.count(",") + 1
+            if ledger[10] is None and ledger[11] is None and not used:
+                return None
+            work = key(next((work_year_entry(*w) for w in ledger[11] or () if w[0] == self.year), None))
+            if ledger[10] is None and work is None and not used:
+                return None
             return (ledger[10], work, tuple(sorted((e.year, e.scope, e.used_for, e.used_year) for e in ledger.initiatives
                                                    if e.used_for is not None)) if used else ())
-        service, works, initiatives = ledger.service_start, ledger.work_years, ledger.initiatives
+        service, initiatives = ledger.service_start, ledger.initiatives
         used = tuple(sorted((e.year, e.scope, e.used_for, e.used_year) for e in initiatives if e.used_for is not None))
-        if service is None and not works and not used:
+        work = key(next((w for w in ledger.work_years if w.year == self.year), None))
+        if service is None and work is None and not used:
             return None
-        return (service, next((w for w in works if w.year == self.year), None), used)
+        return (service, work, used)
 
     def results(self, ledger) -> dict[str, EligibilityResult]:
         """Every title of the batch for one person, in order, each eligible title proposed for the next."""

@@ -29,6 +29,13 @@ from tdkt.law.catalogue import Catalogue
 from tdkt.law.schema import DisciplineEntry
 
 
+def _param_or(catalogue, key: str, year: int, default):
+    try:
+        return catalogue.param(key, year).value
+    except (KeyError, LookupError, ValueError):
+        return default
+
+
 def _first(pair):
     return pair[0]
 
@@ -76,6 +83,22 @@ class Signer:
         # of the titles that count initiatives carry the used ones of their period (award and year included), so the
         # initiative that grounded this very title is told from one used elsewhere.
         self.one_award = bool(p("initiative.one_award"))
+        # What the rules read of the working year under review (`law.rules.individual`): the days off only where the
+        # regime has the 40-day rule, a course only when long enough to replace the rating, a transfer whole.
+        self.days_off_rule = _param_or(catalogue, "ldtt.max_days_off", year, True) not in (False, None)
+        self.long_course = _param_or(catalogue, "ldtt.training_long_months", year, 0)
+
+    def work_key(self, work) -> tuple | None:
+        """The facts of the working year that the checks read and quote, or None when they read none of them (the
+        person then shares the results of those without a working year)."""
+        if work is None:
+            return None
+        days = (work.days_off, work.maternity_days) if self.days_off_rule else None
+        course = (work.training_months, work.training_result) if work.training_months and work.training_months >= self.long_course else None
+        moved = (work.transfer_from, work.transfer_months, work.transfer_comment) if work.transferred else None
+        if days is None and course is None and moved is None:
+            return None
+        return days, course, moved
 
     def disciplines(self, disciplines) -> tuple:
         """(first blocking discipline, discipline that restarts chains, its last year) as `Ctx` reads them."""

@@ -1,0 +1,19 @@
+"""Background tasks of the nominations app: thin, take ids, act as the system account, call one service."""
+
+from django.tasks import task
+
+
+@task
+def nominees_evaluate(dossier_id: int) -> int:
+    """The engine's verdict on every nominee of the dossier not judged yet (after an import of a long list)."""
+    from .models import Dossier, Nominee
+    from .services import nominee_evaluate
+
+    dossier = Dossier.objects.select_related("round").filter(pk=dossier_id).first()
+    if dossier is None:
+        return 0
+    count = 0
+    for nominee in Nominee.objects.filter(dossier=dossier, verdict="", withdrawn=False).select_related("person", "unit"):
+        nominee_evaluate(nominee, dossier=dossier)
+        count += 1
+    return count
