@@ -115,6 +115,9 @@ def main(argv=None) -> int:
         if not args.web_only:
             figures = measure.run_all(people=people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
             measure.print_table(figures, kind=kind)
+            from . import nominations
+
+            nominations.print_table(nominations.run())
         if not args.no_web:
             result = web.run(kind=kind, location=location, pg_dsn=PG_DSN, users=args.web_users, seconds=args.web_seconds,
                              timeout=args.web_timeout, warmup=args.web_warmup, only=[k for k in args.web_pages.split(",") if k])

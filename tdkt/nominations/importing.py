@@ -57,7 +57,7 @@ class _Row:
     award: str = ""
     summary: str = ""
     justification: str = ""
-    person: Person | None = None
+    person: object = None  # a _Found
 
 
 def _parse(index: int, raw: dict, *, label: str, awards: dict[str, str], out: Collector) -> _Row:
@@ -98,13 +98,25 @@ def _parse(index: int, raw: dict, *, label: str, awards: dict[str, str], out: Co
     return row
 
 
+class _Found:
+    """A person of the directory as the import reads it (a row of values, not a model instance: thousands are read)."""
+
+    __slots__ = ("pk", "full_name", "date_of_birth", "citizen_id")
+
+    def __init__(self, pk, full_name, date_of_birth, citizen_id):
+        self.pk, self.full_name, self.date_of_birth, self.citizen_id = pk, full_name, date_of_birth, citizen_id
+
+
 def _match(rows: list[_Row], dossier: Dossier, out: Collector) -> None:
     """Each row's person among the people of the dossier's unit (citizen ID, else full name and date of birth)."""
-    scope = Person.objects.filter(unit__path__startswith=dossier.unit.path).only("pk", "full_name", "date_of_birth", "citizen_id")
-    by_cccd = {p.citizen_id: p for p in scope.filter(citizen_id__in={r.citizen_id for r in rows if r.citizen_id})}
+    scope = Person.objects.filter(unit__path__startswith=dossier.unit.path)
+    fields = ("pk", "full_name", "date_of_birth", "citizen_id")
+    cccds = {r.citizen_id for r in rows if r.citizen_id}
+    by_cccd = {p.citizen_id: p for p in (_Found(*v) for v in scope.filter(citizen_id__in=cccds).values_list(*fields))} if cccds else {}
     names = {r.full_name for r in rows if not r.citizen_id}
-    by_name: dict[tuple, list[Person]] = {}
-    for p in scope.filter(full_name__in=names):
+    by_name: dict[tuple, list[_Found]] = {}
+    for values in scope.filter(full_name__in=names).values_list(*fields) if names else ():
+        p = _Found(*values)
         by_name.setdefault((p.full_name.casefold(), p.date_of_birth), []).append(p)
     for row in rows:
         if row.citizen_id:
@@ -160,7 +172,7 @@ def nominee_import(*, actor, dossier: Dossier, file, format: str) -> ImportRepor
     def write() -> None:
         locked = Dossier.objects.select_for_update(of=("self",)).get(pk=dossier.pk)
         _require_editable(actor, locked)
-        created = Nominee.objects.bulk_create([Nominee(dossier=dossier, person=r.person, award_code=r.award, summary=r.summary,
+        created = Nominee.objects.bulk_create([Nominee(dossier=dossier, person_id=r.person.pk, award_code=r.award, summary=r.summary,
                                                        justification=r.justification) for r in rows], batch_size=2000)
         report.created = len(created)
         audit.record(actor=actor, action="nominations.nominee.imported", target=dossier,

@@ -10,8 +10,8 @@ def _home(request):
     user = request.user
     if not user.has_perm("nominations.view_dossiers"):
         return None
-    inbox = selectors.with_clocks(selectors.office_inbox(user)[:8])
-    todo = list(selectors.unit_todo(user)[:8])
+    inbox = selectors.with_counts(selectors.with_clocks(selectors.office_inbox(user)[:8]))
+    todo = selectors.with_counts(selectors.unit_todo(user)[:8])
     if not inbox and not todo:
         return None
     return {"inbox": inbox, "todo": todo}

@@ -45,9 +45,9 @@ def index(request):
     if status in DossierStatus.values:
         dossiers = dossiers.filter(status=status)
     return render(request, "nominations/index.html", {
-        "inbox": selectors.with_clocks(selectors.office_inbox(user)[:50]),
-        "todo": list(selectors.unit_todo(user)[:50]),
-        "dossiers": list(dossiers[:100]),
+        "inbox": selectors.with_counts(selectors.with_clocks(selectors.office_inbox(user)[:50])),
+        "todo": selectors.with_counts(selectors.unit_todo(user)[:50]),
+        "dossiers": selectors.with_counts(dossiers[:100]),
         "rounds": list(selectors.rounds_visible_to(user).filter(status="open")[:20]),
         "can_open_round": user.has_perm("nominations.open_round"),
         "statuses": DossierStatus.choices, "status": status,
@@ -80,7 +80,7 @@ def round_open(request):
 def round_detail(request, pk: int):
     require(request, "nominations.view_dossiers")
     round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
-    dossiers = selectors.dossiers_visible_to(request.user).filter(round=round_).order_by("unit__path", "id")
+    dossiers = selectors.with_counts(selectors.dossiers_visible_to(request.user).filter(round=round_).order_by("unit__path", "id")[:500])
     names = _names()
     return render(request, "nominations/round_detail.html", {
         "round": round_, "dossiers": dossiers, "awards": [names.get(c, c) for c in round_.awards],
