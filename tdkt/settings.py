@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_tasks_db",
@@ -220,9 +221,14 @@ TASKS = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "TĐKT API",
-    "DESCRIPTION": "Thi đua, khen thưởng: kiểm tra điều kiện, tính tiền thưởng, sửa hồ sơ cá nhân và thành tích.",
+    "DESCRIPTION": "Thi đua, khen thưởng: kiểm tra điều kiện, tính tiền thưởng, sửa hồ sơ cá nhân và thành tích, "
+                   "đợt xét và hồ sơ đề nghị khen thưởng.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The readable docs (/api/docs/) with Swagger UI served by the app itself (no CDN: closed government networks).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"GenderEnum": "tdkt.org.models.Gender"},
 }
 REST_FRAMEWORK = {

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from tdkt.accounts.api import TokenView
 from tdkt.accounts.views import LogoutView
@@ -24,6 +24,8 @@ urlpatterns = [
     path("api/v1/", include("tdkt.records.api_urls")),
     path("api/v1/", include("tdkt.nominations.api_urls")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema-latest"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("bao-cao/", include("tdkt.reports.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
