@@ -56,6 +56,11 @@ def mailable(address: str) -> bool:
     return "@" in address and not address.lower().endswith(UNDELIVERABLE_DOMAIN)
 
 
+def _text(body) -> str:
+    """NFC, each line trimmed (and its inner spaces collapsed), the lines kept."""
+    return "\n".join(nfc(line) for line in str(body or "").splitlines()).strip()
+
+
 def _recipients(recipients: Iterable) -> list:
     """Each user once, in the order given; no inactive account, no system account, nothing unsaved."""
     seen, out = set(), []
@@ -79,7 +84,7 @@ def notify(*, recipients: Iterable, title: str, body: str = "", url: str = "", t
         raise ValueError(f"a notification links to a path of this site, not {url!r}")
     users = _recipients(recipients)
     target_type, target_id = (target._meta.label_lower, str(target.pk)) if target is not None else ("", "")
-    fields = {"title": title[:255], "body": nfc(str(body or "")).strip(), "url": url, "target_type": target_type,
+    fields = {"title": title[:255], "body": _text(body), "url": url, "target_type": target_type,
               "target_id": target_id, "key": key}
     with transaction.atomic():
         if key:

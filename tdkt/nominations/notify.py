@@ -75,7 +75,7 @@ def message(dossier: Dossier, step) -> tuple[str, str]:
     when = timezone.localtime(step.at).strftime("%d/%m/%Y %H:%M")
     reason = f"Lý do: {step.reason}" if step.reason else ""
     titles = {
-        "submit": f"Hồ sơ mới chờ tiếp nhận: {name} của {dossier.unit.name}",
+        "submit": f"Hồ sơ mới chờ tiếp nhận: {name}" + ("" if dossier.unit.name in dossier.title else f" của {dossier.unit.name}"),
         "resubmit": f"Hồ sơ {name} đã được gửi lại sau bổ sung, chờ tiếp nhận",
         "receive": f"Hồ sơ {name} đã được tiếp nhận",
         "return_for_supplement": f"Hồ sơ {name} bị trả lại để bổ sung",

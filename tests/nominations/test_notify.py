@@ -17,6 +17,7 @@ from tdkt.core.actors import system_actor
 from tdkt.core.errors import Forbidden
 from tdkt.core.models import Notification, Transition
 from tdkt.nominations import notify, services
+from tdkt.nominations.models import Dossier
 from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +50,11 @@ def _told(user):
 
 def test_a_sent_dossier_is_announced_to_its_wards_office_only(dossier_a, officer_a, personas, others,
                                                               django_capture_on_commit_callbacks):
+    Dossier.objects.filter(pk=dossier_a.pk).update(title="Đề nghị khen thưởng năm 2025")  # a title without the unit's name
     _act(django_capture_on_commit_callbacks, officer_a, dossier_a, "submit")
     for name in ("appraiser", "office_head"):
         [note] = _told(personas[name])
-        assert note.title == f"Hồ sơ mới chờ tiếp nhận: “{dossier_a.title}” của Trường THCS Đống Đa"
+        assert note.title == "Hồ sơ mới chờ tiếp nhận: “Đề nghị khen thưởng năm 2025” của Trường THCS Đống Đa"
         assert note.url == reverse("nominations:dossier_detail", args=[dossier_a.pk])
         assert (note.target_type, note.target_id) == ("nominations.dossier", str(dossier_a.pk))
         assert "Gửi hồ sơ: canbo.dongda" in note.body and f"Đợt xét: {dossier_a.round.title}." in note.body
@@ -87,7 +89,7 @@ def test_the_resubmission_goes_back_to_the_office_and_readiness_to_the_councils_
                                   (appraiser, "mark_ready", "")]:
         _act(django_capture_on_commit_callbacks, actor, dossier_a, action, reason)
     titles = [n.title for n in _told(personas["office_head"])]
-    assert titles == [f"Hồ sơ mới chờ tiếp nhận: “{dossier_a.title}” của Trường THCS Đống Đa",
+    assert titles == [f"Hồ sơ mới chờ tiếp nhận: “{dossier_a.title}”",
                       f"Hồ sơ “{dossier_a.title}” đã được gửi lại sau bổ sung, chờ tiếp nhận"]
     assert [n.title for n in _told(secretary)] == [f"Hồ sơ “{dossier_a.title}” đã sẵn sàng trình Hội đồng"]
     assert [n.title for n in _told(officer_a)][-2:] == [f"Hồ sơ “{dossier_a.title}” chuyển sang “Đang thẩm định”",
