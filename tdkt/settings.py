@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tdkt.core.context_processors.site",
                 "tdkt.core.context_processors.navigation",
+                "tdkt.core.context_processors.notifications",
             ],
         },
     },
@@ -255,6 +256,11 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
         "use_tls": env_bool("EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="tdkt@localhost")
+# The site's public address, for the links of the notification mails (core.notifications.site_url): by default the
+# first CSRF_TRUSTED_ORIGINS entry, else http://127.0.0.1:8000 (`make run`).
+TDKT_SITE_URL = env.str("TDKT_SITE_URL", default="").strip().rstrip("/")
+if TDKT_SITE_URL and not TDKT_SITE_URL.startswith(("http://", "https://")):
+    raise environ.ImproperlyConfigured(f"TDKT_SITE_URL={TDKT_SITE_URL!r}: expected an address starting with http:// or https://")
 
 # Demo data: the province whose wards are seeded (Hà Nội = 1).
 TDKT_PROVINCE_CODE = env.int("TDKT_PROVINCE_CODE", default=1)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("bao-cao/", include("tdkt.reports.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
+    path("thong-bao/", include("tdkt.core.urls")),
     path("don-vi/", include("tdkt.org.urls")),
     path("ca-nhan/", include("tdkt.org.edit_urls")),
     path("", include("tdkt.records.urls")),

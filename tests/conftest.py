@@ -13,7 +13,4 @@ def _media_in_a_temporary_folder(tmp_path_factory, settings):
     """Files a test stores (attachments, batch results) go to a temporary folder, through the storage API as in
     production, never into var/media."""
     media = tmp_path_factory.mktemp("media")
-    settings.MEDIA_ROOT = str(media)
-    settings.STORAGES = {**settings.STORAGES, "default": {**settings.STORAGES["default"],
-                                                          "OPTIONS": {**settings.STORAGES["default"].get("OPTIONS", {}),
-                                                                      "location": str(media)}}}
+    settings.MEDIA_ROOT = str(media)  # the default storage follows MEDIA_ROOT (it listens to setting_changed)

@@ -179,3 +179,25 @@ def in_scope(user, unit, *, roles: Iterable[str] | None = None, relation: Relati
     if relation is Relation.ONLY:
         return any(u.pk == unit.pk for u in units_held(user, roles))
     return any(unit.path.startswith(root.path) for root in scope_roots(user, roles))
+
+
+def holders_over(unit, roles: Iterable[str], *, nearest: bool = False, on: dt.date | None = None) -> list:
+    """The active users who hold one of `roles` over `unit` (an assignment in force on the day, on the unit or on one of
+    its ancestors: the subtree relation read the other way), by username. With `nearest`, each role's holders of the
+    nearest level only: a ward's own appraisers, not also every appraiser of the province above it. Who is told that a
+    dossier waits for them (nominations.notify) is asked here."""
+    if unit is None or not unit.path:
+        return []
+    on = on or _today()
+    ancestors = [unit.path[: i + 1] for i, char in enumerate(unit.path) if char == "/" and i > 0]
+    found = list(RoleAssignment.objects.filter(role__in=list(roles), unit__path__in=ancestors, user__is_active=True)
+                 .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+                 .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+                 .select_related("user", "unit"))
+    if nearest:
+        deepest = {}
+        for a in found:
+            deepest[a.role] = max(deepest.get(a.role, 0), len(a.unit.path))
+        found = [a for a in found if len(a.unit.path) == deepest[a.role]]
+    users = {a.user.pk: a.user for a in found}
+    return sorted(users.values(), key=lambda u: u.get_username())

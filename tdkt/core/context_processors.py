@@ -16,3 +16,15 @@ def navigation(request):
     entries = registry.nav_for(user)
     current = registry.current_entry(entries, match.view_name if match else None, request.path)
     return {"nav_entries": [{"label": e.label, "url": e.url(), "current": e is current, "key": e.key} for e in entries]}
+
+
+def notifications(request):
+    """The bell's unread count, read once per page and only when the page shows it (`unread_notifications`)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from functools import cache
+
+    from .notifications import unread_count
+
+    return {"unread_notifications": cache(lambda: unread_count(user))}

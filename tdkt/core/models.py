@@ -96,3 +96,38 @@ class WorkingDayOverride(TimeStampedModel):
     def __str__(self) -> str:
         kind = "ngày làm việc" if self.is_working_day else "ngày nghỉ"
         return f"{self.day:%d/%m/%Y}: {kind}"
+
+
+class Notification(models.Model):
+    """A message to one user about something to do or something that happened (a dossier sent back, a digest of
+    the dossiers near their time limit): shown under the bell of the top bar, mailed when the user has an e-mail
+    address. Written only through `core.notifications.notify`; the user marks it read (`read_at`). `key`, when set,
+    makes it once per recipient (a daily digest: "nominations.digest:2026-03-17")."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Người nhận"), on_delete=models.CASCADE,
+                                  related_name="notifications")
+    title = models.CharField(_("Tiêu đề"), max_length=255)
+    body = models.TextField(_("Nội dung"), blank=True)
+    url = models.CharField(_("Đường dẫn"), max_length=500, blank=True)
+    target_type = models.CharField(_("Loại đối tượng"), max_length=100, blank=True)
+    target_id = models.CharField(_("Mã đối tượng"), max_length=64, blank=True)
+    key = models.CharField(_("Khóa chống gửi trùng"), max_length=120, blank=True)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    read_at = models.DateTimeField(_("Đọc lúc"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("Gửi thư lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Thông báo")
+        verbose_name_plural = _("Thông báo")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="core_notification_unread"),
+                   models.Index(fields=["recipient", "-created_at"], name="core_notification_recent")]
+        constraints = [models.UniqueConstraint(fields=["recipient", "key"], condition=~models.Q(key=""),
+                                               name="core_notification_key_once")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}: {self.title}"
+
+    @property
+    def unread(self) -> bool:
+        return self.read_at is None

@@ -1,11 +1,19 @@
-"""Project-wide error views."""
+"""Project-wide error views; the notifications page (the bell of the top bar)."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.shortcuts import render, resolve_url
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from . import notifications
 
 
 def csrf_failure(request, reason=""):
@@ -20,3 +28,36 @@ def csrf_failure(request, reason=""):
     logged_in = bool(user and user.is_authenticated)
     login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({REDIRECT_FIELD_NAME: back})}"
     return render(request, "403_csrf.html", {"back": back, "login_url": login, "logged_in": logged_in}, status=403)
+
+
+# --- notifications (core.notifications): the bell's page --------------------------------------------------------
+
+@login_required
+@require_GET
+def notification_list(request):
+    """The user's notifications, newest first, 25 a page; the unread ones in bold."""
+    page = Paginator(notifications.notifications_of(request.user), 25).get_page(request.GET.get("page"))
+    page_links = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return render(request, "core/notifications.html", {"page": page, "page_links": page_links})
+
+
+@login_required
+@require_GET
+def notification_open(request, pk: int):
+    """Open a notification: marked read, then its page (a path of this site only; otherwise the list). A link, so
+    that it opens in a new tab too; marking one's own notification read twice changes nothing. Another user's
+    notification is a 404."""
+    notification = get_object_or_404(notifications.notifications_of(request.user), pk=pk)
+    notifications.mark_read(actor=request.user, notification=notification)
+    url = notification.url if notifications.is_local_url(notification.url) else reverse("core:notifications")
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def notifications_read_all(request):
+    count = notifications.mark_all_read(actor=request.user)
+    if count:
+        messages.success(request, ngettext("Đã đánh dấu đã đọc %(count)s thông báo.", "Đã đánh dấu đã đọc %(count)s thông báo.",
+                                           count) % {"count": count})
+    return redirect("core:notifications")

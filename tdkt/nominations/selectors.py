@@ -69,8 +69,8 @@ def dossier_history(dossier: Dossier):
     return kernel.history(dossier)
 
 
-def with_clocks(dossiers) -> list[Dossier]:
-    """The dossiers with `.clock` (`dossier_clock`), their transitions read in one query."""
+def with_clocks(dossiers, *, today=None) -> list[Dossier]:
+    """The dossiers with `.clock` (`dossier_clock`, as of `today`), their transitions read in one query."""
     from collections import defaultdict
 
     from tdkt.core.models import Transition
@@ -83,7 +83,7 @@ def with_clocks(dossiers) -> list[Dossier]:
                   .only("target_id", "action", "at")):
             steps[t.target_id].append(t)
     for d in dossiers:
-        d.clock = dossier_clock(d, steps.get(str(d.pk), [])) if d.status in CLOCK_STATES else None
+        d.clock = dossier_clock(d, steps.get(str(d.pk), []), today=today) if d.status in CLOCK_STATES else None
     return dossiers
 
 

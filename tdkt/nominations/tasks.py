@@ -2,6 +2,10 @@
 
 from django.tasks import task
 
+from tdkt.core.actors import system_actor
+
+from . import notify
+
 
 @task
 def nominees_evaluate(dossier_id: int) -> int:
@@ -17,3 +21,10 @@ def nominees_evaluate(dossier_id: int) -> int:
         nominee_evaluate(nominee, dossier=dossier)
         count += 1
     return count
+
+
+@task
+def nominations_digest() -> dict:
+    """The daily digest of the dossiers near or past the office's time limit (nominations.notify.digest_send): to be
+    enqueued once a day (or run by `tdkt nominations digest` from cron); a second run the same day sends nothing."""
+    return notify.digest_send(actor=system_actor())

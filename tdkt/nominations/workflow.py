@@ -11,9 +11,12 @@ The unit's edges need `nominations.submit_dossier` (a ledger editor over the pro
 `nominations.appraise_dossier` (an appraiser or the office's head over the round's level).
 """
 
+import dataclasses
+
 from tdkt.core.workflow import CREATED, Edge, Workflow
 
 from .models import DossierStatus as S
+from .notify import dossier_moved
 
 UNIT = "nominations.submit_dossier"
 OFFICE = "nominations.appraise_dossier"
@@ -61,11 +64,16 @@ def _appraised(dossier, actor, reason) -> str | None:
     return None
 
 
+def _notifying(edges: list[Edge]) -> list[Edge]:
+    """Every edge that moves an existing dossier tells those it concerns (nominations.notify), after the commit."""
+    return [e if e.source == CREATED else dataclasses.replace(e, effects=(*e.effects, dossier_moved)) for e in edges]
+
+
 DOSSIER = Workflow(
     name="nominations.dossier",
     model="nominations.Dossier",
     states=S,
-    edges=[
+    edges=_notifying([
         Edge(CREATED, "create", S.DRAFT, permission="nominations.create_dossier", event="created", label="Lập hồ sơ"),
         Edge(S.DRAFT, "submit", S.SUBMITTED, permission=UNIT, event="submitted", label="Gửi hồ sơ", guard=_round_open),
         Edge(S.SUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),
@@ -92,5 +100,5 @@ DOSSIER = Workflow(
           for state in (S.DRAFT, S.SUBMITTED, S.RECEIVED, S.RETURNED, S.RESUBMITTED)),
         *(Edge(state, "reject", S.REJECTED, permission=OFFICE, event="rejected", label="Không chấp nhận hồ sơ", requires_reason=True)
           for state in (S.SUBMITTED, S.RECEIVED, S.RESUBMITTED, S.UNDER_APPRAISAL, S.AWAITING_OPINIONS, S.IN_CONSULTATION)),
-    ],
+    ]),
 )

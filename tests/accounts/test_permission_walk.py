@@ -254,8 +254,27 @@ def _nominee(dossier):
     return Nominee.objects.get_or_create(dossier=dossier, person=dossier.unit.people.first(), award_code="LDTT")[0]
 
 
-CASES = [(label, persona) for label, *_ in WALK + _reports_walk() + _nominations_walk() for persona in ALL]
-ROWS = {row[0]: row for row in WALK + _reports_walk() + _nominations_walk()}
+
+def _someone_elses_notification(tree):
+    """A notification of the system account (test data): nobody else opens it."""
+    from tdkt.core.actors import system_actor
+    from tdkt.core.models import Notification
+
+    return Notification.objects.get_or_create(recipient=system_actor(), title="Thông báo của lượt kiểm tra quyền")[0]
+
+
+def _notifications_walk():
+    """The bell's pages (core): every signed-in account reads and clears its own notifications; another's is a 404."""
+    return [
+        ("notifications", lambda t: reverse("core:notifications"), "get", None, expect(everyone(200))),
+        ("someone else's notification", lambda t: reverse("core:notification_open", args=[_someone_elses_notification(t).pk]),
+         "get", None, expect(everyone(404))),
+        ("mark all notifications read", lambda t: reverse("core:notifications_read_all"), "form", {}, expect(everyone(302))),
+    ]
+
+
+CASES = [(label, persona) for label, *_ in WALK + _reports_walk() + _nominations_walk() + _notifications_walk() for persona in ALL]
+ROWS = {row[0]: row for row in WALK + _reports_walk() + _nominations_walk() + _notifications_walk()}
 EDITING = _editing_walk()
 
 

@@ -38,7 +38,7 @@ def test_the_people_count_stops_at_its_cap_and_says_more_than(client, officer_a,
 def test_the_people_list_reads_the_role_assignments_once(client, officer_a, tree):
     _, sql = _get(client, officer_a, reverse("records:people_list"))
     assert sum("accounts_roleassignment" in s for s in sql) == 1
-    assert len(sql) <= 6  # session, user, assignments, units of the filter, the keys (the count), the page among them
+    assert len(sql) <= 7  # session, user, assignments, units of the filter, the keys (the count), the page among them, the bell
 
 
 def test_a_search_evaluates_its_words_once(client, officer_a, tree):
@@ -54,7 +54,7 @@ def test_the_profile_reads_the_ledger_once_for_its_timeline_and_its_panel(client
     assert 'data-testid="verdict"' in body and f'data-year="{tree.year}"' in body
     for table in ("records_yearrating", "records_awardrecord", "records_discipline", "records_initiative", "records_workyear"):
         assert sum(f'FROM "{table}"' in s for s in sql) == 1, table
-    assert len(sql) <= 12  # session, user, assignments, the person, five ledger tables, memberships, the change log (2)
+    assert len(sql) <= 13  # session, user, assignments, the person, five ledger tables, memberships, the change log (2), the bell
 
 
 def test_the_panel_reads_the_ledger_in_one_query(client, officer_a, tree):
