@@ -143,3 +143,5 @@ class Nominee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.award_code}"
+
+from .models_consultation import Comment, CommentStatus, Consultation  # noqa: E402, F401  (public consultation)
