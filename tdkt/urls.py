@@ -27,6 +27,7 @@ urlpatterns = [
     path("bao-cao/", include("tdkt.reports.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
+    path("lay-y-kien/", include(("tdkt.nominations.urls_consultation", "consultation"))),
     path("don-vi/", include("tdkt.org.urls")),
     path("ca-nhan/", include("tdkt.org.edit_urls")),
     path("", include("tdkt.records.urls")),

@@ -205,7 +205,7 @@ WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám
 
 
 def _answer_mac(nonce: str, answer: int) -> str:
-    return salted_hmac(CHALLENGE_SALT, f"{nonce}:{answer}").hexdigest()[:20]
+    return salted_hmac(CHALLENGE_SALT, f"{nonce}:{answer}", algorithm="sha256").hexdigest()[:20]
 
 
 def challenge_new(*, now: float | None = None) -> tuple[str, str]:
@@ -222,12 +222,12 @@ def challenge_refusal(token: str, answer, honeypot: str = "", *, now: float | No
     if honeypot:
         return "Không gửi được ý kiến. Vui lòng tải lại trang và gửi lại."
     try:
-        data = signing.loads(token or "", salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE)
-    except signing.SignatureExpired:
-        return "Biểu mẫu đã mở quá lâu. Vui lòng trả lời câu hỏi kiểm tra mới và gửi lại."
-    except signing.BadSignature:
+        data = signing.loads(token or "", salt=CHALLENGE_SALT)
+        elapsed = (now if now is not None else time.time()) - int(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         return "Biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại."
-    elapsed = (now if now is not None else time.time()) - int(data.get("t", 0))
+    if elapsed > CHALLENGE_MAX_AGE:
+        return "Biểu mẫu đã mở quá lâu. Vui lòng trả lời câu hỏi kiểm tra mới và gửi lại."
     if elapsed < float(getattr(settings, "CONSULTATION_MIN_FILL_SECONDS", MIN_FILL_SECONDS)):
         return "Ý kiến được gửi quá nhanh sau khi mở trang. Vui lòng kiểm tra lại nội dung và gửi lại."
     try:

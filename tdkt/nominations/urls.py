@@ -18,3 +18,11 @@ urlpatterns = [
     path("<int:pk>/nguoi/<int:nominee_id>/rut/", views.nominee_withdraw, name="nominee_withdraw"),
     path("<int:pk>/chuyen/<str:action>/", views.dossier_act, name="dossier_act"),
 ]
+
+# The moderation of the public consultation's comments (views_consultation.py).
+from . import views_consultation  # noqa: E402
+
+urlpatterns += [
+    path("y-kien-gop-y/", views_consultation.comment_queue, name="comment_queue"),
+    path("y-kien-gop-y/<int:pk>/", views_consultation.comment_moderate, name="comment_moderate"),
+]
