@@ -268,3 +268,13 @@ def test_the_public_page_reads_a_fixed_number_of_queries(client, tree, consulted
         response = client.get(reverse("consultation:detail", args=[consulted.pk]))
     page = response.content.decode()
     assert all(f"Ý kiến {i}" in page for i in range(3)) and "Trần Thị Bình" in page and "Tập thể" in page
+
+
+def test_the_demo_has_a_list_in_consultation_with_comments(client):
+    from tdkt.demo import loader as demo
+
+    demo.load(seed=2026, size=1.0)
+    opened = Consultation.objects.get(dossier__unit__code="vp_dong_da", dossier__status=DossierStatus.IN_CONSULTATION)
+    assert sorted(opened.comments.values_list("status", flat=True)) == ["approved", "approved", "pending"]
+    page = client.get(reverse("consultation:detail", args=[opened.pk])).content.decode()
+    assert "giải quyết hồ sơ cho dân nhanh" in page and "niêm yết thêm tại trụ sở" in page and "làm rõ sáng kiến" not in page
