@@ -93,3 +93,5 @@ def test_the_office_publishes_a_visitor_comments_the_editor_approves(browser, br
 
     office.reload()
     expect(office.get_by_test_id("consultation-comments")).to_contain_text("Thầy An dạy rất tận tâm")
+    for page in (office, visitor, editor):
+        page.context.close()
