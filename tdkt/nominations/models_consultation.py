@@ -40,12 +40,6 @@ class Consultation(models.Model):
     def __str__(self) -> str:
         return f"{self.dossier} ({self.opened_on:%d/%m/%Y}–{self.closes_on:%d/%m/%Y})"
 
-    def is_open(self, today) -> bool:
-        """Open while the dossier is still in consultation, from `opened_on` to `closes_on` included."""
-        from .models import DossierStatus
-
-        return self.dossier.status == DossierStatus.IN_CONSULTATION and self.opened_on <= today <= self.closes_on
-
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Chờ kiểm duyệt")

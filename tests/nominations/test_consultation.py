@@ -278,3 +278,16 @@ def test_the_demo_has_a_list_in_consultation_with_comments(client):
     assert sorted(opened.comments.values_list("status", flat=True)) == ["approved", "approved", "pending"]
     page = client.get(reverse("consultation:detail", args=[opened.pk])).content.decode()
     assert "giải quyết hồ sơ cho dân nhanh" in page and "niêm yết thêm tại trụ sở" in page and "làm rõ sáng kiến" not in page
+
+
+def test_the_dossier_page_warns_the_office_when_an_award_requires_a_consultation(client, dossier_a, officer_a, personas):
+    services.dossier_act(actor=officer_a, dossier=dossier_a, action="submit")
+    for action in ("receive", "start_appraisal"):
+        services.dossier_act(actor=personas["appraiser"], dossier=dossier_a, action=action)
+    client.force_login(personas["appraiser"])
+    url = reverse("nominations:dossier_detail", args=[dossier_a.pk])
+    assert 'data-testid="consultation-panel"' not in client.get(url).content.decode()  # CSTĐCS: no duty
+    dossier_a.nominees.update(award_code="CSTD_TQ")
+    page = client.get(url).content.decode()
+    assert ("Theo quy định, danh sách đề nghị khen thưởng của Nguyễn Văn An phải được lấy ý kiến công khai trước khi trình "
+            "Hội đồng.") in page
