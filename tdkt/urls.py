@@ -30,6 +30,7 @@ urlpatterns = [
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
     path("thong-bao/", include("tdkt.core.urls")),
+    path("lay-y-kien/", include(("tdkt.nominations.urls_consultation", "consultation"))),
     path("don-vi/", include("tdkt.org.urls")),
     path("ca-nhan/", include("tdkt.org.edit_urls")),
     path("", include("tdkt.records.urls")),

@@ -63,6 +63,7 @@ def generate(d) -> None:
                                         note="Đủ tiêu chuẩn, hồ sơ đủ thành phần.", version=None)
                 continue
             services.dossier_act(actor=users[username], dossier=dossier, action=action, reason=reason)
+    _consultation_comments(round_, users)
 
 
 def _attach_components(dossier, officer) -> None:
@@ -80,3 +81,26 @@ def _eligible(unit: Unit, award: str, count: int, taken: set[int]) -> list[tuple
     people = list(Person.objects.filter(unit__path__startswith=unit.path).exclude(pk__in=taken).order_by("name_sort_key", "id")[:40])
     out = [(p, True) for p in people if check_subject(p, award, YEAR).verdict == "eligible"][:count]
     return out or [(p, False) for p in people[:1]]
+
+
+def _consultation_comments(round_, users) -> None:
+    """The public's comments on the list in consultation (the dossier of vp_dong_da): one about the nominee approved by
+    the portal editor, one about the whole list approved by the appraiser, one waiting for moderation."""
+    from tdkt.nominations import consultation
+    from tdkt.nominations.models import Consultation
+
+    opened = Consultation.objects.filter(dossier__round=round_, dossier__unit__code="vp_dong_da").select_related("dossier").first()
+    if opened is None:
+        return
+    nominee = opened.dossier.nominees.filter(withdrawn=False).first()
+    comments = [
+        (nominee, "Chị là người nhiệt tình, giải quyết hồ sơ cho dân nhanh, đúng hẹn; tôi đồng ý với đề nghị khen thưởng.",
+         "Nguyễn Thị Hoa", "bientap"),
+        (None, "Danh sách công khai rõ ràng, đề nghị niêm yết thêm tại trụ sở tổ dân phố.", "", "thamdinh"),
+        (nominee, "Đề nghị làm rõ sáng kiến được công nhận năm 2025 của người được đề nghị.", "Trần Văn Minh", None),
+    ]
+    for i, (about, text, name, moderator) in enumerate(comments):
+        comment = consultation.comment_submit(consultation=opened, nominee=about, text=text, name=name,
+                                              address=f"203.0.113.{10 + i}")
+        if moderator:
+            consultation.comment_moderate(actor=users[moderator], comment=comment, approve=True)

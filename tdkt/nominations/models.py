@@ -145,4 +145,5 @@ class Nominee(models.Model):
         return f"{self.name} — {self.award_code}"
 
 
+from .models_consultation import Comment, CommentStatus, Consultation  # noqa: E402, F401  (public consultation)
 from .models_work import Appraisal, Attachment, Conclusion  # noqa: E402,F401  (the dossier's files and appraisals)

@@ -29,3 +29,11 @@ registry.ability(registry.Ability(text="Lập hồ sơ đề nghị khen thưở
                                   links=("dossiers",), order=35))
 registry.ability(registry.Ability(text="Mở đợt xét khen thưởng, tiếp nhận, trả lại để bổ sung và thẩm định hồ sơ của các đơn vị.",
                                   roles=roles.OFFICE, links=("dossiers",), order=36))
+
+# The public consultation (views_consultation.py): the moderation queue of the standing office and the portal editor.
+registry.nav(registry.NavEntry(
+    key="consultation_comments", label="Kiểm duyệt góp ý", url_name="nominations:comment_queue", order=36,
+    permission="nominations.moderate_comments", match=("nominations:comment_queue", "nominations:comment_moderate"),
+))
+registry.ability(registry.Ability(text="Kiểm duyệt ý kiến nhân dân góp ý về danh sách đề nghị khen thưởng đang lấy ý kiến công khai.",
+                                  roles=roles.OFFICE | {roles.Role.PORTAL_EDITOR}, links=("consultation_comments",), order=37))

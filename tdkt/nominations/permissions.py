@@ -70,3 +70,30 @@ rules.add_perm("nominations.appraise_dossier", rules.predicate(lambda user, doss
 rules.add_perm("nominations.view_dossier", rules.predicate(lambda user, dossier=None: can_view(user, dossier)))
 rules.add_perm("nominations.view_dossiers",
                rules.predicate(lambda user, obj=None: scoping.may(user, roles.LEDGER_READERS | roles.OFFICE)))
+
+
+# Public consultation (consultation.py): the comments of the public are moderated by the standing office over the round's
+# level or by a portal editor over it.
+# - nominations.moderate_comments ()      the office or a portal editor somewhere (the moderation queue)
+# - nominations.moderate_comment (obj)    over the round of the comment, consultation or dossier
+MODERATORS = roles.OFFICE | {roles.Role.PORTAL_EDITOR}
+
+
+def _consulted_dossier(obj):
+    from .models import Comment, Consultation, Dossier
+
+    if isinstance(obj, Comment):
+        return obj.consultation.dossier
+    if isinstance(obj, Consultation):
+        return obj.dossier
+    return obj if isinstance(obj, Dossier) else None
+
+
+def can_moderate(user, obj) -> bool:
+    dossier = _consulted_dossier(obj)
+    return dossier is not None and (can_appraise(user, dossier) or scoping.in_scope(user, dossier.round.office_unit,
+                                                                                      roles={roles.Role.PORTAL_EDITOR}))
+
+
+rules.add_perm("nominations.moderate_comments", rules.predicate(lambda user, obj=None: scoping.may(user, MODERATORS)))
+rules.add_perm("nominations.moderate_comment", rules.predicate(lambda user, obj=None: can_moderate(user, obj)))

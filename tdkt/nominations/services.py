@@ -133,6 +133,10 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Do
         if action == "receive":
             for nominee in dossier.nominees.filter(withdrawn=False).select_related("person", "unit"):
                 nominee_evaluate(nominee, dossier=dossier)
+        if action == "open_consultation":  # the list goes public (consultation.py), in the same transaction
+            from .consultation import consultation_open
+
+            consultation_open(actor=actor, dossier=dossier, today=today)
     return dossier
 
 

@@ -24,3 +24,11 @@ urlpatterns = [
     path("<int:pk>/tep/<int:attachment_id>/rut/", views_work.attachment_withdraw, name="attachment_withdraw"),
     path("<int:pk>/nguoi/<int:nominee_id>/tham-dinh/", views_work.appraisal_save, name="appraisal_save"),
 ]
+
+# The moderation of the public consultation's comments (views_consultation.py).
+from . import views_consultation  # noqa: E402
+
+urlpatterns += [
+    path("y-kien-gop-y/", views_consultation.comment_queue, name="comment_queue"),
+    path("y-kien-gop-y/<int:pk>/", views_consultation.comment_moderate, name="comment_moderate"),
+]

@@ -61,6 +61,24 @@ def _appraised(dossier, actor, reason) -> str | None:
     left = [n.name for n in nominees if n.pk not in done]
     if left:
         return "Chưa có kết luận thẩm định của: " + ", ".join(left[:5]) + ("…" if len(left) > 5 else "") + "."
+    return _consulted(dossier)
+
+
+def _consulted(dossier) -> str | None:
+    """Before the council: a consultation that is open runs to its end, and an award that requires one has had it
+    (Điều 84 khoản 5 Luật TĐKT; catalogue `consultation.required_awards`)."""
+    from django.utils import timezone
+
+    from .consultation import latest_consultation, nominees_requiring
+
+    consultation = latest_consultation(dossier)
+    today = timezone.localdate()
+    if consultation is not None and today <= consultation.closes_on:
+        return (f"Đang lấy ý kiến công khai đến hết ngày {consultation.closes_on:%d/%m/%Y}; chỉ trình Hội đồng sau khi hết thời hạn "
+                "và đã xem xét các ý kiến.")
+    requiring = nominees_requiring(dossier)
+    if requiring and consultation is None:
+        return ("Phải lấy ý kiến công khai trước khi trình Hội đồng (đề nghị " + ", ".join(n.name for n in requiring[:5]) + ").")
     return None
 
 

@@ -273,8 +273,63 @@ def _notifications_walk():
     ]
 
 
-CASES = [(label, persona) for label, *_ in WALK + _reports_walk() + _nominations_walk() + _notifications_walk() for persona in ALL]
-ROWS = {row[0]: row for row in WALK + _reports_walk() + _nominations_walk() + _notifications_walk()}
+
+def _consultation(tree, unit_attr: str):
+    """A dossier of the ward's school in public consultation, with a nominee and a pending comment (made when walked)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tdkt.core.actors import system_actor
+    from tdkt.nominations.models import Comment, Consultation, Dossier, DossierStatus, Nominee
+
+    dossier = _dossier(tree, unit_attr)
+    Dossier.objects.filter(pk=dossier.pk).update(status=DossierStatus.IN_CONSULTATION)
+    person = tree.an if unit_attr == "school_a" else tree.dung
+    nominee, _ = Nominee.objects.get_or_create(dossier=dossier, person=person, award_code="LDTT")
+    today = timezone.localdate()
+    consultation, _ = Consultation.objects.get_or_create(dossier=dossier, defaults={
+        "opened_on": today, "closes_on": today + dt.timedelta(days=30), "working_days": 10, "opened_by": system_actor()})
+    comment, _ = Comment.objects.get_or_create(consultation=consultation, nominee=nominee, text="Ý kiến của lượt kiểm tra quyền",
+                                               defaults={"address_hash": "0" * 64})
+    return consultation, nominee, comment
+
+
+MODERATORS_A = {**OFFICE_A, "editor": 200}
+
+
+def _consultation_walk():
+    """The public consultation (issue 13, point 7): its public pages answer everyone, logged in or not; the moderation
+    queue and pages answer the standing office and the portal editor of the level (another level's comment is a 404)."""
+    def a(t):
+        return _consultation(t, "school_a")
+
+    def b(t):
+        return _consultation(t, "school_b")
+
+    public = {n: 200 for n in ALL}
+    return [
+        ("consultation: public index", lambda t: reverse("consultation:index"), "get", None, public),
+        ("consultation: public list of ward A", lambda t: reverse("consultation:detail", args=[a(t)[0].pk]), "get", None, public),
+        ("consultation: public round of ward A", lambda t: reverse("consultation:round", args=[a(t)[0].dossier.round_id]), "get",
+         None, public),
+        ("consultation: comment form (page)", lambda t: reverse("consultation:comment", args=[a(t)[0].pk]) + f"?nguoi={a(t)[1].pk}",
+         "get", None, public),
+        ("consultation: comment form (send empty)", lambda t: reverse("consultation:comment", args=[a(t)[0].pk]), "form", {}, public),
+        ("consultation: moderation queue", lambda t: reverse("nominations:comment_queue"), "get", None, expect(MODERATORS_A)),
+        ("consultation: moderate ward A comment (page)", lambda t: reverse("nominations:comment_moderate", args=[a(t)[2].pk]), "get",
+         None, expect(MODERATORS_A)),
+        ("consultation: moderate ward A comment (send empty)", lambda t: reverse("nominations:comment_moderate", args=[a(t)[2].pk]),
+         "form", {}, expect(MODERATORS_A)),
+        ("consultation: moderate ward B comment (page)", lambda t: reverse("nominations:comment_moderate", args=[b(t)[2].pk]), "get",
+         None, expect({**{n: 404 for n in MODERATORS_A}, "admin": 200})),
+    ]
+
+
+
+_ALL_ROWS = WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
+CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
+ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
 
 

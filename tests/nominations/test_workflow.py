@@ -4,13 +4,16 @@ illegal move refused in Vietnamese; the guards (no nominee, a not-eligible nomin
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from tdkt.core.errors import DomainError, Forbidden
 from tdkt.core.models import AuditEvent, Transition
 from tdkt.core.workflow import CREATED, TransitionError
 from tdkt.nominations import services
-from tdkt.nominations.models import Appraisal, Dossier, DossierStatus
+from tdkt.nominations.models import Appraisal, Consultation, Dossier, DossierStatus
 from tdkt.nominations.workflow import DOSSIER, OFFICE, UNIT
 from tests.personas import PERSONAS
 
@@ -35,6 +38,9 @@ def test_the_chain_from_draft_to_the_councils_door(tree, dossier_a, officer_a, p
             with pytest.raises(TransitionError, match="Chưa có kết luận thẩm định của: Nguyễn Văn An."):
                 services.dossier_act(actor=actor, dossier=dossier_a, action=action)
             appraise_all(dossier_a, appraiser)
+            with pytest.raises(TransitionError, match="Đang lấy ý kiến công khai đến hết ngày"):
+                services.dossier_act(actor=actor, dossier=dossier_a, action=action)
+            Consultation.objects.filter(dossier=dossier_a).update(closes_on=timezone.localdate() - dt.timedelta(days=1))
         services.dossier_act(actor=actor, dossier=dossier_a, action=action, reason=reason)
     dossier_a.refresh_from_db()
     assert dossier_a.status == DossierStatus.READY_FOR_COUNCIL
