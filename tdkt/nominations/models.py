@@ -143,3 +143,6 @@ class Nominee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.award_code}"
+
+
+from .models_opinions import Hold, OpinionRequest  # noqa: E402,F401  (agency opinions and holds, issue 13 point 6)
