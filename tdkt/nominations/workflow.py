@@ -7,6 +7,9 @@
     draft | submitted | received | returned | resubmitted --withdraw--> withdrawn   (the unit, before appraisal)
     submitted | received | resubmitted | under_appraisal | awaiting_opinions | in_consultation --reject--> rejected
 
+The `mark_ready` edges refuse while a nominee is blocked by a negative agency opinion not yet resolved or by an active
+hold, or lacks a mandatory opinion (`opinions.council_refusal`, naming each nominee and why).
+
 The unit's edges need `nominations.submit_dossier` (a ledger editor over the proposing unit), the office's
 `nominations.appraise_dossier` (an appraiser or the office's head over the round's level).
 """
@@ -36,6 +39,13 @@ def _round_open(dossier, actor, reason) -> str | None:
     return _has_nominees(dossier, actor, reason)
 
 
+def _none_blocked(dossier, actor, reason) -> str | None:
+    """Before the council: no nominee blocked by a negative agency opinion or a hold, no mandatory opinion missing."""
+    from .opinions import council_refusal
+
+    return council_refusal(dossier)
+
+
 DOSSIER = Workflow(
     name="nominations.dossier",
     model="nominations.Dossier",
@@ -60,9 +70,12 @@ DOSSIER = Workflow(
              label="Lấy ý kiến công khai"),
         Edge(S.AWAITING_OPINIONS, "open_consultation", S.IN_CONSULTATION, permission=OFFICE, event="consultation_opened",
              label="Lấy ý kiến công khai"),
-        Edge(S.UNDER_APPRAISAL, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
-        Edge(S.AWAITING_OPINIONS, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
-        Edge(S.IN_CONSULTATION, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng"),
+        Edge(S.UNDER_APPRAISAL, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng",
+             guard=_none_blocked),
+        Edge(S.AWAITING_OPINIONS, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng",
+             guard=_none_blocked),
+        Edge(S.IN_CONSULTATION, "mark_ready", S.READY_FOR_COUNCIL, permission=OFFICE, event="ready", label="Trình Hội đồng",
+             guard=_none_blocked),
         *(Edge(state, "withdraw", S.WITHDRAWN, permission=UNIT, event="withdrawn", label="Rút hồ sơ", requires_reason=True)
           for state in (S.DRAFT, S.SUBMITTED, S.RECEIVED, S.RETURNED, S.RESUBMITTED)),
         *(Edge(state, "reject", S.REJECTED, permission=OFFICE, event="rejected", label="Không chấp nhận hồ sơ", requires_reason=True)
