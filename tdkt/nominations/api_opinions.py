@@ -15,7 +15,6 @@ from rest_framework.views import APIView
 from tdkt.core.errors import DomainError
 from tdkt.law import vocabulary as vocab
 from tdkt.org.views import require
-from tdkt.records.catalogue import award_label
 
 from . import opinions
 from . import selectors_opinions as reads
@@ -26,7 +25,7 @@ from .models_opinions import OpinionAnswer, OpinionRequest
 def _request_out(r: OpinionRequest, clock=None) -> dict:
     n = r.nominee
     return {"id": r.pk, "dossier": r.dossier_id, "status": r.status, "answer": r.answer or None, "answer_text": r.answer_text,
-            "nominee": {"id": n.pk, "name": n.name, "award": n.award_code, "award_name": award_label(n.award_code),
+            "nominee": {"id": n.pk, "name": n.name, "award": n.award_code, "award_name": opinions.award_name(n.award_code),
                         "unit": (n.person.unit.name if n.person_id and n.person.unit_id else r.dossier.unit.name)},
             "addressee": {"id": r.addressee_id, "code": r.addressee.code, "name": r.addressee.name},
             "agency_kind": r.agency_kind, "question": r.question, "requested_on": r.requested_on, "reply_days": r.reply_days,

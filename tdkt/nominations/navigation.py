@@ -36,9 +36,7 @@ from . import permissions_opinions  # noqa: E402,F401  (registers the opinion ru
 
 
 def _opinions_home(request):
-    from tdkt.records.catalogue import award_label
-
-    from . import selectors_opinions
+    from . import opinions, selectors_opinions
 
     user = request.user
     if not user.has_perm("nominations.view_opinion_inbox"):
@@ -47,7 +45,7 @@ def _opinions_home(request):
     if not items:
         return None
     for item in items:
-        item.award = award_label(item.nominee.award_code)
+        item.award = opinions.award_name(item.nominee.award_code)
     return {"items": items}
 
 

@@ -60,6 +60,12 @@ def agency_label(kind: str) -> str:
     return vocab.label(vocab.OpinionAgency, kind)
 
 
+def award_name(code: str) -> str:
+    """An award's full name ("Chiến sĩ thi đua cơ sở": an agency may not know the short ones), else its code."""
+    award = load_catalogue().awards.get(code)
+    return award.name if award is not None else code
+
+
 # --- the catalogue ------------------------------------------------------------------------------------------------
 
 
@@ -117,6 +123,7 @@ def opinion_request(*, actor, dossier: Dossier, nominees, addressee, agency_kind
     if addressee is None or addressee.valid_to is not None:
         raise DomainError("Hãy chọn một cơ quan đang hoạt động để lấy ý kiến.")
     days, _ = reply_days(today)
+    given = dossier
     with transaction.atomic():
         dossier = Dossier.objects.select_for_update(of=("self",)).select_related("round__office_unit", "unit").get(pk=dossier.pk)
         if dossier.status not in REQUESTABLE:
@@ -146,6 +153,7 @@ def opinion_request(*, actor, dossier: Dossier, nominees, addressee, agency_kind
         if dossier.status == DossierStatus.UNDER_APPRAISAL:
             kernel.transition(actor=actor, obj=dossier, action="request_opinions", workflow=DOSSIER,
                               reason=f"Lấy ý kiến {addressee.name}", data={"opinion_requests": [r.pk for r in created]})
+    given.status = dossier.status
     return created
 
 
@@ -334,7 +342,9 @@ def council_refusal(dossier: Dossier, *, today: dt.date | None = None) -> str | 
     blocked, missing = blocks(nominees, today=today), missing_mandatory(nominees, today=today)
     lines = []
     for n in nominees:
-        why = blocked.get(n.pk, []) + [f"chưa có ý kiến bắt buộc của {', '.join(missing[n.pk])}"] * (n.pk in missing)
+        why = list(blocked.get(n.pk, []))
+        if n.pk in missing:
+            why.append(f"chưa có ý kiến bắt buộc của {', '.join(missing[n.pk])}")
         if why:
             lines.append(f"{n.name}: {'; '.join(why)}")
     if not lines:

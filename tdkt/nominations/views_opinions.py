@@ -19,7 +19,6 @@ from tdkt.core.errors import DomainError
 from tdkt.core.uploads import serve_upload
 from tdkt.org.models import Unit, UnitKind
 from tdkt.org.views import require
-from tdkt.records.catalogue import award_label
 
 from . import opinions
 from . import selectors_opinions as reads
@@ -43,7 +42,7 @@ def _back(dossier):
 def _form_page(request, form, *, title, dossier=None, item=None, submit_label=None, multipart=False, back=None):
     return render(request, "nominations/opinion_form.html", {
         "form": form, "title": title, "dossier": dossier, "item": item, "submit_label": submit_label or _("Lưu"),
-        "multipart": multipart, "back": back, "award": award_label(item.nominee.award_code) if item else "",
+        "multipart": multipart, "back": back, "award": opinions.award_name(item.nominee.award_code) if item else "",
     })
 
 
@@ -172,7 +171,7 @@ def opinion_inbox(request):
     require(request, "nominations.view_opinion_inbox")
     items = reads.with_clocks(reads.inbox(request.user)[:200])
     for item in items:
-        item.award = award_label(item.nominee.award_code)
+        item.award = opinions.award_name(item.nominee.award_code)
     return render(request, "nominations/opinion_inbox.html", {"items": items})
 
 
@@ -194,7 +193,7 @@ def opinion_detail(request, request_id: int):
                                                                                         "name": item.nominee.name})
             return redirect("nominations:opinion_inbox")
     return render(request, "nominations/opinion_detail.html", {
-        "item": item, "form": form, "award": award_label(item.nominee.award_code), "clock": reads.clock(item)})
+        "item": item, "form": form, "award": opinions.award_name(item.nominee.award_code), "clock": reads.clock(item)})
 
 
 @login_required
