@@ -15,9 +15,21 @@ from .opinions import SCAN_KINDS
 REQUIRED = {"required": _("Vui lòng điền mục này.")}
 
 
+class RadioList(forms.RadioSelect):
+    """Radio buttons one per line, each with its label (Bootstrap's .form-check)."""
+
+    template_name = "nominations/widgets/choices.html"
+
+
+class CheckList(forms.CheckboxSelectMultiple):
+    """Check boxes one per line, each with its label (Bootstrap's .form-check)."""
+
+    template_name = "nominations/widgets/choices.html"
+
+
 class OpinionRequestForm(_Styled):
     nominees = forms.ModelMultipleChoiceField(label=_("Người, tập thể cần lấy ý kiến"), queryset=None,
-                                              widget=forms.CheckboxSelectMultiple, error_messages={
+                                              widget=CheckList, error_messages={
                                                   "required": _("Hãy chọn ít nhất một người, tập thể."),
                                                   "invalid_choice": _("Người, tập thể không thuộc hồ sơ."),
                                                   "invalid_pk_value": _("Người, tập thể không thuộc hồ sơ.")})
@@ -41,7 +53,7 @@ class OpinionRequestForm(_Styled):
 
 
 def _answer_field():
-    return forms.ChoiceField(label=_("Ý kiến"), choices=OpinionAnswer.choices, widget=forms.RadioSelect, error_messages={
+    return forms.ChoiceField(label=_("Ý kiến"), choices=OpinionAnswer.choices, widget=RadioList, error_messages={
         "required": _("Hãy chọn ý kiến: đồng ý hoặc không đồng ý."), "invalid_choice": _("Ý kiến không hợp lệ.")})
 
 
