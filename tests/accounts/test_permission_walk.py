@@ -246,6 +246,7 @@ def _opinion(tree, kind: str = "POLICE", *, addressee: str = "police", scan: boo
     import datetime as dt
 
     from django.core.files.base import ContentFile
+    from django.utils import timezone
 
     from tdkt.core.actors import system_actor
     from tdkt.core.uploads import check_upload, store_upload
@@ -259,7 +260,7 @@ def _opinion(tree, kind: str = "POLICE", *, addressee: str = "police", scan: boo
     unit = tree.police if addressee == "police" else (
         Unit.objects.filter(code="cong_an_lang").first()
         or unit_create(actor=system_actor(), code="cong_an_lang", name="Công an phường Láng", kind=UnitKind.AGENCY, parent=tree.province))
-    today = dt.date.today()
+    today = timezone.localdate()
     request, created = OpinionRequest.objects.get_or_create(
         dossier=dossier, nominee=nominee, addressee=unit, agency_kind=kind,
         defaults={"requested_by": system_actor(), "requested_on": today, "reply_days": 10, "due_on": today + dt.timedelta(days=14)})
@@ -273,14 +274,14 @@ def _opinion(tree, kind: str = "POLICE", *, addressee: str = "police", scan: boo
 
 
 def _hold(tree):
-    import datetime as dt
+    from django.utils import timezone
 
     from tdkt.core.actors import system_actor
     from tdkt.nominations.models import Hold
 
     nominee = _opinion(tree).nominee
     return Hold.objects.get_or_create(person=tree.an, nominee=nominee, kind="COMPLAINT", defaults={
-        "reason": "Khiếu nại của lượt kiểm tra quyền", "source": "Đơn thư", "start": dt.date.today(), "recorded_by": system_actor()})[0]
+        "reason": "Khiếu nại của lượt kiểm tra quyền", "source": "Đơn thư", "start": timezone.localdate(), "recorded_by": system_actor()})[0]
 
 
 AGENCY_OK = {"admin": 200, "agency": 200}

@@ -11,6 +11,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from tdkt.accounts.models import Role, RoleAssignment
 from tdkt.core import calendar
@@ -117,7 +118,7 @@ def test_a_negative_answer_blocks_the_council_until_the_appraiser_resolves_it_wi
 def test_a_hold_blocks_the_award_until_it_is_lifted(tree, appraised, personas):
     appraiser = personas["appraiser"]
     nominee = appraised.nominees.get()
-    today = dt.date.today()
+    today = timezone.localdate()
     with pytest.raises(DomainError, match="Ngày bắt đầu phải là một ngày đến hôm nay."):
         opinions.hold_add(actor=appraiser, nominee=nominee, kind="COMPLAINT", reason="Đơn khiếu nại", source="Đơn ngày 1/12",
                           start=today + dt.timedelta(days=3))
@@ -243,7 +244,7 @@ def test_the_office_requests_resolves_and_records_holds_on_the_web(client, tree,
     add = reverse("nominations:hold_add", args=[appraised.pk])
     assert client.get(add + f"?nguoi={nominee.pk}").status_code == 200
     client.post(add, {"nominee": nominee.pk, "kind": "COMPLAINT", "reason": "Khiếu nại kết quả bình xét", "source": "Đơn của bà X",
-                      "start": dt.date.today().strftime("%d/%m/%Y")})
+                      "start": timezone.localdate().strftime("%d/%m/%Y")})
     hold = Hold.objects.get()
     page = client.get(reverse("nominations:dossier_detail", args=[appraised.pk])).content.decode()
     assert "Đang có khiếu nại chưa giải quyết" in page and 'data-testid="nominee-blocked"' in page
