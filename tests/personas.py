@@ -10,7 +10,8 @@ People: ward A — Nguyễn Văn An (teacher with a full history: HTXSNV and CST
 last year, initiatives, an award from the dissolved district), Trần Thị Bình (a revoked award), Lê Minh
 Cường (leader, reprimanded last year); ward B — Phạm Thị Dung, Hoàng Văn Em.
 
-Users are the demo accounts (same usernames, same scopes), password PASSWORD.
+Users are the demo accounts (same usernames, same scopes), password PASSWORD. The agency account (hiepy.congan)
+answers the opinion requests addressed to Công an phường Đống Đa (`tree.police`, made by the `personas` fixture).
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ PERSONAS = {
     "chair": ("chutich", Role.SIGNER, "ward_a", False),
     "cluster_head": ("cumtruong", Role.CLUSTER_HEAD, "ward_a", False),
     "editor": ("bientap", Role.PORTAL_EDITOR, "ward_a", False),
+    "agency": ("hiepy.congan", Role.AGENCY, "police", False),
 }
 PERSONA_NAMES = [*PERSONAS, "no_role", "anonymous"]
 
@@ -132,8 +134,10 @@ def personas(tree) -> dict:
     """persona name → User (None for 'anonymous'); 'no_role' is a logged-in account without any role.
 
     The council member and the secretary hold their roles as members of ward A's TĐKT council (org.councils),
-    the others by a role assignment."""
+    the others by a role assignment. The agency account holds its role over Công an phường Đống Đa, a unit made here
+    (under the province, beside the tree: the tree's own counts stay as they are)."""
     users = {}
+    tree.police = _unit("cong_an_dong_da", "Công an phường Đống Đa", UnitKind.AGENCY, tree.province, valid_from=dt.date(2025, 7, 1))
     council = council_create(actor=system_actor(), name="Hội đồng Thi đua - Khen thưởng phường Đống Đa", kind="tdkt",
                              unit=tree.ward_a, established_on=dt.date(2025, 7, 15))
     for name, (username, role, scope, superuser) in PERSONAS.items():
@@ -167,3 +171,4 @@ secretary = _one("secretary")
 chair = _one("chair")
 cluster_head = _one("cluster_head")
 editor = _one("editor")
+agency = _one("agency")

@@ -82,9 +82,9 @@ def test_the_import_template_and_a_filled_one(client, planted, officer_a):
 
 def test_every_spreadsheet_is_written_by_the_one_writer():
     """A new exporter that writes cells itself would escape the tests above: openpyxl is used by the writer,
-    and by the import template only through it (put / append), plus the template's drop-downs."""
+    and by the import templates (the history's, the nominee list's) only through it (put / append), plus the drop-downs."""
     root = Path(__file__).resolve().parent.parent / "tdkt"
     users = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if re.search(r"^\s*(from|import) openpyxl", p.read_text(), re.M))
-    assert users == ["core/spreadsheet_writer.py", "records/import_template.py"]
-    template = (root / "records" / "import_template.py").read_text()
-    assert not re.search(r"\.value\s*=|value=|\.append\(\[|\bws\.append|sheet\.append|guide\.append|codes\.append", template)
+    assert users == ["core/spreadsheet_writer.py", "nominations/importing.py", "records/import_template.py"]
+    for template in ((root / "records" / "import_template.py").read_text(), (root / "nominations" / "importing.py").read_text()):
+        assert not re.search(r"\.value\s*=|value=|\.append\(\[|\bws\.append|sheet\.append|guide\.append|codes\.append", template)

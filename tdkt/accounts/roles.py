@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     SIGNER = "signer", "Người ký quyết định (Chủ tịch)"
     CLUSTER_HEAD = "cluster_head", "Trưởng cụm, khối thi đua"
     PORTAL_EDITOR = "portal_editor", "Biên tập cổng thông tin"
+    AGENCY = "agency", "Cơ quan được lấy ý kiến (hiệp y)"
 
 
 ALL = frozenset(Role.values)
@@ -31,8 +32,12 @@ LEDGER_READERS = frozenset({Role.ADMIN, Role.UNIT_OFFICER, Role.APPRAISER, Role.
                             Role.SIGNER})
 # Add and change people and their ledgers, import past history.
 LEDGER_EDITORS = frozenset({Role.ADMIN, Role.UNIT_OFFICER})
-# Read the unit tree (organisation, no personal data): every role.
-UNIT_READERS = ALL
+# The agencies asked for an opinion on nominees (hiệp y: the police, tax, social insurance, inspection...), held
+# over the agency's own unit with the "this unit only" relation (`scoping.addressed_to_q`): they see the requests
+# addressed to that unit and nothing else — no ledger, no dossier, not the unit tree.
+AGENCIES = frozenset({Role.AGENCY})
+# Read the unit tree (organisation, no personal data): every role but the agencies'.
+UNIT_READERS = ALL - AGENCIES
 # The standing office (Phòng/Sở Nội vụ): open commendation rounds, receive and appraise the dossiers of its level.
 OFFICE = frozenset({Role.ADMIN, Role.APPRAISER, Role.OFFICE_HEAD})
 # Manage units, role assignments and the legal catalogue.

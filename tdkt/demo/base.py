@@ -28,15 +28,24 @@ ACCOUNTS = [
     ("chutich", "Nguyễn Văn Thắng", "signer", "phuong_dong_da", False, ("vp", "Chủ tịch UBND phường")),
     ("cumtruong", "Đặng Quốc Việt", "cluster_head", "phuong_dong_da", False, ("vp", "Phó Chủ tịch UBND phường")),
     ("bientap", "Phan Thu Trang", "portal_editor", "phuong_dong_da", False, ("vhxh", "Chuyên viên phụ trách cổng thông tin")),
+    ("hiepy.congan", "Đinh Công Sơn", "agency", "cong_an_dong_da", False, None),
+]
+# The agencies asked for opinions on nominees (hiệp y), outside the wards' own units (no people of the demo work there):
+# code, name, parent unit code. Công an phường belongs to Công an thành phố, not to the ward: it hangs from the city.
+AGENCY_UNITS = [
+    ("cong_an_dong_da", "Công an phường Đống Đa", "ha_noi"),
+    ("cong_an_lang", "Công an phường Láng", "ha_noi"),
 ]
 RESERVED_NAMES = frozenset({"Nguyễn Thị Thu Hà", "Trần Văn Hùng", *(a[1] for a in ACCOUNTS)})
 ACCOUNT_GENDERS = {"quantri": "M", "canbo.dongda": "F", "canbo.lang": "M", "thamdinh": "F", "truongphong": "M",
-                   "hoidong": "F", "thuky": "F", "chutich": "M", "cumtruong": "M", "bientap": "F"}
+                   "hoidong": "F", "thuky": "F", "chutich": "M", "cumtruong": "M", "bientap": "F",
+                   "hiepy.congan": "M"}
 ROLE_NAMES = {
     "admin": "Quản trị hệ thống", "unit_officer": "Cán bộ TĐKT đơn vị", "appraiser": "Chuyên viên thẩm định",
     "office_head": "Lãnh đạo cơ quan thường trực", "council_member": "Thành viên Hội đồng TĐKT",
     "council_secretary": "Thư ký Hội đồng TĐKT", "signer": "Người ký quyết định (Chủ tịch)",
     "cluster_head": "Trưởng cụm thi đua", "portal_editor": "Biên tập cổng thông tin",
+    "agency": "Cơ quan được lấy ý kiến (hiệp y)",
 }
 
 FAMILY = (["Nguyễn"] * 12 + ["Trần"] * 4 + ["Lê"] * 4 + ["Phạm"] * 3 + ["Hoàng", "Vũ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ",

@@ -1,6 +1,7 @@
 """The demo's commendation round: the 2025 year-end round of Phường Đống Đa, open, with dossiers of its units in
-every state the workflow has so far (a draft, two returned for supplement, one sent, one awaiting agency opinions, one
-in public consultation, one ready for the council), so that the officer and the standing office find work waiting.
+every state the workflow has so far (a draft, two returned for supplement, one sent, one awaiting agency opinions — its
+request addressed to Công an phường Đống Đa, waiting for the account hiepy.congan —, one in public consultation, one
+ready for the council), so that the officer and the standing office find work waiting.
 Everything goes through the nominations services, acting as the demo accounts (their transitions and audit events
 are real); nominees are the people the engine finds eligible, in a fixed order."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tdkt.nominations import services, work
+from tdkt.nominations import opinions, services, work
 from tdkt.org.models import Person, Unit
 from tdkt.records.eligibility import check_subject
 
@@ -61,6 +62,12 @@ def generate(d) -> None:
                 for nominee in dossier.nominees.filter(withdrawn=False):
                     work.appraisal_save(actor=users[username], nominee=nominee, conclusion="eligible",
                                         note="Đủ tiêu chuẩn, hồ sơ đủ thành phần.", version=None)
+                continue
+            if action == "request_opinions":  # asked of the ward's police, which answers in the system (hiepy.congan)
+                opinions.opinion_request(actor=users[username], dossier=dossier, nominees=list(dossier.nominees.all()),
+                                         addressee=d.agencies["cong_an_dong_da"], agency_kind="POLICE",
+                                         question="Đề nghị xác nhận việc chấp hành chủ trương, chính sách của Đảng, pháp luật "
+                                                  "của Nhà nước và quy định về an ninh, trật tự tại nơi cư trú.")
                 continue
             services.dossier_act(actor=users[username], dossier=dossier, action=action, reason=reason)
     _consultation_comments(round_, users)

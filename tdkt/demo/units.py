@@ -1,4 +1,5 @@
-"""The demo's units: the agencies, schools, health station, teams and villages of five wards of Đống Đa."""
+"""The demo's units: the agencies, schools, health station, teams and villages of five wards of Đống Đa, and the
+agencies asked for opinions on nominees (the wards' police)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from tdkt.core import vntext
 from tdkt.org.models import Unit, UnitKind, UnitSuccession
 from tdkt.org.search import index_units
 
-from .base import REFORM_DAY, TEAM_SLUGS, UNITS, VILLAGES_PER_WARD, WARDS
+from .base import AGENCY_UNITS, REFORM_DAY, TEAM_SLUGS, UNITS, VILLAGES_PER_WARD, WARDS
 
 
 def _bulk_units(specs: list[dict], parents: list[Unit]) -> list[Unit]:
@@ -68,6 +69,11 @@ def generate(d) -> None:
     for team, parent in zip(teams, team_parents):
         teams_of.setdefault(parent.pk, []).append(team)
     villages = [u for u, (w, bp) in zip(level1, meta) if bp is None]
+    # the agencies asked for opinions (hiệp y), last so that every other unit keeps its id
+    parents_by_code = {u.code: u for u in Unit.objects.filter(code__in={p for _, _, p in AGENCY_UNITS})}
+    d.agencies = {u.code: u for u in _bulk_units(
+        [{"code": code, "name": name, "kind": UnitKind.AGENCY, "valid_from": REFORM_DAY} for code, name, _ in AGENCY_UNITS],
+        [parents_by_code[p] for _, _, p in AGENCY_UNITS])}
 
     d.province, d.district, d.wards, d.old_wards_of = province, district, wards, old_wards_of
     d.level1, d.meta, d.teams, d.team_meta, d.teams_of, d.villages = level1, meta, teams, team_meta, teams_of, villages

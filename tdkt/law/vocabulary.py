@@ -167,3 +167,35 @@ def missing_facts(checks) -> list[str]:
                 if field not in out:
                     out.append(field)
     return out
+
+
+class OpinionAgency(models.TextChoices):
+    """Cơ quan được lấy ý kiến hiệp y, xác nhận về người, tập thể được đề nghị khen thưởng (PROCEDURES §3); which
+    awards and subjects need which is the catalogue's `opinion.requirements`."""
+
+    PARTY = "PARTY", _("Cấp ủy Đảng")
+    INSPECTION = "INSPECTION", _("Thanh tra (khiếu nại, tố cáo)")
+    POLICE = "POLICE", _("Công an")
+    TAX = "TAX", _("Cơ quan thuế")
+    SOCIAL_INSURANCE = "SOCIAL_INSURANCE", _("Bảo hiểm xã hội")
+    ENVIRONMENT = "ENVIRONMENT", _("Nông nghiệp và Môi trường")
+    LABOUR_SAFETY = "LABOUR_SAFETY", _("An toàn, vệ sinh lao động")
+    HEALTH = "HEALTH", _("Y tế (an toàn thực phẩm)")
+    RESIDENCE = "RESIDENCE", _("UBND xã, phường nơi cư trú")
+    INITIATIVE_COUNCIL = "INITIATIVE_COUNCIL", _("Hội đồng sáng kiến")
+
+
+# The key of `opinion.requirements` for an individual who heads a unit (thủ trưởng đơn vị: budget and social-insurance
+# confirmations), in addition to the individual's own.
+OPINION_LEADER = "leader"
+
+
+class HoldKind(models.TextChoices):
+    """Why a nominee's award is held (NĐ 152/2025 Điều 4 khoản 4: not considered while it is pending)."""
+
+    COMPLAINT = "COMPLAINT", _("Đang có khiếu nại chưa giải quyết")
+    DENUNCIATION = "DENUNCIATION", _("Đang có tố cáo chưa giải quyết")
+    INSPECTION = "INSPECTION", _("Đang bị thanh tra, kiểm tra")
+    INVESTIGATION = "INVESTIGATION", _("Đang bị điều tra")
+    DISCIPLINE = "DISCIPLINE", _("Đang xem xét kỷ luật")
+    PRESS = "PRESS", _("Có phản ánh của báo chí, dư luận đang xác minh")

@@ -11,3 +11,12 @@ urlpatterns = [
     path("dossiers/<int:pk>/nominees", api.NomineesView.as_view(), name="nominees"),
     path("dossiers/<int:pk>/transitions", api.TransitionsView.as_view(), name="transitions"),
 ]
+
+# Agency opinions (hiệp y, issue 13 point 6).
+from . import api_opinions  # noqa: E402
+
+urlpatterns += [
+    path("opinions", api_opinions.OpinionsView.as_view(), name="opinions"),
+    path("opinions/<int:pk>/answer", api_opinions.OpinionAnswerView.as_view(), name="opinion-answer"),
+    path("dossiers/<int:pk>/opinions", api_opinions.DossierOpinionsView.as_view(), name="dossier-opinions"),
+]

@@ -146,4 +146,5 @@ class Nominee(models.Model):
 
 
 from .models_consultation import Comment, CommentStatus, Consultation  # noqa: E402, F401  (public consultation)
+from .models_opinions import Hold, OpinionRequest  # noqa: E402,F401  (agency opinions and holds, issue 13 point 6)
 from .models_work import Appraisal, Attachment, Conclusion  # noqa: E402,F401  (the dossier's files and appraisals)

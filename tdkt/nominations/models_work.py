@@ -40,7 +40,7 @@ class Attachment(models.Model):
 
 class Conclusion(models.TextChoices):
     ELIGIBLE = "eligible", _("Đủ điều kiện")
-    NOT_ELIGIBLE = "not_eligible", _("Không đủ điều kiện")
+    NOT_ELIGIBLE = "not_eligible", _("Chưa đủ điều kiện")
     NEEDS_SUPPLEMENT = "needs_supplement", _("Cần bổ sung")
 
 

@@ -37,3 +37,33 @@ registry.nav(registry.NavEntry(
 ))
 registry.ability(registry.Ability(text="Kiểm duyệt ý kiến nhân dân góp ý về danh sách đề nghị khen thưởng đang lấy ý kiến công khai.",
                                   roles=roles.OFFICE | {roles.Role.PORTAL_EDITOR}, links=("consultation_comments",), order=37))
+
+# --- Agency opinions (hiệp y, issue 13 point 6): the agency's rules, menu entry, home section and ability ---------
+from . import permissions_opinions  # noqa: E402,F401  (registers the opinion rules)
+
+
+def _opinions_home(request):
+    from . import opinions, selectors_opinions
+
+    user = request.user
+    if not user.has_perm("nominations.view_opinion_inbox"):
+        return None
+    items = selectors_opinions.with_clocks(selectors_opinions.inbox(user).filter(status="pending")[:8])
+    if not items:
+        return None
+    for item in items:
+        item.award = opinions.award_name(item.nominee.award_code)
+    return {"items": items}
+
+
+registry.nav(registry.NavEntry(
+    key="opinions", label="Ý kiến hiệp y", url_name="nominations:opinion_inbox", order=36,
+    permission="nominations.view_opinion_inbox", match=("nominations:opinion_inbox", "nominations:opinion_detail"),
+))
+registry.section(registry.HomeSection(key="opinions", order=11, template="nominations/_opinions_home.html", context=_opinions_home))
+registry.ability(registry.Ability(text="Trả lời các đề nghị lấy ý kiến hiệp y gửi đến cơ quan: đồng ý, hoặc không đồng ý kèm lý do; "
+                                       "chỉ thấy các đề nghị gửi đến cơ quan mình.", roles=roles.AGENCIES, links=("opinions",),
+                                  order=37))
+registry.ability(registry.Ability(text="Lấy ý kiến hiệp y của các cơ quan (công an, thuế, bảo hiểm xã hội…), ghi nhận văn bản trả lời "
+                                       "kèm bản quét, xử lý ý kiến không đồng ý và ghi nhận vụ việc đang xem xét trước khi trình Hội đồng.",
+                                  roles=roles.OFFICE, links=("dossiers",), order=38))

@@ -32,3 +32,17 @@ urlpatterns += [
     path("y-kien-gop-y/", views_consultation.comment_queue, name="comment_queue"),
     path("y-kien-gop-y/<int:pk>/", views_consultation.comment_moderate, name="comment_moderate"),
 ]
+
+# Agency opinions (hiệp y) and holds (issue 13, point 6): the office's pages under the dossier, the agency's inbox.
+from . import views_opinions  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/hiep-y/lay-y-kien/", views_opinions.opinion_request, name="opinion_request"),
+    path("<int:pk>/hiep-y/<int:request_id>/van-ban-tra-loi/", views_opinions.opinion_paper, name="opinion_paper"),
+    path("<int:pk>/hiep-y/<int:request_id>/xu-ly/", views_opinions.opinion_resolve, name="opinion_resolve"),
+    path("<int:pk>/vu-viec/ghi-nhan/", views_opinions.hold_add, name="hold_add"),
+    path("<int:pk>/vu-viec/<int:hold_id>/cham-dut/", views_opinions.hold_lift, name="hold_lift"),
+    path("hiep-y/", views_opinions.opinion_inbox, name="opinion_inbox"),
+    path("hiep-y/<int:request_id>/", views_opinions.opinion_detail, name="opinion_detail"),
+    path("hiep-y/<int:request_id>/ban-quet/", views_opinions.opinion_scan, name="opinion_scan"),
+]

@@ -89,7 +89,7 @@ def appraisal_save(*, actor, nominee: Nominee, conclusion: str, note: str = "", 
     if len(note) > 4000:
         raise DomainError("Ý kiến thẩm định quá dài (tối đa 4.000 ký tự).")
     if conclusion != Conclusion.ELIGIBLE and not note:
-        raise DomainError("Kết luận không đủ điều kiện hoặc cần bổ sung thì phải ghi ý kiến thẩm định.")
+        raise DomainError("Kết luận chưa đủ điều kiện hoặc cần bổ sung thì phải ghi ý kiến thẩm định.")
     with transaction.atomic():
         nominee = Nominee.objects.select_for_update(of=("self",)).select_related("dossier__round", "dossier__unit").get(pk=nominee.pk)
         dossier = nominee.dossier

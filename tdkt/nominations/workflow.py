@@ -7,6 +7,9 @@
     draft | submitted | received | returned | resubmitted --withdraw--> withdrawn   (the unit, before appraisal)
     submitted | received | resubmitted | under_appraisal | awaiting_opinions | in_consultation --reject--> rejected
 
+The `mark_ready` edges refuse while a nominee is blocked by a negative agency opinion not yet resolved or by an active
+hold, or lacks a mandatory opinion (`opinions.council_refusal`, naming each nominee and why).
+
 The unit's edges need `nominations.submit_dossier` (a ledger editor over the proposing unit), the office's
 `nominations.appraise_dossier` (an appraiser or the office's head over the round's level).
 """
@@ -61,7 +64,7 @@ def _appraised(dossier, actor, reason) -> str | None:
     left = [n.name for n in nominees if n.pk not in done]
     if left:
         return "Chưa có kết luận thẩm định của: " + ", ".join(left[:5]) + ("…" if len(left) > 5 else "") + "."
-    return _consulted(dossier)
+    return _consulted(dossier) or _none_blocked(dossier, actor, reason)
 
 
 def _consulted(dossier) -> str | None:
@@ -85,6 +88,13 @@ def _consulted(dossier) -> str | None:
 def _notifying(edges: list[Edge]) -> list[Edge]:
     """Every edge that moves an existing dossier tells those it concerns (nominations.notify), after the commit."""
     return [e if e.source == CREATED else dataclasses.replace(e, effects=(*e.effects, dossier_moved)) for e in edges]
+
+
+def _none_blocked(dossier, actor, reason) -> str | None:
+    """Before the council: no nominee blocked by a negative agency opinion or a hold, no mandatory opinion missing."""
+    from .opinions import council_refusal
+
+    return council_refusal(dossier)
 
 
 DOSSIER = Workflow(

@@ -15,5 +15,5 @@ def _home(request):
 registry.nav(registry.NavEntry(key="units", label="Đơn vị", url_name="org:unit_tree", order=20, permission="org.view_units",
                                match=("org:unit_tree", "org:unit_detail")))
 registry.section(registry.HomeSection(key="units", order=10, template="org/_home.html", context=_home))
-registry.ability(registry.Ability(text="Xem cây đơn vị trong phạm vi được giao.", roles=roles.ALL - roles.LEDGER_READERS,
+registry.ability(registry.Ability(text="Xem cây đơn vị trong phạm vi được giao.", roles=roles.UNIT_READERS - roles.LEDGER_READERS,
                                   links=("units",), order=10))

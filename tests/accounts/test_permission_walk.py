@@ -43,13 +43,13 @@ REWARD_BODY = {"award": "LDTT", "subject": "individual", "decided_on": "2026-01-
 # (label, url builder from the tree, method, body, expected per persona)
 WALK = [
     ("home", lambda t: reverse("web:home"), "get", None, expect(everyone(200))),
-    ("unit tree", lambda t: reverse("org:unit_tree"), "get", None, expect({**everyone(200), "no_role": 403})),
+    ("unit tree", lambda t: reverse("org:unit_tree"), "get", None, expect({**everyone(200), "no_role": 403, "agency": 403})),
     ("ward A", lambda t: reverse("org:unit_detail", args=[t.ward_a.pk]), "get", None,
-     expect({**everyone(200), "officer_b": 404, "no_role": 403})),
+     expect({**everyone(200), "officer_b": 404, "no_role": 403, "agency": 403})),
     ("ward B", lambda t: reverse("org:unit_detail", args=[t.ward_b.pk]), "get", None,
-     expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403})),
+     expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403, "agency": 403})),
     ("dissolved district", lambda t: reverse("org:unit_detail", args=[t.district.pk]), "get", None,
-     expect({**everyone(404), "admin": 200, "no_role": 403})),
+     expect({**everyone(404), "admin": 200, "no_role": 403, "agency": 403})),
     ("people list", lambda t: reverse("records:people_list"), "get", None, expect(ledger_readers(200))),
     ("people export", lambda t: reverse("records:people_export"), "get", None, expect(ledger_readers(200))),
     ("person in ward A", lambda t: reverse("records:person_detail", args=[t.an.pk]), "get", None,
@@ -159,14 +159,14 @@ def _editing_walk():
         ("unit eligibility of ward A school", lambda t: reverse("records:unit_eligibility", args=[t.school_a.pk]) + "?award=TTLDTT&year=2025",
          "get", None, expect(ledger_readers(200, officer_b=404))),
         ("unit eligibility of ward B school", lambda t: reverse("records:unit_eligibility", args=[t.school_b.pk]) + "?award=TTLDTT&year=2025",
-         "get", None, expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403})),
+         "get", None, expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403, "agency": 403})),
         ("API schema", lambda t: reverse("api-schema"), "get", None, {n: 200 for n in ALL}),
         ("unit rating of ward A school (page)", lambda t: reverse("records:unit_rating_record", args=[t.school_a.pk]), "get", None,
          expect(EDITORS_A)),
         ("unit rating of ward A school (save)", lambda t: reverse("records:unit_rating_record", args=[t.school_a.pk]), "form", {},
          expect(EDITORS_A)),
         ("unit rating of ward B school (save)", lambda t: reverse("records:unit_rating_record", args=[t.school_b.pk]), "form", {},
-         expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403})),
+         expect({**everyone(404), "admin": 200, "officer_b": 200, "no_role": 403, "agency": 403})),
         ("API person of ward A", lambda t: reverse("org_api:person", args=[t.an.pk]), "get", None,
          {**{n: 403 for n in ALL}, **ledger_readers(200, officer_b=404), "anonymous": 401}),
     ]
@@ -326,11 +326,112 @@ def _consultation_walk():
     ]
 
 
+def _opinion(tree, kind: str = "POLICE", *, addressee: str = "police", scan: bool = False):
+    """An opinion request on Nguyễn Văn An in the ward A dossier, addressed to Công an phường Đống Đa (the agency
+    persona's unit) or to Công an phường Láng (no account); with `scan`, answered on paper with a stored PDF."""
+    import datetime as dt
 
-_ALL_ROWS = WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from tdkt.core.actors import system_actor
+    from tdkt.core.uploads import check_upload, store_upload
+    from tdkt.nominations.models import Nominee, OpinionRequest
+    from tdkt.org.models import Unit, UnitKind
+    from tdkt.org.services import unit_create
+    from tests import upload_samples
+
+    dossier = _dossier(tree, "school_a")
+    nominee, _ = Nominee.objects.get_or_create(dossier=dossier, person=tree.an, award_code="LDTT")
+    unit = tree.police if addressee == "police" else (
+        Unit.objects.filter(code="cong_an_lang").first()
+        or unit_create(actor=system_actor(), code="cong_an_lang", name="Công an phường Láng", kind=UnitKind.AGENCY, parent=tree.province))
+    today = timezone.localdate()
+    request, created = OpinionRequest.objects.get_or_create(
+        dossier=dossier, nominee=nominee, addressee=unit, agency_kind=kind,
+        defaults={"requested_by": system_actor(), "requested_on": today, "reply_days": 10, "due_on": today + dt.timedelta(days=14)})
+    if scan and created:
+        file = ContentFile(upload_samples.pdf_bytes("Cong van"), name="Công văn trả lời.pdf")
+        checked = check_upload(file)
+        OpinionRequest.objects.filter(pk=request.pk).update(
+            status="answered", answer="positive", answered_on=today, recorded_from_paper=True, scan_filename=checked.filename,
+            scan_name=store_upload(file, checked, prefix="nominations/opinions"), scan_content_type=checked.content_type)
+    return request
+
+
+def _hold(tree):
+    from django.utils import timezone
+
+    from tdkt.core.actors import system_actor
+    from tdkt.nominations.models import Hold
+
+    nominee = _opinion(tree).nominee
+    return Hold.objects.get_or_create(person=tree.an, nominee=nominee, kind="COMPLAINT", defaults={
+        "reason": "Khiếu nại của lượt kiểm tra quyền", "source": "Đơn thư", "start": timezone.localdate(), "recorded_by": system_actor()})[0]
+
+
+AGENCY_OK = {"admin": 200, "agency": 200}
+
+
+def _opinions_walk():
+    """Agency opinions and holds (issue 13, point 6): the agency account reaches only the requests addressed to its own
+    unit (another agency's is a 404) and nothing of the dossiers; the office of the dossier's level requests, records,
+    resolves and holds (another ward's dossier is a 404, a reader who may not appraise gets 403); a scan is served to
+    the office and to the agency it answers, a 404 to everyone else."""
+    def a(t):
+        return _dossier(t, "school_a")
+
+    def b(t):
+        return _dossier(t, "school_b")
+
+    office_a = expect({**{n: 403 for n in NOMINATION_READERS}, **OFFICE_A, "officer_b": 404})
+    office_b = expect({**{n: 404 for n in NOMINATION_READERS}, "admin": 200, "officer_b": 403})
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    api_office_a = {**api, **{n: 403 for n in NOMINATION_READERS}, "admin": 400, "appraiser": 400, "office_head": 400, "officer_b": 404}
+    return [
+        ("opinion inbox", lambda t: reverse("nominations:opinion_inbox"), "get", None, expect(AGENCY_OK)),
+        ("opinion addressed to the agency", lambda t: reverse("nominations:opinion_detail", args=[_opinion(t).pk]), "get", None,
+         expect(AGENCY_OK)),
+        ("opinion addressed to another agency", lambda t: reverse("nominations:opinion_detail", args=[_opinion(t, addressee="lang").pk]),
+         "get", None, expect({"admin": 200, "agency": 404})),
+        ("answer an opinion (save)", lambda t: reverse("nominations:opinion_detail", args=[_opinion(t).pk]), "form", {}, expect(AGENCY_OK)),
+        ("scan of a paper reply", lambda t: reverse("nominations:opinion_scan", args=[_opinion(t, "TAX", scan=True).pk]), "get", None,
+         expect({**everyone(404), **OFFICE_A, "agency": 200})),
+        ("request opinions on ward A dossier (page)", lambda t: reverse("nominations:opinion_request", args=[a(t).pk]), "get", None, office_a),
+        ("request opinions on ward A dossier (save)", lambda t: reverse("nominations:opinion_request", args=[a(t).pk]), "form", {}, office_a),
+        ("request opinions on ward B dossier (page)", lambda t: reverse("nominations:opinion_request", args=[b(t).pk]), "get", None, office_b),
+        ("paper reply on ward A dossier (page)", lambda t: reverse("nominations:opinion_paper", args=[a(t).pk, _opinion(t).pk]), "get", None,
+         office_a),
+        ("paper reply on ward A dossier (save)", lambda t: reverse("nominations:opinion_paper", args=[a(t).pk, _opinion(t).pk]), "form", {},
+         office_a),
+        ("resolve an opinion on ward A dossier (page)", lambda t: reverse("nominations:opinion_resolve", args=[a(t).pk, _opinion(t).pk]),
+         "get", None, office_a),
+        ("record a hold on ward A dossier (page)", lambda t: reverse("nominations:hold_add", args=[a(t).pk]), "get", None, office_a),
+        ("record a hold on ward A dossier (save)", lambda t: reverse("nominations:hold_add", args=[a(t).pk]), "form", {}, office_a),
+        ("lift a hold on ward A dossier (page)", lambda t: reverse("nominations:hold_lift", args=[a(t).pk, _hold(t).pk]), "get", None, office_a),
+        ("API opinions of the agency", lambda t: reverse("nominations_api:opinions"), "get", None, {**api, **AGENCY_OK}),
+        ("API answer an opinion", lambda t: reverse("nominations_api:opinion-answer", args=[_opinion(t).pk]), "post", {},
+         {**api, "admin": 400, "agency": 400}),
+        ("API answer another agency's opinion", lambda t: reverse("nominations_api:opinion-answer", args=[_opinion(t, addressee="lang").pk]),
+         "post", {}, {**api, "admin": 400, "agency": 404}),
+        ("API opinions of ward A dossier", lambda t: reverse("nominations_api:dossier-opinions", args=[a(t).pk]), "get", None,
+         {**api_office_a, "admin": 200, "appraiser": 200, "office_head": 200}),
+        ("API request opinions on ward A dossier", lambda t: reverse("nominations_api:dossier-opinions", args=[a(t).pk]), "post", {},
+         api_office_a),
+    ]
+
+
+_ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
+             + _opinions_walk())
 CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Attachments a row writes (a paper reply's scan) go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def _status(client, build, method, body, tree):

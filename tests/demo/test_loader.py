@@ -120,3 +120,15 @@ def test_the_demo_round_gives_the_officer_and_the_office_dossiers_waiting(client
     client.force_login(users.get(username="thamdinh"))
     office_home = client.get(reverse("web:home")).content.decode()
     assert 'data-testid="home-dossiers"' in office_home and "Đã gửi" in office_home
+
+
+def test_the_demo_police_account_finds_a_request_waiting():
+    from tdkt.nominations import selectors_opinions
+
+    demo.load(seed=2026, size=0.25)
+    user = get_user_model().objects.get(username="hiepy.congan")
+    police = Unit.objects.get(code="cong_an_dong_da")
+    assert RoleAssignment.objects.get(user=user).unit == police and RoleAssignment.objects.get(user=user).role == "agency"
+    waiting = list(selectors_opinions.inbox(user).filter(status="pending"))
+    assert waiting and {r.addressee for r in waiting} == {police}
+    assert waiting[0].dossier.status == "awaiting_opinions"

@@ -121,7 +121,7 @@ def test_the_admin_and_its_autocompletes_search_like_the_app(client, admin, tree
 
     assert listed("org/person", "tran van hung") == ["Trần Văn Hùng"]
     assert listed("org/person", "nguyen thi thu ha") == ["Nguyễn Thị Thu Hà"]
-    assert sorted(listed("org/unit", "đống đa")) == ["Phường Đống Đa", "Quận Đống Đa", "Trường THCS Đống Đa"]
+    assert sorted(listed("org/unit", "đống đa")) == ["Công an phường Đống Đa", "Phường Đống Đa", "Quận Đống Đa", "Trường THCS Đống Đa"]
     assert listed("org/unit", "truong thcs") == ["Trường THCS Đống Đa"]
     assert listed("org/unit", "thcs_dong_da") == ["Trường THCS Đống Đa"]  # the code still finds
     assert [u.username for u in client.get("/admin/auth/user/", {"q": "tran van hung"}).context["cl"].result_list] == ["hung.tv"]
@@ -131,7 +131,7 @@ def test_the_admin_and_its_autocompletes_search_like_the_app(client, admin, tree
                                                            "field_name": field}).json()
         return sorted(r["text"] for r in found["results"])
 
-    assert autocomplete("unit", "dong da") == ["Phường Đống Đa", "Quận Đống Đa", "Trường THCS Đống Đa"]
+    assert autocomplete("unit", "dong da") == ["Công an phường Đống Đa", "Phường Đống Đa", "Quận Đống Đa", "Trường THCS Đống Đa"]
     assert autocomplete("unit", "truong thcs") == ["Trường THCS Đống Đa"]
     assert autocomplete("user", "tran van hung") == ["hung.tv"]
 

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='Appraisal',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('conclusion', models.CharField(choices=[('eligible', 'Đủ điều kiện'), ('not_eligible', 'Không đủ điều kiện'), ('needs_supplement', 'Cần bổ sung')], max_length=20, verbose_name='Kết luận thẩm định')),
+                ('conclusion', models.CharField(choices=[('eligible', 'Đủ điều kiện'), ('not_eligible', 'Chưa đủ điều kiện'), ('needs_supplement', 'Cần bổ sung')], max_length=20, verbose_name='Kết luận thẩm định')),
                 ('note', models.TextField(blank=True, max_length=4000, verbose_name='Ý kiến thẩm định')),
                 ('version', models.PositiveIntegerField(default=1)),
                 ('appraised_at', models.DateTimeField(auto_now=True, verbose_name='Thẩm định lúc')),
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             name='HistoricalAppraisal',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('conclusion', models.CharField(choices=[('eligible', 'Đủ điều kiện'), ('not_eligible', 'Không đủ điều kiện'), ('needs_supplement', 'Cần bổ sung')], max_length=20, verbose_name='Kết luận thẩm định')),
+                ('conclusion', models.CharField(choices=[('eligible', 'Đủ điều kiện'), ('not_eligible', 'Chưa đủ điều kiện'), ('needs_supplement', 'Cần bổ sung')], max_length=20, verbose_name='Kết luận thẩm định')),
                 ('note', models.TextField(blank=True, max_length=4000, verbose_name='Ý kiến thẩm định')),
                 ('version', models.PositiveIntegerField(default=1)),
                 ('appraised_at', models.DateTimeField(blank=True, editable=False, verbose_name='Thẩm định lúc')),
