@@ -73,12 +73,18 @@ def _nominee_out(n) -> dict:
             "checks": n.checks}
 
 
-def _dossier_out(d, *, nominees: bool = False) -> dict:
+def _dossier_out(d, *, nominees: bool = False, returned: bool = False) -> dict:
     out = {"id": d.pk, "round": d.round_id, "unit": {"id": d.unit_id, "code": d.unit.code, "name": d.unit.name}, "title": d.title,
            "status": d.status, "status_label": d.get_status_display(), "tracking_code": d.tracking_code,
            "submitted_on": d.submitted_on, "received_on": d.received_on}
     if nominees:
         out["nominees"] = [_nominee_out(n) for n in selectors.nominees_of(d)]
+    if nominees or returned:
+        from .returns import return_panel
+
+        panel = return_panel(d, selectors.dossier_history(d))
+        out["return_items"] = [{"component": i.component, "nominee": i.nominee_id, "label": i.label, "text": i.text,
+                                "done": i.done} for i in panel["items"]] if panel else []
     return out
 
 
@@ -166,9 +172,19 @@ class NomineesView(APIView):
         return Response(_nominee_out(nominee), status=status.HTTP_201_CREATED)
 
 
+class ReturnItemIn(serializers.Serializer):
+    component = serializers.CharField(required=False, allow_blank=True, help_text="Mã thành phần hồ sơ của đợt xét (hoặc nominee)")
+    nominee = serializers.IntegerField(required=False, allow_null=True, help_text="Mã số người, tập thể trong hồ sơ (hoặc component)")
+    text = serializers.CharField(max_length=1000, help_text="Nội dung cần bổ sung")
+
+
 class TransitionIn(serializers.Serializer):
     action = serializers.ChoiceField(choices=sorted({e.action for e in DOSSIER.edges if e.action != "create"}))
     reason = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    items = ReturnItemIn(many=True, required=False, help_text="Chỉ khi return_for_supplement: các nội dung cần bổ sung, "
+                         "mỗi mục nêu một thành phần hồ sơ hoặc một người, tập thể")
+    working_days = serializers.IntegerField(required=False, min_value=1, help_text="Chỉ khi open_consultation: số ngày làm "
+                                            "việc lấy ý kiến công khai (mặc định theo danh mục)")
 
 
 class TransitionsView(APIView):
@@ -182,5 +198,6 @@ class TransitionsView(APIView):
         edge = DOSSIER.edge(dossier.status, d["action"])
         if edge is not None:  # the view repeats the gate so that a refusal is a 403 (the service checks again)
             require(request, edge.permission, dossier)
-        services.dossier_act(actor=request.user, dossier=dossier, action=d["action"], reason=d.get("reason", ""))
-        return Response(_dossier_out(dossier))
+        services.dossier_act(actor=request.user, dossier=dossier, action=d["action"], reason=d.get("reason", ""),
+                             items=[dict(i) for i in d.get("items", [])], working_days=d.get("working_days"))
+        return Response(_dossier_out(dossier, returned=True))

@@ -84,19 +84,45 @@ def nominees_requiring(dossier: Dossier, day: dt.date | None = None) -> list[Nom
     return [n for n in dossier.nominees.filter(withdrawn=False).select_related("person", "unit") if n.award_code in codes]
 
 
+def days_bounds(dossier: Dossier, today: dt.date | None = None) -> dict:
+    """The length the office may choose for the dossier's consultation: {default, minimum, maximum, basis, required}.
+    The default is the catalogue's duration in force today; when an award of the dossier requires a consultation
+    (Law Art 84(5)) the office may lengthen it but not shorten it below that duration."""
+    param = load_catalogue().param_on(DAYS_KEY, today or _today())
+    default = int(param.value)
+    required = [n.name for n in nominees_requiring(dossier, today)]
+    return {"default": default, "minimum": default if required else 1, "maximum": MAX_DAYS, "basis": param.legal_basis,
+            "required": required}
+
+
+def closing_date(opened_on: dt.date, working_days: int) -> dt.date:
+    """The last day of a consultation opened on `opened_on` for `working_days` working days."""
+    return calendar.deadline(opened_on, working_days)
+
+
 def consultation_open(*, actor, dossier: Dossier, working_days: int | None = None, today: dt.date | None = None) -> Consultation:
     """Publish the dossier's list from today for `working_days` working days (default: the catalogue's duration in
-    force today). The dossier must already be in consultation (the workflow's edge moved it)."""
+    force today; the office's choice within `days_bounds`). The dossier must already be in consultation (the
+    workflow's edge moved it)."""
     require(actor, "nominations.appraise_dossier", dossier,
             message=f"Bạn không có quyền lấy ý kiến công khai về hồ sơ của {dossier.unit.name}.")
     today = today or _today()
+    bounds = days_bounds(dossier, today)
+    basis = bounds["basis"]
     if working_days is None:
-        param = load_catalogue().param_on(DAYS_KEY, today)
-        days, basis = int(param.value), param.legal_basis
+        days = bounds["default"]
     else:
-        days, basis = int(working_days), ""
+        try:
+            days = int(working_days)
+        except (TypeError, ValueError):
+            raise DomainError("Số ngày lấy ý kiến phải là số nguyên.") from None
         if not 1 <= days <= MAX_DAYS:
             raise DomainError(f"Thời gian lấy ý kiến phải từ 1 đến {MAX_DAYS} ngày làm việc.")
+        if days < bounds["minimum"]:
+            raise DomainError(f"Đề nghị {', '.join(bounds['required'][:5])} phải lấy ý kiến công khai ít nhất {bounds['minimum']} "
+                              f"ngày làm việc ({basis}).")
+        if days != bounds["default"]:
+            basis = f"Cơ quan thường trực chọn {days} ngày làm việc (mặc định {bounds['default']} ngày: {basis})"
     with transaction.atomic():
         status = Dossier.objects.filter(pk=dossier.pk).values_list("status", flat=True).first()
         if status != DossierStatus.IN_CONSULTATION:

@@ -147,3 +147,56 @@ class AppraisalForm(_Styled):
 
 class NomineeImportForm(_Styled):
     file = forms.FileField(label=_("Tệp danh sách (.xlsx hoặc .json)"), error_messages={"required": _("Vui lòng chọn tệp.")})
+
+
+class ReturnItemForm(_Styled):
+    """One item of a return for supplement: what (a component of the round, "c:<code>", or a nominee, "n:<id>") and
+    what is missing. An empty row is skipped; the service checks again."""
+
+    what = forms.ChoiceField(label=_("Thành phần hồ sơ hoặc người, tập thể"), required=False, choices=(), error_messages={
+        "invalid_choice": _("Hãy chọn một thành phần hồ sơ hoặc một người, tập thể của hồ sơ.")})
+    text = forms.CharField(label=_("Nội dung cần bổ sung"), required=False, max_length=1000,
+                           error_messages={"max_length": _("Nội dung cần bổ sung quá dài (tối đa 1.000 ký tự).")})
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["what"].choices = [("", "—"), *choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("text", "").strip() and not data.get("what"):
+            self.add_error("what", _("Hãy chọn thành phần hồ sơ hoặc người, tập thể cần bổ sung."))
+        elif data.get("what") and not data.get("text", "").strip():
+            self.add_error("text", _("Hãy ghi nội dung cần bổ sung."))
+        return data
+
+    def item(self) -> dict | None:
+        what, text = self.cleaned_data.get("what"), self.cleaned_data.get("text", "")
+        if not what:
+            return None
+        kind, _sep, value = what.partition(":")
+        return {"component": value, "text": text} if kind == "c" else {"nominee": value, "text": text}
+
+
+ReturnItemFormSet = forms.formset_factory(ReturnItemForm, extra=3, max_num=30, absolute_max=30, validate_max=True)
+
+
+class ConsultationDaysForm(_Styled):
+    """The length of a public consultation, chosen by the office (default: the catalogue's)."""
+
+    working_days = forms.IntegerField(label=_("Thời gian lấy ý kiến (số ngày làm việc)"), min_value=1, error_messages={
+        "required": _("Vui lòng nhập số ngày làm việc."), "invalid": _("Số ngày làm việc phải là số nguyên."),
+        "min_value": _("Thời gian lấy ý kiến phải từ %(limit_value)s ngày làm việc trở lên.")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "style": "max-width: 8rem"}))
+
+    def __init__(self, *args, maximum: int, minimum: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["working_days"]
+        field.max_value, field.min_value = maximum, minimum
+        field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
+        from django.core.validators import MaxValueValidator, MinValueValidator
+
+        field.validators += [MinValueValidator(minimum), MaxValueValidator(maximum)]
+        field.error_messages["min_value"] = _("Thời gian lấy ý kiến phải từ %(limit_value)s ngày làm việc trở lên.")
+        field.error_messages["max_value"] = _("Thời gian lấy ý kiến tối đa %(limit_value)s ngày làm việc.")
+        field.widget.attrs.update({"min": minimum, "max": maximum})

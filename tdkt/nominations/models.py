@@ -147,4 +147,4 @@ class Nominee(models.Model):
 
 from .models_consultation import Comment, CommentStatus, Consultation  # noqa: E402, F401  (public consultation)
 from .models_opinions import Hold, OpinionRequest  # noqa: E402,F401  (agency opinions and holds, issue 13 point 6)
-from .models_work import Appraisal, Attachment, Conclusion  # noqa: E402,F401  (the dossier's files and appraisals)
+from .models_work import Appraisal, Attachment, Conclusion, ReturnItem  # noqa: E402,F401  (files, appraisals, return items)

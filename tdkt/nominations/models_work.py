@@ -59,3 +59,31 @@ class Appraisal(models.Model):
     class Meta:
         verbose_name = _("Kết luận thẩm định")
         verbose_name_plural = _("Kết luận thẩm định")
+
+
+class ReturnItem(models.Model):
+    """One thing the appraiser asks the unit to supplement when returning a dossier (issue 13, point 5): a component
+    of the round's checklist, or a nominee, with what is missing. Linked to the transition of the return (the general
+    reason stays on it); whether the unit has fixed it is read, not stored (a file for the component attached after the
+    return; the nominee changed, withdrawn or given a file after it: `returns.return_panel`). Never changed."""
+
+    dossier = models.ForeignKey("nominations.Dossier", on_delete=models.PROTECT, related_name="return_items", verbose_name=_("Hồ sơ"))
+    transition = models.ForeignKey("core.Transition", on_delete=models.PROTECT, related_name="+", verbose_name=_("Lần trả lại"))
+    position = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+    component = models.CharField(_("Thành phần hồ sơ"), max_length=40, blank=True)
+    nominee = models.ForeignKey("nominations.Nominee", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                verbose_name=_("Người, tập thể"))
+    text = models.TextField(_("Nội dung cần bổ sung"), max_length=1000)
+
+    class Meta:
+        verbose_name = _("Nội dung yêu cầu bổ sung")
+        verbose_name_plural = _("Nội dung yêu cầu bổ sung")
+        ordering = ["transition_id", "position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=(~models.Q(component="") & models.Q(nominee__isnull=True))
+                                   | (models.Q(component="") & models.Q(nominee__isnull=False)),
+                                   name="nominations_returnitem_one_subject"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -89,6 +89,12 @@ def message(dossier: Dossier, step) -> tuple[str, str]:
     if reason:
         lines.insert(0, reason)
     if step.action == "return_for_supplement":
+        from .returns import items_out
+
+        items = items_out(step)
+        if items:
+            lines.append("Các nội dung cần bổ sung:")
+            lines += [f"{i}. {item['label']}: {item['text']}" for i, item in enumerate(items, start=1)]
         lines.append("Đơn vị bổ sung hồ sơ theo yêu cầu rồi chọn “Gửi lại sau bổ sung”; thời gian hồ sơ ở đơn vị không tính vào "
                      "thời hạn xử lý của cơ quan thường trực.")
     return title, "\n".join(lines)

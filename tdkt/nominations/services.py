@@ -115,11 +115,18 @@ def dossier_create(*, actor, round_: Round, unit: Unit, title: str = "") -> Doss
     return dossier
 
 
-def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "", items=None, working_days: int | None = None) -> Dossier:
     """Move the dossier along its table: `submit`, `receive`, `return_for_supplement`, `resubmit`, … A received
     dossier is judged under the rules in force on the day it was received complete (DOMAIN.md §1): its nominees are
-    evaluated again with that date."""
+    evaluated again with that date. A return may list `items` (returns.py: a component or a nominee each, with what is
+    missing); opening a consultation may set its `working_days` (consultation.py; default: the catalogue's)."""
+    from . import returns
+
     today = _today()
+    if items and action != "return_for_supplement":
+        raise DomainError("Chỉ ghi nội dung cần bổ sung khi trả lại hồ sơ để bổ sung.")
+    if working_days is not None and action != "open_consultation":
+        raise DomainError("Chỉ chọn số ngày lấy ý kiến khi mở lấy ý kiến công khai.")
     changes = {}
     if action in ("submit", "resubmit"):
         changes["submitted_on"] = today
@@ -129,14 +136,20 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "") -> Do
     if len(reason) > 4000:
         raise DomainError("Lý do quá dài (tối đa 4.000 ký tự).")
     with transaction.atomic():
-        kernel.transition(actor=actor, obj=dossier, action=action, reason=reason, changes=changes, workflow=DOSSIER)
+        if items:  # the office's edge: its permission before the items are read
+            require(actor, "nominations.appraise_dossier", dossier, message="Bạn không có quyền trả lại hồ sơ này.")
+        checked = returns.clean_items(dossier, items) if items else []
+        data = {"items": returns.audit_data(checked)} if checked else None
+        step = kernel.transition(actor=actor, obj=dossier, action=action, reason=reason, changes=changes, workflow=DOSSIER, data=data)
+        if checked:
+            returns.items_record(dossier=dossier, step=step, items=checked)
         if action == "receive":
             for nominee in dossier.nominees.filter(withdrawn=False).select_related("person", "unit"):
                 nominee_evaluate(nominee, dossier=dossier)
         if action == "open_consultation":  # the list goes public (consultation.py), in the same transaction
             from .consultation import consultation_open
 
-            consultation_open(actor=actor, dossier=dossier, today=today)
+            consultation_open(actor=actor, dossier=dossier, today=today, working_days=working_days)
     return dossier
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_work
+from . import views, views_act, views_work
 
 app_name = "nominations"
 
@@ -16,7 +16,7 @@ urlpatterns = [
     path("<int:pk>/xet-lai/", views.dossier_reevaluate, name="dossier_reevaluate"),
     path("<int:pk>/nguoi/<int:nominee_id>/sua/", views.nominee_edit, name="nominee_edit"),
     path("<int:pk>/nguoi/<int:nominee_id>/rut/", views.nominee_withdraw, name="nominee_withdraw"),
-    path("<int:pk>/chuyen/<str:action>/", views.dossier_act, name="dossier_act"),
+    path("<int:pk>/chuyen/<str:action>/", views_act.dossier_act, name="dossier_act"),
     path("<int:pk>/nhap-danh-sach/", views_work.nominee_import, name="nominee_import"),
     path("<int:pk>/nhap-danh-sach/mau.xlsx", views_work.nominee_import_template, name="nominee_import_template"),
     path("<int:pk>/tep/", views_work.attachment_add, name="attachment_add"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +17,7 @@ from tdkt.org.models import Person, Unit
 from tdkt.org.views import require
 
 from . import selectors, services
-from .forms import DossierForm, FromBatchForm, NomineeEditForm, NomineeForm, ReasonForm, RoundForm, WithdrawNomineeForm
+from .forms import DossierForm, FromBatchForm, NomineeEditForm, NomineeForm, RoundForm, WithdrawNomineeForm
 from .models import Dossier, DossierStatus, Nominee
 from .workflow import DOSSIER
 
@@ -180,10 +179,13 @@ def dossier_detail(request, pk: int):
             row = n.appraisal_row
             n.appraisal_form = AppraisalForm(initial={"conclusion": row.conclusion if row else "", "note": row.note if row else "",
                                                       "version": row.version if row else None}, auto_id=f"a{n.pk}_%s")
+    from .returns import return_panel
+
+    attachments = list(dossier.attachments.select_related("nominee__person", "nominee__unit"))
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
         "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
-        "checklist": work.checklist(dossier, list(dossier.attachments.select_related("nominee"))),
+        "checklist": work.checklist(dossier, attachments), "returned": return_panel(dossier, history, attachments),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
     }
     if can_edit:
@@ -286,31 +288,6 @@ def dossier_reevaluate(request, pk: int):
     else:
         messages.success(request, _("Đã xét lại điều kiện của %(n)s người, tập thể theo hồ sơ thành tích hiện tại.") % {"n": count})
     return redirect("nominations:dossier_detail", dossier.pk)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def dossier_act(request, pk: int, action: str):
-    dossier = _dossier(request, pk)
-    edge = DOSSIER.edge(dossier.status, action)
-    if edge is None or action == "create":
-        raise Http404
-    require(request, edge.permission, dossier)
-    form = ReasonForm(request.POST if request.method == "POST" else None)
-    if edge.requires_reason:
-        form.fields["reason"].required = True
-        form.fields["reason"].error_messages["required"] = _("Hãy ghi lý do.")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dossier_act(actor=request.user, dossier=dossier, action=action, reason=form.cleaned_data["reason"])
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("%(label)s: hồ sơ chuyển sang “%(state)s”.")
-                             % {"label": edge.label, "state": dossier.get_status_display()})
-            return redirect("nominations:dossier_detail", dossier.pk)
-    return render(request, "nominations/form.html", {"form": form, "title": edge.label, "subtitle": dossier.title, "back": dossier,
-                                                     "submit_label": edge.label})
 
 
 @require_GET
