@@ -70,21 +70,46 @@ def dossier_history(dossier: Dossier):
 
 
 def with_clocks(dossiers, *, today=None) -> list[Dossier]:
-    """The dossiers with `.clock` (`dossier_clock`, as of `today`), their transitions read in one query."""
+    """The dossiers with `.clock` (`dossier_clock`, as of `today`) and `.step` (`clocks.step_clock`: the current
+    step's limit), reading the calendar's overrides, the catalogue, the transitions, the pending opinion requests and
+    the consultations once for the whole list (a constant number of queries, whatever its length)."""
     from collections import defaultdict
 
+    from tdkt.core import calendar
     from tdkt.core.models import Transition
+    from tdkt.law.catalogue import load_catalogue
+
+    from . import clocks
 
     dossiers = list(dossiers)
     steps = defaultdict(list)
-    running = [str(d.pk) for d in dossiers if d.status in CLOCK_STATES]
+    running = [str(d.pk) for d in dossiers if d.status in CLOCK_STATES or d.status in clocks.STEP_STATES]
     if running:
         for t in (Transition.objects.filter(workflow="nominations.dossier", target_id__in=running).order_by("at", "id")
                   .only("target_id", "action", "at")):
             steps[t.target_id].append(t)
+    cal = calendar.Calendar(calendar.overrides()) if running else None
+    catalogue = load_catalogue() if running else None
+    due = clocks.opinions_due(dossiers)
+    consulted = clocks.consultations(dossiers)
     for d in dossiers:
-        d.clock = dossier_clock(d, steps.get(str(d.pk), []), today=today) if d.status in CLOCK_STATES else None
+        history = steps.get(str(d.pk), [])
+        d.clock = (dossier_clock(d, history, today=today, cal=cal, catalogue=catalogue) if d.status in CLOCK_STATES else None)
+        d.step = (clocks.step_clock(d, history, cal=cal, catalogue=catalogue, today=today, opinions_due=due.get(d.pk),
+                                    consultation=consulted.get(d.pk)) if d.status in clocks.STEP_STATES else None)
     return dossiers
+
+
+def step_clock(dossier: Dossier, history) -> dict | None:
+    """The current step's limit of one dossier (its page): `clocks.step_clock` over the current calendar."""
+    from tdkt.core import calendar
+    from tdkt.law.catalogue import load_catalogue
+
+    from . import clocks
+
+    return clocks.step_clock(dossier, history, cal=calendar.current(), catalogue=load_catalogue(),
+                             opinions_due=clocks.opinions_due([dossier]).get(dossier.pk),
+                             consultation=clocks.consultations([dossier]).get(dossier.pk))
 
 
 # The states in which the office's time limit runs (from the complete dossier's receipt to the council's door).
@@ -93,7 +118,7 @@ CLOCK_STATES = (DossierStatus.RECEIVED, DossierStatus.UNDER_APPRAISAL, DossierSt
 NEAR_LIMIT = 3  # working days left from which a dossier is highlighted
 
 
-def dossier_clock(dossier: Dossier, history=None, *, today=None) -> dict | None:
+def dossier_clock(dossier: Dossier, history=None, *, today=None, cal=None, catalogue=None) -> dict | None:
     """The office's time limit (catalogue `dossier.limit.appraisal_days`, working days after the complete dossier was
     first received; the days it spent returned for supplement do not count): {limit, due, left, near, overdue, basis,
     paused}, or None when no clock runs (not yet received, or past the council's door, withdrawn, rejected)."""
@@ -118,11 +143,11 @@ def dossier_clock(dossier: Dossier, history=None, *, today=None) -> dict | None:
     if out_since is not None:
         pauses.append((out_since, None))
     try:
-        param = load_catalogue().param("dossier.limit.appraisal_days", received.year)
+        param = (catalogue or load_catalogue()).param("dossier.limit.appraisal_days", received.year)
     except (KeyError, LookupError, ValueError):
         return None
     today = today or timezone.localdate()
-    cal = calendar.current()
+    cal = cal or calendar.current()
     left = cal.working_days_left(received, int(param.value), today, pauses)
     return {"limit": int(param.value), "left": left, "near": 0 <= left <= NEAR_LIMIT, "overdue": left < 0,
             "basis": param.legal_basis, "paused": out_since is not None, "received": received,

@@ -45,7 +45,7 @@ def index(request):
         dossiers = dossiers.filter(status=status)
     return render(request, "nominations/index.html", {
         "inbox": selectors.with_counts(selectors.with_clocks(selectors.office_inbox(user)[:50])),
-        "todo": selectors.with_counts(selectors.unit_todo(user)[:50]),
+        "todo": selectors.with_counts(selectors.with_clocks(selectors.unit_todo(user)[:50])),
         "dossiers": selectors.with_counts(dossiers[:100]),
         "rounds": list(selectors.rounds_visible_to(user).filter(status="open")[:20]),
         "can_open_round": user.has_perm("nominations.open_round"),
@@ -185,7 +185,7 @@ def dossier_detail(request, pk: int):
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
         "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
-        "checklist": work.checklist(dossier, attachments), "returned": return_panel(dossier, history, attachments),
+        "step": selectors.step_clock(dossier, history), "checklist": work.checklist(dossier, attachments), "returned": return_panel(dossier, history, attachments),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
     }
     if can_edit:
