@@ -14,6 +14,15 @@ from tdkt.org.edit_forms import _date, _Styled
 REQUIRED = {"required": _("Vui lòng điền mục này.")}
 
 
+class UnitCheckboxes(forms.CheckboxSelectMultiple):
+    """The units to invite, as check boxes in a box that scrolls, with a filter by name."""
+
+    template_name = "nominations/widgets/unit_checkboxes.html"
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "form-check-input", **(attrs or {})}, choices)
+
+
 class RoundForm(_Styled):
     office_unit = forms.ModelChoiceField(label=_("Cấp tổ chức xét"), queryset=None, error_messages={
         **REQUIRED, "invalid_choice": _("Đơn vị không hợp lệ.")})
@@ -27,11 +36,17 @@ class RoundForm(_Styled):
                                                        "invalid_choice": _("Danh hiệu không có trong danh mục.")})
     intake_from = _date(_("Nhận hồ sơ từ ngày"), required=True)
     intake_to = _date(_("Hạn nộp hồ sơ"), required=True)
+    invited = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị được đề nghị"), queryset=None, required=False, widget=UnitCheckboxes,
+        help_text=_("Để trống: mọi đơn vị thuộc cấp tổ chức xét được lập hồ sơ. Nếu chọn, chỉ các đơn vị này (và đơn vị trực thuộc) được lập hồ sơ."),
+        error_messages={"invalid_choice": _("Đơn vị không thuộc phạm vi của bạn."), "invalid_pk_value": _("Đơn vị không hợp lệ.")})
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, invitable=None, **kwargs):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         self.fields["office_unit"].queryset = units
+        self.fields["invited"].queryset = invitable if invitable is not None else units
+        self.fields["invited"].widget.attrs["class"] = "form-check-input"
         self.fields["kind"].choices = [(c, vocab.label(vocab.RoundKind, c)) for c in vocab.RoundKind.values]
         self.fields["year"].choices = [(y, str(y)) for y in range(today.year, today.year - 6, -1)]
         self.fields["awards"].choices = [(a.code, a.name) for a in sorted(load_catalogue().awards.values(), key=lambda a: (a.rank, a.code))]
@@ -42,6 +57,20 @@ class RoundForm(_Styled):
         if data.get("intake_from") and data.get("intake_to") and data["intake_to"] < data["intake_from"]:
             self.add_error("intake_to", _("Hạn nộp hồ sơ phải sau ngày bắt đầu nhận hồ sơ."))
         return data
+
+
+class InviteForm(_Styled):
+    """The units a round invites (its edit page)."""
+
+    invited = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị được đề nghị"), queryset=None, required=False, widget=UnitCheckboxes,
+        help_text=_("Để trống: mọi đơn vị thuộc cấp tổ chức xét được lập hồ sơ."),
+        error_messages={"invalid_choice": _("Đơn vị không thuộc cấp tổ chức xét."), "invalid_pk_value": _("Đơn vị không hợp lệ.")})
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = units
+        self.fields["invited"].widget.attrs["class"] = "form-check-input"
 
 
 class DossierForm(_Styled):

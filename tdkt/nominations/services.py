@@ -70,10 +70,8 @@ def round_open(*, actor, office_unit: Unit, year: int, kind: str, title: str, aw
         raise DomainError(f"Danh hiệu, hình thức không có trong danh mục: {', '.join(unknown)}.")
     if intake_to < intake_from:
         raise DomainError("Hạn nộp hồ sơ phải sau ngày bắt đầu nhận hồ sơ.")
-    invited = list(invited)
-    outside = [u.name for u in invited if not u.path.startswith(office_unit.path)]
-    if outside:
-        raise DomainError(f"Đơn vị không thuộc {office_unit.name}: {', '.join(outside)}.")
+    invited = list(dict.fromkeys(invited))
+    _outside(office_unit, invited)
     with transaction.atomic():
         round_ = Round.objects.create(office_unit=office_unit, year=int(year), kind=kind, title=_text(title, "tên đợt xét"),
                                       awards=awards, intake_from=intake_from, intake_to=intake_to, created_by=actor)
@@ -83,6 +81,30 @@ def round_open(*, actor, office_unit: Unit, year: int, kind: str, title: str, aw
                            "intake_from": intake_from.isoformat(), "intake_to": intake_to.isoformat(),
                            "invited": [u.code for u in invited]})
     return round_
+
+
+def _outside(office_unit: Unit, units) -> None:
+    outside = [u.name for u in units if not u.path.startswith(office_unit.path)]
+    if outside:
+        raise DomainError(f"Đơn vị không thuộc {office_unit.name}: {', '.join(outside)}.")
+
+
+def round_invite(*, actor, round_: Round, invited) -> Round:
+    """Set the units an open round invites (none: every unit of its level's subtree). A unit that already has a
+    dossier in the round keeps it; from now on only the invited units (and the units under them) create dossiers."""
+    require(actor, "nominations.open_round", round_.office_unit, message="Bạn không có quyền sửa đợt xét này.")
+    invited = list(dict.fromkeys(invited))
+    with transaction.atomic():
+        locked = Round.objects.select_for_update(of=("self",)).select_related("office_unit").get(pk=round_.pk)
+        if locked.status != RoundStatus.OPEN:
+            raise DomainError(f"Đợt xét “{locked.title}” đã đóng, không sửa được đơn vị được đề nghị.")
+        _outside(locked.office_unit, invited)
+        old = sorted(locked.invited.values_list("code", flat=True))
+        locked.invited.set(invited)
+        locked.save(update_fields=["updated_at"])
+        audit.record(actor=actor, action="nominations.round.invited", target=locked,
+                     data={"old": old, "new": sorted(u.code for u in invited)})
+    return locked
 
 
 def round_close(*, actor, round_: Round) -> Round:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("dot-xet/mo/", views.round_open, name="round_open"),
     path("dot-xet/<int:pk>/", views.round_detail, name="round_detail"),
     path("dot-xet/<int:pk>/dong/", views.round_close, name="round_close"),
+    path("dot-xet/<int:pk>/don-vi/", views.round_invite, name="round_invite"),
     path("dot-xet/<int:pk>/lap-ho-so/", views.dossier_create, name="dossier_create"),
     path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("<int:pk>/them/", views.nominee_add, name="nominee_add"),

@@ -60,12 +60,13 @@ def round_open(request):
     from tdkt.accounts import roles, scoping
 
     units = Unit.objects.filter(scoping.subtree_q(request.user, roles=roles.OFFICE), valid_to__isnull=True).order_by("path")
-    form = RoundForm(request.POST or None, units=units)
+    form = RoundForm(request.POST or None, units=units)  # the units to invite: the same subtree
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             round_ = services.round_open(actor=request.user, office_unit=d["office_unit"], year=d["year"], kind=d["kind"],
-                                         title=d["title"], awards=d["awards"], intake_from=d["intake_from"], intake_to=d["intake_to"])
+                                         title=d["title"], awards=d["awards"], intake_from=d["intake_from"], intake_to=d["intake_to"],
+                                         invited=d["invited"])
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -86,6 +87,7 @@ def round_detail(request, pk: int):
         "components": services.round_components(round_.kind, round_.year),
         "can_create": round_.status == "open" and _creatable_units(request.user, round_).exists(),
         "can_close": round_.status == "open" and request.user.has_perm("nominations.open_round", round_.office_unit),
+        "invited": list(round_.invited.all()),
     })
 
 
@@ -101,6 +103,27 @@ def _creatable_units(user, round_):
         pks = [u.pk for u in units if invites(round_, u)]
         units = units.filter(pk__in=pks)
     return units
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_invite(request, pk: int):
+    """The units an open round invites (the office of its level)."""
+    from .forms import InviteForm
+
+    round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
+    require(request, "nominations.open_round", round_.office_unit)
+    units = Unit.objects.filter(path__startswith=round_.office_unit.path, valid_to__isnull=True).order_by("path")
+    form = InviteForm(request.POST if request.method == "POST" else None, units=units, initial={"invited": list(round_.invited.all())})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_invite(actor=request.user, round_=round_, invited=form.cleaned_data["invited"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã lưu các đơn vị được đề nghị của đợt xét."))
+            return redirect("nominations:round_detail", round_.pk)
+    return render(request, "nominations/form.html", {"form": form, "title": _("Đơn vị được đề nghị"), "subtitle": round_.title})
 
 
 @login_required
