@@ -35,3 +35,90 @@ class DossierAdmin(_ReadOnly):
 class NomineeAdmin(_ReadOnly):
     list_display = ("__str__", "dossier", "verdict", "withdrawn")
     list_filter = ("verdict", "withdrawn")
+
+
+# Public consultation (consultation.py): read-only rows; a comment is moderated by an action that calls the service
+# (its permission check and audit), never by editing it.
+from django.contrib import messages  # noqa: E402
+
+from tdkt.core.errors import DomainError  # noqa: E402
+
+from .models import Comment, CommentStatus, Consultation, ReturnItem  # noqa: E402
+
+ADMIN_REJECT_REASON = "Không duyệt khi kiểm duyệt trên trang quản trị"
+
+
+class _CommentInline(admin.TabularInline):
+    model = Comment
+    fields = ("created_at", "nominee", "author_name", "text", "status", "moderated_by", "moderated_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(_ReadOnly):
+    list_display = ("dossier", "opened_on", "closes_on", "working_days", "opened_by")
+    list_filter = ("opened_on",)
+    search_fields = ("dossier__title", "dossier__tracking_code")
+    list_select_related = ("dossier", "opened_by")
+    inlines = [_CommentInline]
+
+
+def _moderate(modeladmin, request, queryset, *, approve: bool):
+    done, refused = 0, []
+    for comment in queryset.filter(status=CommentStatus.PENDING):
+        try:
+            comment_moderate(actor=request.user, comment=comment, approve=approve, reason="" if approve else ADMIN_REJECT_REASON)
+        except DomainError as exc:
+            refused.append(exc.message)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, f"Đã {'duyệt' if approve else 'không duyệt'} {done} ý kiến.", messages.SUCCESS)
+    for message in dict.fromkeys(refused):
+        modeladmin.message_user(request, message, messages.ERROR)
+    skipped = queryset.exclude(status=CommentStatus.PENDING).count()
+    if skipped:
+        modeladmin.message_user(request, f"Bỏ qua {skipped} ý kiến đã được kiểm duyệt.", messages.WARNING)
+
+
+def comment_moderate(**kwargs):
+    from .consultation import comment_moderate as service
+
+    return service(**kwargs)
+
+
+@admin.action(description="Duyệt các ý kiến đã chọn (hiện trên trang lấy ý kiến công khai)")
+def approve_comments(modeladmin, request, queryset):
+    _moderate(modeladmin, request, queryset, approve=True)
+
+
+@admin.action(description="Không duyệt các ý kiến đã chọn (lưu lại kèm lý do)")
+def reject_comments(modeladmin, request, queryset):
+    _moderate(modeladmin, request, queryset, approve=False)
+
+
+@admin.register(Comment)
+class CommentAdmin(_ReadOnly):
+    list_display = ("created_at", "consultation", "nominee", "author_name", "status", "moderated_by")
+    list_filter = ("status",)
+    search_fields = ("text", "author_name")
+    list_select_related = ("consultation__dossier", "nominee__person", "nominee__unit", "moderated_by")
+    readonly_fields = ("consultation", "nominee", "author_name", "contact", "text", "status", "created_at", "moderated_by",
+                       "moderated_at", "reason")
+    exclude = ("address_hash",)
+    actions = [approve_comments, reject_comments]
+
+
+@admin.register(ReturnItem)
+class ReturnItemAdmin(_ReadOnly):
+    list_display = ("dossier", "component", "nominee", "text")
+    list_select_related = ("dossier", "nominee__person", "nominee__unit")

@@ -20,3 +20,12 @@ urlpatterns += [
     path("opinions/<int:pk>/answer", api_opinions.OpinionAnswerView.as_view(), name="opinion-answer"),
     path("dossiers/<int:pk>/opinions", api_opinions.DossierOpinionsView.as_view(), name="dossier-opinions"),
 ]
+
+# Public consultation (issue 13 point 7): the consultations, their comments, moderation.
+from . import api_consultation  # noqa: E402
+
+urlpatterns += [
+    path("consultations", api_consultation.ConsultationsView.as_view(), name="consultations"),
+    path("consultations/<int:pk>/comments", api_consultation.ConsultationCommentsView.as_view(), name="consultation-comments"),
+    path("comments/<int:pk>/moderation", api_consultation.CommentModerationView.as_view(), name="comment-moderation"),
+]

@@ -97,3 +97,6 @@ def can_moderate(user, obj) -> bool:
 
 rules.add_perm("nominations.moderate_comments", rules.predicate(lambda user, obj=None: scoping.may(user, MODERATORS)))
 rules.add_perm("nominations.moderate_comment", rules.predicate(lambda user, obj=None: can_moderate(user, obj)))
+# - nominations.view_consultations ()     a reader of dossiers or a moderator somewhere (the consultations API)
+rules.add_perm("nominations.view_consultations",
+               rules.predicate(lambda user, obj=None: scoping.may(user, roles.LEDGER_READERS | roles.OFFICE | MODERATORS)))

@@ -111,6 +111,7 @@ def round_invite(request, pk: int):
     """The units an open round invites (the office of its level)."""
     from .forms import InviteForm
 
+    require(request, "nominations.view_dossiers")
     round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
     require(request, "nominations.open_round", round_.office_unit)
     units = Unit.objects.filter(path__startswith=round_.office_unit.path, valid_to__isnull=True).order_by("path")

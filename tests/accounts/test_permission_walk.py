@@ -421,8 +421,31 @@ def _opinions_walk():
     ]
 
 
+def _appraisal_depth_walk():
+    """Issue 13 part 1, appraisal depth: the round's invited units (the office of the level), the consultations and their
+    comments through the API (readers of the dossiers and the level's moderators; another ward's is a 404; only the
+    moderators moderate)."""
+    def a(t):
+        return _consultation(t, "school_a")
+
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    office_page = expect({**{n: 403 for n in NOMINATION_READERS}, **OFFICE_A, "officer_b": 404})
+    return [
+        ("invited units of ward A's round (page)", lambda t: reverse("nominations:round_invite", args=[_dossier(t, "school_a").round_id]),
+         "get", None, office_page),
+        ("invited units of ward A's round (save)", lambda t: reverse("nominations:round_invite", args=[_dossier(t, "school_a").round_id]),
+         "form", {}, expect({**{n: 403 for n in NOMINATION_READERS}, **{n: 302 for n in OFFICE_A}, "officer_b": 404})),
+        ("API consultations", lambda t: reverse("nominations_api:consultations"), "get", None,
+         {**api, **NOMINATION_READERS, "editor": 200}),
+        ("API comments of ward A's consultation", lambda t: reverse("nominations_api:consultation-comments", args=[a(t)[0].pk]),
+         "get", None, {**api, **ledger_readers(200, officer_b=404), "editor": 200}),
+        ("API moderate ward A's comment", lambda t: reverse("nominations_api:comment-moderation", args=[a(t)[2].pk]), "post", {},
+         {**api, **{n: 400 for n in MODERATORS_A}}),
+    ]
+
+
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk())
+             + _opinions_walk() + _appraisal_depth_walk())
 CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
