@@ -65,6 +65,15 @@ def nominees_of(dossier: Dossier) -> list[Nominee]:
     return list(dossier.nominees.select_related(*SUBJECT_RELATED).order_by("withdrawn", "id"))
 
 
+def last_ledger_reevaluation(dossier: Dossier):
+    """The last time the engine judged the dossier's nominees again because a ledger changed (an audit event of
+    `reevaluation.nominees_reevaluate`), or None."""
+    from tdkt.core.models import AuditEvent
+
+    return (AuditEvent.objects.filter(action="nominations.dossier.reevaluated", target_type=Dossier._meta.label_lower,
+                                      target_id=str(dossier.pk), data__cause="ledger").order_by("-at", "-id").first())
+
+
 def dossier_history(dossier: Dossier):
     return kernel.history(dossier)
 

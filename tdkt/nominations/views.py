@@ -216,6 +216,7 @@ def dossier_detail(request, pk: int):
         "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
         "checklist": work.checklist(dossier, list(dossier.attachments.select_related("nominee"))),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
+        "reevaluated": selectors.last_ledger_reevaluation(dossier),
     }
     if can_edit:
         from .views_work import attachment_form
