@@ -138,3 +138,42 @@ def test_a_rolled_back_change_judges_nothing(tree, draft, teachers, officer_a, d
     assert callbacks == []
     nominee.refresh_from_db()
     assert nominee.verdict == "needs_review"
+
+
+def test_many_nominees_are_judged_by_one_background_task(tree, draft, teachers, officer_a, monkeypatch,
+                                                        django_capture_on_commit_callbacks):
+    """Over the direct limit (the teacher's own nominee and the school's, whose figures count her) one task is queued;
+    the worker's run judges them."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tdkt.nominations import reevaluation, tasks
+
+    monkeypatch.setattr(reevaluation, "DIRECT_LIMIT", 1)
+    collective = services.nominee_add(actor=officer_a, dossier=draft, unit=tree.school_a, award_code="TTLDTT")
+    thu = draft.nominees.get(person=teachers[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        record_services.rating_set(actor=officer_a, person=teachers[0], year=tree.year, rating="KHTNV")
+    queued = DBTaskResult.objects.get(task_path__endswith="nominees_reevaluate")
+    assert sorted(queued.args_kwargs["args"][0]) == sorted([thu.pk, collective.pk])
+    thu.refresh_from_db()
+    assert thu.verdict == "needs_review"  # not yet: the worker judges
+    assert tasks.nominees_reevaluate.call(*queued.args_kwargs["args"]) == 2
+    thu.refresh_from_db()
+    assert thu.verdict == "not_eligible"
+
+
+def test_a_households_award_recorded_judges_its_nominee_again(tree, officer_a, django_capture_on_commit_callbacks):
+    from tdkt.org.models import Household, UnitKind
+
+    village = org_services.unit_create(actor=system_actor(), code="tdp_1_dong_da", name="Tổ dân phố số 1", kind=UnitKind.VILLAGE,
+                                       parent=tree.ward_a)
+    household = Household.objects.create(head_name="Nguyễn Thị Hoa", village=village)
+    round_ = services.round_open(actor=system_actor(), office_unit=tree.ward_a, year=tree.year, kind="ANNUAL", title="Gia đình văn hóa",
+                                 awards=["GDVH"], intake_from=dt.date(tree.year, 11, 1), intake_to=dt.date(tree.year + 1, 12, 31))
+    dossier = services.dossier_create(actor=officer_a, round_=round_, unit=village)
+    nominee = services.nominee_add(actor=officer_a, dossier=dossier, household=household, award_code="GDVH")
+    before = _judged(nominee)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_services.award_add(actor=officer_a, household=household, award_code="GDVH", year=tree.year - 1, issuer=tree.ward_a)
+    assert _judged(nominee) == before + 1
+    assert AuditEvent.objects.get(action="nominations.dossier.reevaluated").data["cause"] == "ledger"
