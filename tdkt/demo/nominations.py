@@ -1,7 +1,8 @@
 """The demo's commendation round: the 2025 year-end round of Phường Đống Đa, open, with dossiers of its units in
 every state the workflow has so far (a draft, two returned for supplement, one sent, one awaiting agency opinions — its
 request addressed to Công an phường Đống Đa, waiting for the account hiepy.congan —, one in public consultation, one
-ready for the council), so that the officer and the standing office find work waiting.
+ready for the council), so that the officer and the standing office find work waiting; and a draft of Tổ dân phố số 1
+proposing two of its households for Gia đình văn hóa.
 Everything goes through the nominations services, acting as the demo accounts (their transitions and audit events
 are real); nominees are the people the engine finds eligible, in a fixed order."""
 
@@ -10,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 from tdkt.nominations import opinions, services, work
-from tdkt.org.models import Person, Unit
+from tdkt.org.models import Household, Person, Unit
 from tdkt.records.eligibility import check_subject
 
 from .files import pdf_bytes
 
 YEAR = 2025
-AWARDS = ["LDTT", "CSTDCS", "GIAY_KHEN", "TTLDTT"]
+AWARDS = ["LDTT", "CSTDCS", "GIAY_KHEN", "TTLDTT", "GDVH"]
 # (unit code, award, how many people, the steps after creation: (account, action, reason))
 DOSSIERS = [
     ("thcs_dong_da", "LDTT", 3, []),
@@ -70,7 +71,24 @@ def generate(d) -> None:
                                                   "của Nhà nước và quy định về an ninh, trật tự tại nơi cư trú.")
                 continue
             services.dossier_act(actor=users[username], dossier=dossier, action=action, reason=reason)
+    _household_dossier(round_, officer)
     _consultation_comments(round_, users)
+
+
+HOUSEHOLD_VILLAGE = "tdp_dong_da_01"
+
+
+def _household_dossier(round_, officer) -> None:
+    """A draft of a tổ dân phố of the ward proposing its first two households (by head's name) for Gia đình văn hóa."""
+    village = Unit.objects.filter(code=HOUSEHOLD_VILLAGE).first()
+    households = list(Household.objects.filter(village=village).order_by("head_name", "id")[:2]) if village else []
+    if not households:
+        return
+    dossier = services.dossier_create(actor=officer, round_=round_, unit=village,
+                                      title=f"Đề nghị công nhận danh hiệu Gia đình văn hóa năm {YEAR} — {village.name}")
+    for household in households:
+        services.nominee_add(actor=officer, dossier=dossier, household=household, award_code="GDVH",
+                             summary="Gia đình gương mẫu chấp hành chủ trương, pháp luật; tham gia tốt phong trào của tổ dân phố.")
 
 
 def _attach_components(dossier, officer) -> None:

@@ -13,7 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tdkt.core.errors import DomainError
-from tdkt.org.models import Person, Unit
+from tdkt.law import vocabulary as vocab
+from tdkt.org.models import Household, Person, Unit
 from tdkt.org.views import require
 
 from . import selectors, services
@@ -67,10 +68,28 @@ def _unit(code: str) -> Unit:
     return unit
 
 
+class NomineeOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    subject_kind = serializers.ChoiceField(choices=vocab.SubjectKind.choices,
+                                           help_text="individual, collective, village, commune hoặc household")
+    person = serializers.IntegerField(allow_null=True, help_text="Mã số cá nhân (nếu là cá nhân)")
+    unit = serializers.IntegerField(allow_null=True, help_text="Mã số tập thể (nếu là tập thể)")
+    household = serializers.IntegerField(allow_null=True, help_text="Mã số hộ gia đình (nếu là hộ gia đình)")
+    name = serializers.CharField()
+    award = serializers.CharField()
+    verdict = serializers.CharField(allow_blank=True)
+    regime = serializers.CharField(allow_blank=True)
+    evaluated_at = serializers.DateTimeField(allow_null=True, help_text="Lần xét điều kiện gần nhất")
+    summary = serializers.CharField(allow_blank=True)
+    justification = serializers.CharField(allow_blank=True)
+    withdrawn = serializers.BooleanField()
+    checks = serializers.ListField(child=serializers.DictField())
+
+
 def _nominee_out(n) -> dict:
-    return {"id": n.pk, "person": n.person_id, "unit": n.unit_id, "name": n.name, "award": n.award_code, "verdict": n.verdict,
-            "regime": n.regime, "summary": n.summary, "justification": n.justification, "withdrawn": n.withdrawn,
-            "checks": n.checks}
+    return {"id": n.pk, "subject_kind": n.subject_kind, "person": n.person_id, "unit": n.unit_id, "household": n.household_id,
+            "name": n.name, "award": n.award_code, "verdict": n.verdict, "regime": n.regime, "evaluated_at": n.evaluated_at,
+            "summary": n.summary, "justification": n.justification, "withdrawn": n.withdrawn, "checks": n.checks}
 
 
 def _dossier_out(d, *, nominees: bool = False, returned: bool = False) -> dict:
@@ -149,8 +168,10 @@ class DossierView(APIView):
 
 
 class NomineeIn(serializers.Serializer):
-    person = serializers.IntegerField(required=False, help_text="Mã số cá nhân (hoặc unit)")
-    unit = serializers.IntegerField(required=False, help_text="Mã số tập thể (hoặc person)")
+    person = serializers.IntegerField(required=False, help_text="Mã số cá nhân (hoặc unit, household)")
+    unit = serializers.IntegerField(required=False, help_text="Mã số tập thể (hoặc person, household)")
+    household = serializers.IntegerField(required=False, help_text="Mã số hộ gia đình của thôn, tổ dân phố thuộc đơn vị đề nghị "
+                                                                   "(hoặc person, unit)")
     award = serializers.CharField()
     summary = serializers.CharField(required=False, allow_blank=True, max_length=4000)
     justification = serializers.CharField(required=False, allow_blank=True, max_length=4000)
@@ -159,7 +180,7 @@ class NomineeIn(serializers.Serializer):
 class NomineesView(APIView):
     parser_classes = [JSONParser]
 
-    @extend_schema(request=NomineeIn, responses={201: OpenApiTypes.OBJECT}, summary="Thêm người, tập thể vào hồ sơ (xét điều kiện ngay)",
+    @extend_schema(request=NomineeIn, responses={201: NomineeOut}, summary="Thêm người, tập thể, hộ gia đình vào hồ sơ (xét điều kiện ngay)",
                    tags=["nominations"])
     def post(self, request, pk: int):
         dossier = _dossier(request, pk)
@@ -167,9 +188,11 @@ class NomineesView(APIView):
         d = _valid(NomineeIn, request.data)
         person = get_object_or_404(Person.objects.filter(unit__path__startswith=dossier.unit.path), pk=d["person"]) if d.get("person") else None
         unit = get_object_or_404(Unit.objects.filter(path__startswith=dossier.unit.path), pk=d["unit"]) if d.get("unit") else None
-        nominee = services.nominee_add(actor=request.user, dossier=dossier, person=person, unit=unit, award_code=d["award"],
-                                       summary=d.get("summary", ""), justification=d.get("justification", ""))
-        return Response(_nominee_out(nominee), status=status.HTTP_201_CREATED)
+        household = (get_object_or_404(Household.objects.filter(village__path__startswith=dossier.unit.path), pk=d["household"])
+                     if d.get("household") else None)
+        nominee = services.nominee_add(actor=request.user, dossier=dossier, person=person, unit=unit, household=household,
+                                       award_code=d["award"], summary=d.get("summary", ""), justification=d.get("justification", ""))
+        return Response(NomineeOut(_nominee_out(nominee)).data, status=status.HTTP_201_CREATED)
 
 
 class ReturnItemIn(serializers.Serializer):

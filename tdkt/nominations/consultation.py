@@ -81,7 +81,7 @@ def required_awards(day: dt.date | None = None) -> frozenset[str]:
 def nominees_requiring(dossier: Dossier, day: dt.date | None = None) -> list[Nominee]:
     """The dossier's nominees proposed for an award that requires a public consultation."""
     codes = required_awards(day)
-    return [n for n in dossier.nominees.filter(withdrawn=False).select_related("person", "unit") if n.award_code in codes]
+    return [n for n in dossier.nominees.filter(withdrawn=False).select_related("person", "unit", "household__village") if n.award_code in codes]
 
 
 def days_bounds(dossier: Dossier, today: dt.date | None = None) -> dict:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.uploads import AttachmentField
+from tdkt.core.widgets import FastSelect
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.edit_forms import _date, _Styled
@@ -111,6 +112,29 @@ class NomineeForm(_Styled):
         if data.get("person") and data.get("unit"):
             raise forms.ValidationError(_("Chỉ chọn một cá nhân hoặc một tập thể cho mỗi lần thêm."))
         return data
+
+
+class HouseholdNomineeForm(_Styled):
+    """A household of the dossier's unit (grouped by village) for one of the round's awards given to households."""
+
+    subject = forms.CharField(widget=forms.HiddenInput, initial="household", required=False)
+    household = forms.TypedChoiceField(label=_("Hộ gia đình"), coerce=int, choices=(), widget=FastSelect, error_messages={
+        "required": _("Hãy chọn một hộ gia đình."), "invalid_choice": _("Hộ gia đình không thuộc đơn vị đề nghị.")})
+    award_code = forms.ChoiceField(label=_("Danh hiệu, hình thức đề nghị"), choices=(), error_messages={
+        **REQUIRED, "invalid_choice": _("Đợt xét không xét danh hiệu, hình thức này cho hộ gia đình.")})
+    summary = forms.CharField(label=_("Tóm tắt thành tích"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(label=_("Lý do đề nghị (khi chưa đủ điều kiện)"), required=False, max_length=4000,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, households, awards, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups: dict[str, list] = {}
+        for h in households:
+            label = f"{h} — {h.address}" if h.address else str(h)
+            groups.setdefault(h.village.name, []).append((h.pk, label))
+        self.fields["household"].choices = [("", "—"), *groups.items()]
+        names = {code: a.name for code, a in load_catalogue().awards.items()}
+        self.fields["award_code"].choices = [("", "—"), *((c, names.get(c, c)) for c in awards)]
 
 
 class NomineeEditForm(_Styled):

@@ -1,7 +1,7 @@
 """Commendation rounds (đợt xét khen thưởng) and the nomination dossiers (hồ sơ đề nghị khen thưởng) units prepare in
 them, with their nominees. A round is opened by the standing office of a level (its unit); a dossier belongs to a
-proposing unit of the round's subtree and moves along `workflow.DOSSIER`; a nominee is a person or a collective
-proposed for one title or form, with the engine's verdict kept beside it."""
+proposing unit of the round's subtree and moves along `workflow.DOSSIER`; a nominee is a person, a collective or a
+household proposed for one title or form, with the engine's verdict kept beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tdkt.law import vocabulary as vocab
+from tdkt.org.subjects import SubjectMixin
 
 # Unambiguous letters and digits (no 0/O, 1/I/L): read aloud and typed from paper.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -22,6 +23,26 @@ TRACKING_LENGTH = 10
 def new_tracking_code() -> str:
     """A short unguessable public code (31^10 ≈ 8·10^14)."""
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+
+
+# The subject of a nominee (and of a hold): exactly one of these, read together with the nominee.
+SUBJECT_RELATED = ("person", "person__unit", "unit", "household", "household__village")
+
+
+def subject_name(subject) -> str:
+    """How a nominee's subject is named in lists: a person's full name, a unit's name, "Hộ <head of household>"."""
+    if subject is None:
+        return ""
+    return getattr(subject, "full_name", None) or getattr(subject, "name", None) or str(subject)
+
+
+def subject_key(obj) -> tuple[str, int]:
+    """("person", id), ("unit", id) or ("household", id) of a nominee or a hold (anything with the three ids)."""
+    for name in ("person", "unit", "household"):
+        value = getattr(obj, f"{name}_id", None)
+        if value is not None:
+            return name, value
+    raise ValueError("no subject")
 
 
 class RoundStatus(models.TextChoices):
@@ -103,7 +124,7 @@ class Dossier(models.Model):
 
 
 class Nominee(models.Model):
-    """A person or a collective proposed in a dossier for one title or form, with the engine's verdict at the time it
+    """A person, a collective (unit) or a household proposed in a dossier for one title or form, with the engine's verdict at the time it
     was last evaluated (`checks`: the result's checks as JSON) and the officer's justification for proposing someone
     the engine finds not eligible."""
 
@@ -112,6 +133,8 @@ class Nominee(models.Model):
                                verbose_name=_("Cá nhân"))
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                              verbose_name=_("Tập thể"))
+    household = models.ForeignKey("org.Household", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                  verbose_name=_("Hộ gia đình"))
     award_code = models.CharField(_("Danh hiệu, hình thức đề nghị"), max_length=40)
     summary = models.TextField(_("Tóm tắt thành tích"), blank=True, max_length=4000)
     justification = models.TextField(_("Lý do đề nghị dù chưa đủ điều kiện"), blank=True, max_length=4000)
@@ -127,19 +150,22 @@ class Nominee(models.Model):
         verbose_name = _("Người, tập thể được đề nghị")
         verbose_name_plural = _("Người, tập thể được đề nghị")
         ordering = ["id"]
-        constraints = [
-            models.CheckConstraint(condition=(models.Q(person__isnull=False) & models.Q(unit__isnull=True))
-                                   | (models.Q(person__isnull=True) & models.Q(unit__isnull=False)),
-                                   name="nominations_nominee_one_subject"),
-        ]
+        constraints = [SubjectMixin.one_subject_constraint("nominations_nominee_one_subject")]
 
     @property
     def subject(self):
-        return self.person if self.person_id else self.unit
+        return self.person if self.person_id else (self.unit if self.unit_id else self.household)
+
+    @property
+    def subject_kind(self) -> str:
+        """The law's subject kind (individual, collective, village, commune, household), as the catalogue reads it."""
+        from tdkt.records.catalogue import subject_kind_of
+
+        return subject_kind_of(person=self.person, unit=self.unit, household=self.household)
 
     @property
     def name(self) -> str:
-        return self.person.full_name if self.person_id else self.unit.name
+        return subject_name(self.subject)
 
     def __str__(self) -> str:
         return f"{self.name} — {self.award_code}"

@@ -4,8 +4,8 @@
   one nominee of a dossier, with a reply time limit in working days (catalogue `opinion.reply_working_days`); the
   agency's account answers in the system, or the appraiser records the agency's paper reply with its scan. A negative
   answer blocks the nominee until the appraiser resolves it with a reason.
-- Hold: a pending complaint, denunciation, inspection, investigation or discipline recorded against a person or a
-  collective (NĐ 152/2025 Art 4(4)); while it is active every nomination of that subject is blocked. A simple record
+- Hold: a pending complaint, denunciation, inspection, investigation or discipline recorded against a person, a
+  collective or a household (NĐ 152/2025 Art 4(4)); while it is active every nomination of that subject is blocked. A simple record
   for now (its reason, source and dates); the complaints module comes later.
 
 Nothing here is deleted: an answered request keeps its answer, a lifted hold its lifting.
@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tdkt.law import vocabulary as vocab
+from tdkt.org.subjects import SubjectMixin
 
 
 class OpinionStatus(models.TextChoices):
@@ -101,12 +102,14 @@ class OpinionRequest(models.Model):
 
 
 class Hold(models.Model):
-    """A pending complaint, denunciation, inspection, investigation or discipline against a person or a collective:
-    while active (not lifted, begun, and not past its end date) no award of that subject goes before the council."""
+    """A pending complaint, denunciation, inspection, investigation or discipline against a person, a collective or a
+    household: while active (not lifted, begun, and not past its end date) no award of that subject goes before the council."""
 
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                verbose_name=_("Cá nhân"))
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("Tập thể"))
+    household = models.ForeignKey("org.Household", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                  verbose_name=_("Hộ gia đình"))
     nominee = models.ForeignKey("nominations.Nominee", on_delete=models.PROTECT, null=True, blank=True, related_name="holds",
                                 verbose_name=_("Ghi nhận khi thẩm định"))
     kind = models.CharField(_("Loại vụ việc"), max_length=16, choices=vocab.HoldKind.choices)
@@ -127,14 +130,16 @@ class Hold(models.Model):
         verbose_name_plural = _("Vụ việc đang xem xét (tạm dừng khen thưởng)")
         ordering = ["-start", "-id"]
         constraints = [
-            models.CheckConstraint(condition=(Q(person__isnull=False) & Q(unit__isnull=True))
-                                   | (Q(person__isnull=True) & Q(unit__isnull=False)),
-                                   name="nominations_hold_one_subject"),
+            SubjectMixin.one_subject_constraint("nominations_hold_one_subject"),
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="nominations_hold_end_after_start"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.source}"
+
+    @property
+    def subject(self):
+        return self.person if self.person_id else (self.unit if self.unit_id else self.household)
 
     def active_on(self, day: dt.date) -> bool:
         return self.lifted_on is None and self.start <= day and (self.end is None or self.end >= day)

@@ -31,9 +31,8 @@ from tdkt.core.permissions import require
 from tdkt.core.uploads import check_upload, store_upload
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
-from tdkt.records.catalogue import subject_kind_of
 
-from .models import Dossier, DossierStatus, Nominee
+from .models import SUBJECT_RELATED, Dossier, DossierStatus, Nominee, subject_key
 from .models_opinions import Hold, OpinionAnswer, OpinionRequest, OpinionStatus, active_holds_q
 from .workflow import DOSSIER
 
@@ -92,7 +91,7 @@ def requirements(nominee: Nominee, *, day: dt.date | None = None) -> list[Requir
     except DomainError:
         return []
     rows = table.get(nominee.award_code) or {}
-    kinds = [subject_kind_of(person=nominee.person, unit=nominee.unit)]
+    kinds = [nominee.subject_kind]
     if nominee.person_id and nominee.person.is_leader:
         kinds.append(vocab.OPINION_LEADER)
     out: dict[str, Requirement] = {}
@@ -132,7 +131,7 @@ def opinion_request(*, actor, dossier: Dossier, nominees, addressee, agency_kind
         root = "/".join(dossier.round.office_unit.path.split("/")[:2]) + "/"
         if not addressee.path.startswith(root):
             raise DomainError(f"{addressee.name} không thuộc địa phương của cấp xét.")
-        chosen = list(dossier.nominees.filter(pk__in=ids, withdrawn=False).select_related("person", "unit"))
+        chosen = list(dossier.nominees.filter(pk__in=ids, withdrawn=False).select_related(*SUBJECT_RELATED))
         if len(chosen) != len(ids):
             raise DomainError("Người, tập thể được chọn không thuộc hồ sơ này hoặc đã rút khỏi hồ sơ.")
         asked = set(OpinionRequest.objects.filter(nominee__in=chosen, addressee=addressee, agency_kind=agency_kind,
@@ -249,8 +248,8 @@ def opinion_resolve(*, actor, request: OpinionRequest, reason: str, today: dt.da
 
 def hold_add(*, actor, nominee: Nominee, kind: str, reason: str, source: str, start: dt.date, end: dt.date | None = None,
              today: dt.date | None = None) -> Hold:
-    """Record a pending complaint, denunciation, inspection, investigation or discipline against the nominee's person or
-    collective: every nomination of that subject is blocked while it is active."""
+    """Record a pending complaint, denunciation, inspection, investigation or discipline against the nominee's person,
+    collective or household: every nomination of that subject is blocked while it is active."""
     require(actor, "nominations.appraise_dossier", nominee.dossier, message="Bạn không có quyền ghi nhận vụ việc cho hồ sơ này.")
     if kind not in vocab.HoldKind.values:
         raise DomainError("Hãy chọn loại vụ việc.")
@@ -262,11 +261,11 @@ def hold_add(*, actor, nominee: Nominee, kind: str, reason: str, source: str, st
     if end is not None and end < start:
         raise DomainError("Ngày kết thúc phải sau ngày bắt đầu.")
     with transaction.atomic():
-        hold = Hold.objects.create(person=nominee.person, unit=None if nominee.person_id else nominee.unit, nominee=nominee,
-                                   kind=kind, reason=reason, source=source, start=start, end=end, recorded_by=actor)
+        key, subject_id = subject_key(nominee)
+        hold = Hold.objects.create(**{f"{key}_id": subject_id}, nominee=nominee, kind=kind, reason=reason, source=source, start=start, end=end, recorded_by=actor)
         audit.record(actor=actor, action="nominations.hold.added", target=hold,
                      data={"dossier": nominee.dossier_id, "nominee": nominee.pk, "person": nominee.person_id,
-                           "unit": nominee.unit_id, "kind": kind, "reason": reason, "source": source,
+                           "unit": nominee.unit_id, "household": nominee.household_id, "kind": kind, "reason": reason, "source": source,
                            "start": start.isoformat(), "end": end.isoformat() if end else None})
     return hold
 
@@ -291,12 +290,17 @@ def hold_lift(*, actor, hold: Hold, reason: str, today: dt.date | None = None) -
 
 
 def holds_of(nominees, *, today: dt.date | None = None, active: bool = True):
-    """The holds on the persons and collectives of the nominees (the active ones by default), one query."""
-    people = {n.person_id for n in nominees if n.person_id}
-    units = {n.unit_id for n in nominees if n.unit_id}
-    if not people and not units:
+    """The holds on the persons, collectives and households of the nominees (the active ones by default), one query."""
+    ids = defaultdict(set)
+    for n in nominees:
+        key, value = subject_key(n)
+        ids[key].add(value)
+    if not ids:
         return Hold.objects.none()
-    holds = Hold.objects.filter(Q(person_id__in=people) | Q(unit_id__in=units))
+    q = Q()
+    for key, values in ids.items():
+        q |= Q(**{f"{key}_id__in": values})
+    holds = Hold.objects.filter(q)
     if active:
         holds = holds.filter(active_holds_q(_today(today)))
     return holds.order_by("start", "id")
@@ -314,9 +318,9 @@ def blocks(nominees, *, today: dt.date | None = None) -> dict[int, list[str]]:
                                  + (f" (“{r.answer_text[:120]}”)" if r.answer_text else ""))
     by_subject = defaultdict(list)
     for hold in holds_of(nominees, today=today):
-        by_subject[("p", hold.person_id) if hold.person_id else ("u", hold.unit_id)].append(hold)
+        by_subject[subject_key(hold)].append(hold)
     for n in nominees:
-        for hold in by_subject.get(("p", n.person_id) if n.person_id else ("u", n.unit_id), ()):
+        for hold in by_subject.get(subject_key(n), ()):
             out[n.pk].append(f"{vocab.in_sentence(hold.get_kind_display())} (nguồn: {hold.source})")
     return dict(out)
 
@@ -338,7 +342,7 @@ def missing_mandatory(nominees, *, today: dt.date | None = None) -> dict[int, li
 
 def council_refusal(dossier: Dossier, *, today: dt.date | None = None) -> str | None:
     """Why the dossier may not go before the council yet (None: it may): every blocked nominee and why."""
-    nominees = list(dossier.nominees.filter(withdrawn=False).select_related("person", "unit"))
+    nominees = list(dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED))
     blocked, missing = blocks(nominees, today=today), missing_mandatory(nominees, today=today)
     lines = []
     for n in nominees:

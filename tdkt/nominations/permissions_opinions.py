@@ -13,6 +13,7 @@ reply, resolve a negative answer, record a hold) on the request's or the nominee
 import rules
 
 from tdkt.accounts import roles, scoping
+from tdkt.org.subjects import subject_unit
 
 from .permissions import can_appraise
 
@@ -28,7 +29,7 @@ def can_view_opinion(user, request) -> bool:
 def can_lift(user, hold) -> bool:
     if hold is None:
         return False
-    home = hold.person.unit if hold.person_id else hold.unit
+    home = subject_unit(hold.subject)
     if home is not None and scoping.in_scope(user, home, roles=roles.OFFICE):
         return True
     return hold.nominee_id is not None and can_appraise(user, hold.nominee.dossier)

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from tdkt.accounts import roles, scoping
 from tdkt.core import workflow as kernel
 
-from .models import Dossier, DossierStatus, Nominee, Round
+from .models import SUBJECT_RELATED, Dossier, DossierStatus, Nominee, Round
 
 # The states in which the standing office has to act.
 OFFICE_TODO = (DossierStatus.SUBMITTED, DossierStatus.RESUBMITTED, DossierStatus.RECEIVED, DossierStatus.UNDER_APPRAISAL,
@@ -62,7 +62,16 @@ def with_counts(dossiers) -> list[Dossier]:
 
 
 def nominees_of(dossier: Dossier) -> list[Nominee]:
-    return list(dossier.nominees.select_related("person", "person__unit", "unit").order_by("withdrawn", "id"))
+    return list(dossier.nominees.select_related(*SUBJECT_RELATED).order_by("withdrawn", "id"))
+
+
+def last_ledger_reevaluation(dossier: Dossier):
+    """The last time the engine judged the dossier's nominees again because a ledger changed (an audit event of
+    `reevaluation.nominees_reevaluate`), or None."""
+    from tdkt.core.models import AuditEvent
+
+    return (AuditEvent.objects.filter(action="nominations.dossier.reevaluated", target_type=Dossier._meta.label_lower,
+                                      target_id=str(dossier.pk), data__cause="ledger").order_by("-at", "-id").first())
 
 
 def dossier_history(dossier: Dossier):

@@ -13,7 +13,7 @@ from tdkt.accounts import roles, scoping
 from tdkt.core import calendar
 
 from . import opinions
-from .models import Dossier
+from .models import SUBJECT_RELATED, Dossier, subject_key
 from .models_opinions import Hold, OpinionRequest
 
 NEAR = 2  # working days left from which a pending request is highlighted
@@ -56,7 +56,7 @@ def with_clocks(requests, *, today: dt.date | None = None) -> list[OpinionReques
 def dossier_block(dossier: Dossier, *, today: dt.date | None = None) -> dict:
     """What the dossier page shows the office: per nominee its requests (with clocks), the opinions the catalogue asks
     for, its holds and whether it is blocked; and the refusal the council's door would give."""
-    nominees = list(dossier.nominees.filter(withdrawn=False).select_related("person", "person__unit", "unit"))
+    nominees = list(dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED))
     requests = with_clocks(OpinionRequest.objects.filter(dossier=dossier).select_related(*_RELATED).order_by("id"), today=today)
     holds = list(opinions.holds_of(nominees, active=False).select_related("recorded_by", "lifted_by"))
     day = today or timezone.localdate()
@@ -64,8 +64,8 @@ def dossier_block(dossier: Dossier, *, today: dt.date | None = None) -> dict:
     missing = opinions.missing_mandatory(nominees, today=day)
     rows = []
     for n in nominees:
-        subject = ("p", n.person_id) if n.person_id else ("u", n.unit_id)
-        mine = [h for h in holds if (("p", h.person_id) if h.person_id else ("u", h.unit_id)) == subject]
+        subject = subject_key(n)
+        mine = [h for h in holds if subject_key(h) == subject]
         for h in mine:
             h.active = h.active_on(day)
         asked = {r.agency_kind for r in requests if r.nominee_id == n.pk}
@@ -78,7 +78,8 @@ def dossier_block(dossier: Dossier, *, today: dt.date | None = None) -> dict:
 
 
 def holds_visible_to(user) -> QuerySet[Hold]:
-    """Holds on the people and collectives of the user's office scope, and those recorded on its dossiers."""
+    """Holds on the people, collectives and households of the user's office scope, and those recorded on its dossiers."""
     q = (scoping.subtree_q(user, roles=roles.OFFICE, field="person__unit") | scoping.subtree_q(user, roles=roles.OFFICE, field="unit")
+         | scoping.subtree_q(user, roles=roles.OFFICE, field="household__village")
          | scoping.subtree_q(user, roles=roles.OFFICE, field="nominee__dossier__round__office_unit"))
-    return Hold.objects.filter(q).select_related("person__unit", "unit", "nominee__dossier")
+    return Hold.objects.filter(q).select_related("person__unit", "unit", "household__village", "nominee__dossier")

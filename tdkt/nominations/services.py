@@ -17,11 +17,12 @@ from tdkt.core.permissions import require
 from tdkt.law import engine
 from tdkt.law import vocabulary as vocab
 from tdkt.law.catalogue import load_catalogue
-from tdkt.org.models import Person, Unit
+from tdkt.org.models import Household, Person, Unit
+from tdkt.org.subjects import subject_of, subject_unit
 from tdkt.records.catalogue import award_label, subject_kind_of
 from tdkt.records.eligibility import eligibility_request
 
-from .models import Dossier, Nominee, Round, RoundStatus
+from .models import SUBJECT_RELATED, Dossier, Nominee, Round, RoundStatus, subject_name
 from .workflow import DOSSIER
 
 MAX_TITLE = 255
@@ -166,7 +167,7 @@ def dossier_act(*, actor, dossier: Dossier, action: str, reason: str = "", items
         if checked:
             returns.items_record(dossier=dossier, step=step, items=checked)
         if action == "receive":
-            for nominee in dossier.nominees.filter(withdrawn=False).select_related("person", "unit"):
+            for nominee in dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED):
                 nominee_evaluate(nominee, dossier=dossier)
         if action == "open_consultation":  # the list goes public (consultation.py), in the same transaction
             from .consultation import consultation_open
@@ -181,7 +182,7 @@ def dossier_reevaluate(*, actor, dossier: Dossier) -> int:
         require(actor, "nominations.appraise_dossier", dossier, message="Bạn không có quyền xét lại hồ sơ này.")
     count = 0
     with transaction.atomic():
-        for nominee in dossier.nominees.filter(withdrawn=False).select_related("person", "unit"):
+        for nominee in dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED):
             nominee_evaluate(nominee, dossier=dossier)
             count += 1
         audit.record(actor=actor, action="nominations.dossier.reevaluated", target=dossier, data={"nominees": count})
@@ -217,35 +218,39 @@ def _require_editable(actor, dossier: Dossier) -> None:
         raise DomainError(f"Hồ sơ đang ở trạng thái “{dossier.get_status_display()}”: đơn vị chỉ sửa được hồ sơ đang soạn hoặc bị trả lại.")
 
 
-def nominee_add(*, actor, dossier: Dossier, person: Person | None = None, unit: Unit | None = None, award_code: str,
-                summary: str = "", justification: str = "") -> Nominee:
-    """Propose a person or a collective of the dossier's unit for one of the round's awards; the engine judges at once."""
-    if (person is None) == (unit is None):
-        raise DomainError("Hãy chọn một cá nhân hoặc một tập thể.")
+def nominee_add(*, actor, dossier: Dossier, person: Person | None = None, unit: Unit | None = None,
+                household: Household | None = None, award_code: str, summary: str = "", justification: str = "") -> Nominee:
+    """Propose a person, a collective or a household of the dossier's unit for one of the round's awards (one the
+    catalogue gives to that kind of subject); the engine judges at once."""
+    given = [s for s in (person, unit, household) if s is not None]
+    if len(given) != 1:
+        raise DomainError("Hãy chọn một cá nhân, một tập thể hoặc một hộ gia đình.")
+    subject = given[0]
+    fields = subject_of(subject)
     with transaction.atomic():
         dossier = Dossier.objects.select_for_update(of=("self",)).select_related("round", "unit").get(pk=dossier.pk)
         _require_editable(actor, dossier)
-        name = person.full_name if person is not None else unit.name
+        name = subject_name(subject)
+        home = subject_unit(subject)
+        if home is None or not home.path.startswith(dossier.unit.path):
+            raise DomainError(f"{name} không thuộc {dossier.unit.name}.")
         if award_code not in dossier.round.awards:
             raise DomainError(f"Đợt xét “{dossier.round.title}” không xét {award_label(award_code)}.")
         award = load_catalogue().awards.get(award_code)
-        kind = subject_kind_of(person=person, unit=unit)
+        kind = subject_kind_of(**fields)
         if award is None or kind not in award.subjects:
             raise DomainError(f"{award_label(award_code)} không tặng cho {vocab.label(vocab.SubjectKind, kind).lower()} ({name}).")
-        home = person.unit if person is not None else unit
-        if home is None or not home.path.startswith(dossier.unit.path):
-            raise DomainError(f"{name} không thuộc {dossier.unit.name}.")
-        taken = Nominee.objects.filter(dossier__round=dossier.round, award_code=award_code, withdrawn=False,
-                                       **({"person": person} if person is not None else {"unit": unit}))
+        taken = Nominee.objects.filter(dossier__round=dossier.round, award_code=award_code, withdrawn=False, **fields)
         if taken.exists():
             raise DomainError(f"{name} đã được đề nghị {award_label(award_code)} trong đợt xét này.")
-        nominee = Nominee.objects.create(dossier=dossier, person=person, unit=unit, award_code=award_code,
+        nominee = Nominee.objects.create(dossier=dossier, **fields, award_code=award_code,
                                          summary=_text(summary, "tóm tắt thành tích", required=False, limit=4000),
                                          justification=_text(justification, "lý do", required=False, limit=4000))
         nominee_evaluate(nominee, dossier=dossier)
         audit.record(actor=actor, action="nominations.nominee.added", target=dossier,
                      data={"nominee": nominee.pk, "person": person.pk if person else None, "unit": unit.code if unit else None,
-                           "award": award_code, "verdict": nominee.verdict})
+                           "household": household.pk if household else None, "subject_kind": kind, "award": award_code,
+                           "verdict": nominee.verdict})
     return nominee
 
 

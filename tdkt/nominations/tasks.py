@@ -10,17 +10,26 @@ from . import notify
 @task
 def nominees_evaluate(dossier_id: int) -> int:
     """The engine's verdict on every nominee of the dossier not judged yet (after an import of a long list)."""
-    from .models import Dossier, Nominee
+    from .models import SUBJECT_RELATED, Dossier, Nominee
     from .services import nominee_evaluate
 
     dossier = Dossier.objects.select_related("round").filter(pk=dossier_id).first()
     if dossier is None:
         return 0
     count = 0
-    for nominee in Nominee.objects.filter(dossier=dossier, verdict="", withdrawn=False).select_related("person", "unit"):
+    for nominee in Nominee.objects.filter(dossier=dossier, verdict="", withdrawn=False).select_related(*SUBJECT_RELATED):
         nominee_evaluate(nominee, dossier=dossier)
         count += 1
     return count
+
+
+@task
+def nominees_reevaluate(nominee_ids: list[int]) -> int:
+    """The engine's verdict again on the open nominees among `nominee_ids`, after a change of their ledgers (an import,
+    or many nominees at once: reevaluation.on_ledger_changed)."""
+    from .reevaluation import nominees_reevaluate as reevaluate
+
+    return reevaluate(actor=system_actor(), nominee_ids=nominee_ids)
 
 
 @task

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tdkt.core.errors import DomainError
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.schema import Check
-from tdkt.org.models import Person, Unit
+from tdkt.law.vocabulary import SubjectKind
+from tdkt.org.models import Household, Person, Unit
 from tdkt.org.views import require
 
 from . import selectors, services
-from .forms import DossierForm, FromBatchForm, NomineeEditForm, NomineeForm, RoundForm, WithdrawNomineeForm
+from .forms import DossierForm, FromBatchForm, HouseholdNomineeForm, NomineeEditForm, NomineeForm, RoundForm, WithdrawNomineeForm
 from .models import Dossier, DossierStatus, Nominee
 from .workflow import DOSSIER
 
@@ -169,6 +170,27 @@ def _nominee_form(dossier, data=None):
     return NomineeForm(data, people=people, units=units, awards=dossier.round.awards)
 
 
+def household_awards(dossier) -> list[str]:
+    """The round's awards the catalogue gives to households (GDVH, Giấy khen, Bằng khen…)."""
+    awards = load_catalogue().awards
+    return [c for c in dossier.round.awards if c in awards and SubjectKind.HOUSEHOLD in awards[c].subjects]
+
+
+def households_of(dossier):
+    """The households of the villages (thôn, tổ dân phố) of the dossier's unit subtree."""
+    return (Household.objects.filter(village__path__startswith=dossier.unit.path).select_related("village")
+            .order_by("village__path", "head_name", "id"))
+
+
+def _household_form(dossier, data=None):
+    """The household form, or None when the round gives households nothing or the unit has none."""
+    awards = household_awards(dossier)
+    households = households_of(dossier) if awards else Household.objects.none()
+    if not awards or (data is None and not households.exists()):
+        return None
+    return HouseholdNomineeForm(data, households=households, awards=awards, auto_id="hh_%s")
+
+
 def _batch_form(request, dossier, data=None):
     from tdkt.reports.selectors import batch_runs_visible_to
 
@@ -211,12 +233,14 @@ def dossier_detail(request, pk: int):
         "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
         "step": selectors.step_clock(dossier, history), "checklist": work.checklist(dossier, attachments), "returned": return_panel(dossier, history, attachments),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
+        "reevaluated": selectors.last_ledger_reevaluation(dossier),
     }
     if can_edit:
         from .views_work import attachment_form
 
         context["attachment_form"] = attachment_form(dossier)
         context["nominee_form"] = _nominee_form(dossier)
+        context["household_form"] = _household_form(dossier)
         context["batch_form"] = _batch_form(request, dossier)
     return render(request, "nominations/dossier_detail.html", context)
 
@@ -226,11 +250,14 @@ def dossier_detail(request, pk: int):
 def nominee_add(request, pk: int):
     dossier = _dossier(request, pk)
     require(request, "nominations.edit_dossier", dossier)
-    form = _nominee_form(dossier, request.POST)
+    household = request.POST.get("subject") == "household"
+    form = (_household_form(dossier, request.POST) if household else None) or _nominee_form(dossier, request.POST)
     if form.is_valid():
         d = form.cleaned_data
+        subject = ({"household": households_of(dossier).get(pk=d["household"])} if household
+                   else {"person": d["person"], "unit": d["unit"]})
         try:
-            nominee = services.nominee_add(actor=request.user, dossier=dossier, person=d["person"], unit=d["unit"],
+            nominee = services.nominee_add(actor=request.user, dossier=dossier, **subject,
                                            award_code=d["award_code"], summary=d["summary"], justification=d["justification"])
         except DomainError as exc:
             form.add_error(None, exc.message)

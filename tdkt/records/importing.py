@@ -28,7 +28,7 @@ from tdkt.law import vocabulary as vocab
 from tdkt.org import services as org_services
 from tdkt.org.models import Gender, Person, Unit
 
-from . import catalogue, services
+from . import catalogue, changes, services
 from . import import_facts as facts
 from .import_checks import identify, in_file_duplicates
 from .import_facts import FACT_COLUMNS, SERVICE_START_COLUMN
@@ -265,7 +265,8 @@ def history_import(*, actor, scope_unit: Unit, file, format: str) -> ImportRepor
     report = ImportReport(ok=True, row_label=label)
 
     def write() -> None:
-        _execute(rows, actor=actor, report=report, out=out)
+        with changes.batch():  # the ledger's changes go out once, after the commit (one task for every subject)
+            _execute(rows, actor=actor, report=report, out=out)
         if not out.errors:
             audit.record(
                 actor=actor, action="records.history.imported", target=scope_unit,

@@ -4,7 +4,8 @@ grounded) and the facts of a working year.
 Keyword-only, one transaction each, audited inside it, DomainError with a Vietnamese message. Each checks the
 records app's rule itself (`records.change_ledger` on the subject). Codes are checked against the law
 catalogue (`catalogue.rating_code` ...). The subject of a rating or an award is exactly one of person / unit
-(collective) / household (`tdkt.org.subjects`).
+(collective) / household (`tdkt.org.subjects`). Each change the engine reads is announced after the commit
+(`changes.ledger_changed`: the layers above judge the subject's open nominees again).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tdkt.law import vocabulary as vocab
 from tdkt.org.models import Household, Person, Unit
 from tdkt.org.subjects import subject_code, subject_fields
 
-from . import catalogue
+from . import catalogue, changes
 from .models import AwardRecord, AwardRevocation, AwardSource, Discipline, Initiative, WorkYear, YearRating
 
 MIN_YEAR = 1945
@@ -75,6 +76,7 @@ def rating_set(*, actor, year: int, rating: str, person: Person | None = None, u
             row.save()
         audit.record(actor=actor, action="records.rating.set", target=row,
                      data={"subject": subject_code(subject), "year": year, "old": old, "new": rating})
+        changes.changed(*subject.values())
     return row
 
 
@@ -135,6 +137,7 @@ def award_add(
                   "decision_date": decision_date.isoformat() if decision_date else None, "issuer": issuer_name,
                   "source": source},
         )
+        changes.changed(*subject.values())
     return award
 
 
@@ -164,6 +167,7 @@ def award_revoke(*, actor, award: AwardRecord, on: dt.date, reason: str, decisio
         audit.record(actor=actor, action="records.award.revoked", target=award,
                      data={"on": on.isoformat(), "reason": reason, "decision_number": act.decision_number,
                            "decision_date": decision_date.isoformat() if decision_date else None})
+        changes.changed(award.subject)
     return award
 
 
@@ -187,6 +191,7 @@ def discipline_add(*, actor, person: Person, form: str, start: dt.date, end: dt.
                                         decision_number=vntext.nfc(decision_number), reason=vntext.nfc(reason))
         audit.record(actor=actor, action="records.discipline.added", target=row,
                      data={"person": person.pk, "form": form, "start": start.isoformat(), "end": end.isoformat()})
+        changes.changed(person)
     return row
 
 
@@ -205,6 +210,7 @@ def initiative_add(*, actor, person: Person, year: int, title: str, scope: str, 
                                         decision_number=vntext.nfc(decision_number))
         audit.record(actor=actor, action="records.initiative.added", target=row,
                      data={"person": person.pk, "year": year, "title": title, "scope": scope})
+        changes.changed(person)
     return row
 
 
@@ -231,6 +237,7 @@ def initiative_use(*, actor, initiative: Initiative, award: AwardRecord | None) 
                      data={"person": initiative.person_id, "initiative": initiative.title,
                            "old": {"award": old.award_code, "year": old.year} if old else None,
                            "new": {"award": award.award_code, "year": award.year} if award else None})
+        changes.changed(initiative.person)
     return initiative
 
 
@@ -304,6 +311,7 @@ def work_year_set(*, actor, person: Person, year: int, **fields) -> WorkYear:
             row.save()
         audit.record(actor=actor, action="records.work_year.set", target=row,
                      data={"person": person.pk, "year": year, "old": old, "new": _work_year_data(row)})
+        changes.changed(person)
     return row
 
 
@@ -341,7 +349,8 @@ def _entry_data(entry) -> dict:
 
 def award_correct(*, actor, award: AwardRecord, reason: str, **changes) -> AwardRecord:
     """Correct the decision details of an award received (number, date, issuer, note); the old values stay in
-    the history and in the audit event. A wrong title or year is withdrawn and recorded again."""
+    the history and in the audit event. A wrong title or year is withdrawn and recorded again. The engine reads none
+    of these details, so the ledger's change is not announced (`changes`)."""
     _require_editor(actor, award.subject)
     unknown = set(changes) - set(AWARD_CORRECTABLE)
     if unknown:
@@ -404,4 +413,5 @@ def entry_withdraw(*, actor, entry, reason: str):
         entry.delete()
         audit.record(actor=actor, action=f"records.{kind}.withdrawn", target=subject,
                      data={"entry": kind, "entry_id": entry_id, "reason": reason, "old": old})
+        changes.changed(subject)
     return old

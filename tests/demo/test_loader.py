@@ -132,3 +132,12 @@ def test_the_demo_police_account_finds_a_request_waiting():
     waiting = list(selectors_opinions.inbox(user).filter(status="pending"))
     assert waiting and {r.addressee for r in waiting} == {police}
     assert waiting[0].dossier.status == "awaiting_opinions"
+
+
+def test_the_demo_round_has_a_village_proposing_its_households_for_gdvh():
+    from tdkt.nominations.models import Nominee
+
+    demo.load(seed=2026, size=0.04)
+    nominees = list(Nominee.objects.filter(dossier__unit__code="tdp_dong_da_01", household__isnull=False).select_related("household__village"))
+    assert nominees and {n.award_code for n in nominees} == {"GDVH"}
+    assert all(n.household.village.code == "tdp_dong_da_01" and n.verdict and n.dossier.status == "draft" for n in nominees)
