@@ -20,7 +20,7 @@ from tdkt.org.views import require
 from . import selectors, services
 from .forms import DossierForm, FromBatchForm, NomineeEditForm, NomineeForm, ReasonForm, RoundForm, WithdrawNomineeForm
 from .models import Dossier, DossierStatus, Nominee
-from .workflow import DOSSIER
+from .workflow import DOSSIER, dossier_actions
 
 
 def _names() -> dict[str, str]:
@@ -180,9 +180,10 @@ def dossier_detail(request, pk: int):
             row = n.appraisal_row
             n.appraisal_form = AppraisalForm(initial={"conclusion": row.conclusion if row else "", "note": row.note if row else "",
                                                       "version": row.version if row else None}, auto_id=f"a{n.pk}_%s")
+    actions, held = dossier_actions(user, dossier)
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
-        "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
+        "actions": actions, "held": held, "history": history, "clock": selectors.dossier_clock(dossier, history),
         "checklist": work.checklist(dossier, list(dossier.attachments.select_related("nominee"))),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
     }
