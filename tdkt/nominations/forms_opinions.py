@@ -10,9 +10,14 @@ from tdkt.law import vocabulary as vocab
 from tdkt.org.edit_forms import _date, _Styled
 
 from .models_opinions import OpinionAnswer
-from .opinions import SCAN_KINDS
+from .opinions import SCAN_KINDS, award_name
 
 REQUIRED = {"required": _("Vui lòng điền mục này.")}
+
+
+def nominee_label(nominee) -> str:
+    """A nominee as a choice: the name and the proposed award (one person may be proposed for two awards in a dossier)."""
+    return f"{nominee.name} — {award_name(nominee.award_code)}"
 
 
 class RadioList(forms.RadioSelect):
@@ -46,7 +51,7 @@ class OpinionRequestForm(_Styled):
     def __init__(self, *args, nominees, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominees"].queryset = nominees
-        self.fields["nominees"].label_from_instance = lambda n: n.name
+        self.fields["nominees"].label_from_instance = nominee_label
         self.fields["nominees"].widget.attrs["class"] = "form-check-input"
         self.fields["addressee"].queryset = agencies
         self.fields["agency_kind"].choices = [("", "—"), *vocab.OpinionAgency.choices]
@@ -94,7 +99,7 @@ class HoldForm(_Styled):
     def __init__(self, *args, nominees, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = nominees
-        self.fields["nominee"].label_from_instance = lambda n: n.name
+        self.fields["nominee"].label_from_instance = nominee_label
         self.fields["kind"].choices = [("", "—"), *vocab.HoldKind.choices]
 
     def clean(self):

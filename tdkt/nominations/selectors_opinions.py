@@ -69,7 +69,7 @@ def dossier_block(dossier: Dossier, *, today: dt.date | None = None) -> dict:
         for h in mine:
             h.active = h.active_on(day)
         asked = {r.agency_kind for r in requests if r.nominee_id == n.pk}
-        rows.append({"nominee": n, "requests": [r for r in requests if r.nominee_id == n.pk], "holds": mine,
+        rows.append({"nominee": n, "award": opinions.award_name(n.award_code), "requests": [r for r in requests if r.nominee_id == n.pk], "holds": mine,
                      "requirements": [(r, opinions.agency_label(r.agency), r.agency in asked) for r in opinions.requirements(n, day=day)],
                      "blocked": blocked.get(n.pk, []), "missing": missing.get(n.pk, [])})
     return {"rows": rows, "requests": requests, "refusal": opinions.council_refusal(dossier, today=day),

@@ -10,17 +10,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tdkt.accounts import roles, scoping
 from tdkt.core.errors import DomainError
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.schema import Check
 from tdkt.law.vocabulary import SubjectKind
 from tdkt.org.models import Household, Person, Unit
 from tdkt.org.views import require
+from tdkt.reports.selectors import batch_runs_visible_to
 
-from . import selectors, services
-from .forms import DossierForm, FromBatchForm, HouseholdNomineeForm, NomineeEditForm, NomineeForm, RoundForm, WithdrawNomineeForm
+from . import selectors, services, work
+from .forms import (
+    DossierForm,
+    FromBatchForm,
+    HouseholdNomineeForm,
+    InviteForm,
+    NomineeEditForm,
+    NomineeForm,
+    RoundForm,
+    WithdrawNomineeForm,
+)
 from .models import Dossier, DossierStatus, Nominee
-from .workflow import DOSSIER
+from .models_work import Appraisal
+from .permissions import invites
+from .returns import return_panel
+from .workflow import DOSSIER, dossier_actions
 
 
 def _names() -> dict[str, str]:
@@ -58,7 +72,6 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def round_open(request):
     require(request, "nominations.open_round")
-    from tdkt.accounts import roles, scoping
 
     units = Unit.objects.filter(scoping.subtree_q(request.user, roles=roles.OFFICE), valid_to__isnull=True).order_by("path")
     form = RoundForm(request.POST or None, units=units)  # the units to invite: the same subtree
@@ -93,9 +106,7 @@ def round_detail(request, pk: int):
 
 
 def _creatable_units(user, round_):
-    from tdkt.accounts import roles, scoping
 
-    from .permissions import invites
 
     units = Unit.objects.filter(scoping.subtree_q(user, roles=roles.LEDGER_EDITORS), path__startswith=round_.office_unit.path,
                                 valid_to__isnull=True).order_by("path")
@@ -110,7 +121,6 @@ def _creatable_units(user, round_):
 @require_http_methods(["GET", "POST"])
 def round_invite(request, pk: int):
     """The units an open round invites (the office of its level)."""
-    from .forms import InviteForm
 
     require(request, "nominations.view_dossiers")
     round_ = get_object_or_404(selectors.rounds_visible_to(request.user), pk=pk)
@@ -192,7 +202,6 @@ def _household_form(dossier, data=None):
 
 
 def _batch_form(request, dossier, data=None):
-    from tdkt.reports.selectors import batch_runs_visible_to
 
     runs = batch_runs_visible_to(request.user).filter(status="done", year=dossier.round.year,
                                                 unit__path__in=_ancestor_paths(dossier.unit)).order_by("-finished_at")
@@ -211,8 +220,6 @@ def dossier_detail(request, pk: int):
     can_edit = user.has_perm("nominations.edit_dossier", dossier)
     nominees = selectors.nominees_of(dossier)
     history = list(selectors.dossier_history(dossier))
-    from . import work
-    from .models_work import Appraisal
 
     appraisals = {a.nominee_id: a for a in Appraisal.objects.filter(nominee__dossier=dossier).select_related("appraised_by")}
     can_appraise = user.has_perm("nominations.appraise_dossier", dossier) and dossier.status in work.APPRAISAL_STATES
@@ -225,13 +232,13 @@ def dossier_detail(request, pk: int):
             row = n.appraisal_row
             n.appraisal_form = AppraisalForm(initial={"conclusion": row.conclusion if row else "", "note": row.note if row else "",
                                                       "version": row.version if row else None}, auto_id=f"a{n.pk}_%s")
-    from .returns import return_panel
-
-    attachments = list(dossier.attachments.select_related("nominee__person", "nominee__unit"))
+    attachments = list(dossier.attachments.select_related("nominee__person", "nominee__unit", "nominee__household"))
+    actions, held = dossier_actions(user, dossier)
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,
-        "actions": DOSSIER.available(user, dossier), "history": history, "clock": selectors.dossier_clock(dossier, history),
-        "step": selectors.step_clock(dossier, history), "checklist": work.checklist(dossier, attachments), "returned": return_panel(dossier, history, attachments),
+        "actions": actions, "held": held, "history": history, "clock": selectors.dossier_clock(dossier, history),
+        "step": selectors.step_clock(dossier, history), "checklist": work.checklist(dossier, attachments),
+        "returned": return_panel(dossier, history, attachments),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
         "reevaluated": selectors.last_ledger_reevaluation(dossier),
     }

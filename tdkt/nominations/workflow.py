@@ -130,3 +130,20 @@ DOSSIER = Workflow(
           for state in (S.SUBMITTED, S.RECEIVED, S.RESUBMITTED, S.UNDER_APPRAISAL, S.AWAITING_OPINIONS, S.IN_CONSULTATION)),
     ]),
 )
+
+
+def dossier_actions(actor, dossier) -> tuple[list[Edge], list[tuple[Edge, str]]]:
+    """For the dossier page: the edges the actor may take now, and those the actor's role would allow but a guard
+    refuses today, each with the guard's Vietnamese reason (a missing button is never left unexplained)."""
+    ready, held = [], []
+    if actor is None:
+        return ready, held
+    for edge in DOSSIER.edges_from(dossier.status):
+        if not actor.has_perm(edge.permission, dossier):
+            continue
+        refusal = edge.guard(dossier, actor, "") if edge.guard else None
+        if refusal:
+            held.append((edge, refusal))
+        else:
+            ready.append(edge)
+    return ready, held

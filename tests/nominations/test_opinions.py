@@ -257,6 +257,19 @@ def test_the_office_requests_resolves_and_records_holds_on_the_web(client, tree,
     assert Hold.objects.get().lifted_on is not None
 
 
+def test_a_person_proposed_for_two_awards_is_told_apart_by_the_award(client, tree, dossier_a, officer_a, personas):
+    """The same person for LĐTT and CSTĐCS in one dossier: the office's choices and the block name the award too."""
+    services.nominee_add(actor=officer_a, dossier=dossier_a, person=tree.an, award_code="LDTT", summary="")
+    for actor, action in ((officer_a, "submit"), (personas["appraiser"], "receive"), (personas["appraiser"], "start_appraisal")):
+        services.dossier_act(actor=actor, dossier=dossier_a, action=action)
+    client.force_login(personas["appraiser"])
+    for url in (reverse("nominations:opinion_request", args=[dossier_a.pk]), reverse("nominations:hold_add", args=[dossier_a.pk])):
+        page = client.get(url).content.decode()
+        assert "Nguyễn Văn An — Chiến sĩ thi đua cơ sở" in page and "Nguyễn Văn An — Lao động tiên tiến" in page
+    block = client.get(reverse("nominations:dossier_detail", args=[dossier_a.pk])).content.decode().split('data-testid="opinions"')[1]
+    assert "Chiến sĩ thi đua cơ sở" in block and "Lao động tiên tiến" in block
+
+
 def test_a_paper_reply_is_recorded_with_its_scan_checked_by_content(client, tree, appraised, personas, other_agency, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     [request] = _ask(appraised, personas["appraiser"], tree.police)

@@ -65,6 +65,32 @@ def test_the_office_sees_its_inbox_and_returns_a_dossier_with_a_reason(client, d
     assert 'data-testid="home-dossiers"' in client.get(reverse("web:home")).content.decode()
 
 
+def test_a_step_the_role_allows_but_a_rule_refuses_says_why_on_the_dossier(client, tree, round_a, officer_a, personas):
+    """No button is missing without a reason: an empty draft cannot be sent, an incomplete dossier not received, a
+    dossier not appraised not put before the council; each says why, in Vietnamese, where its button would be."""
+    dossier = services.dossier_create(actor=officer_a, round_=round_a, unit=tree.school_a)
+    url = reverse("nominations:dossier_detail", args=[dossier.pk])
+    client.force_login(officer_a)
+    page = client.get(url).content.decode()
+    assert "Chưa thể “Gửi hồ sơ”: Hồ sơ chưa có người hoặc tập thể nào được đề nghị." in page
+    assert "Rút hồ sơ" in page and "Chưa thể “Rút hồ sơ”" not in page
+    services.nominee_add(actor=officer_a, dossier=dossier, person=tree.an, award_code="CSTDCS", summary="")
+    assert 'data-testid="dossier-held"' not in client.get(url).content.decode()
+    services.dossier_act(actor=officer_a, dossier=dossier, action="submit")
+    client.force_login(personas["appraiser"])
+    page = client.get(url).content.decode()
+    assert "Chưa thể “Tiếp nhận hồ sơ”: Hồ sơ còn thiếu: Tờ trình đề nghị khen thưởng;" in page
+    services.dossier_act(actor=personas["appraiser"], dossier=dossier, action="return_for_supplement", reason="Thiếu tệp")
+    attach_components(dossier, officer_a)
+    services.dossier_act(actor=officer_a, dossier=dossier, action="resubmit")
+    for action in ("receive", "start_appraisal"):
+        services.dossier_act(actor=personas["appraiser"], dossier=dossier, action=action)
+    page = client.get(url).content.decode()
+    assert "Chưa thể “Trình Hội đồng”: Chưa có kết luận thẩm định của: Nguyễn Văn An." in page
+    client.force_login(officer_a)  # the unit is not told about the office's steps
+    assert 'data-testid="dossier-held"' not in client.get(url).content.decode()
+
+
 def test_another_wards_people_get_a_404(client, dossier_a, officer_b):
     client.force_login(officer_b)
     assert client.get(reverse("nominations:dossier_detail", args=[dossier_a.pk])).status_code == 404
