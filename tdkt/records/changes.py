@@ -78,3 +78,11 @@ def batch() -> Iterator[set]:
     if collected:
         keys = frozenset(collected)
         transaction.on_commit(lambda: _send(keys, bulk=True))
+
+
+def person_saved(sender, instance, created: bool, **kwargs) -> None:
+    """A person's own facts are read by the engine too (recruitment day, start of continuous service, leader, direct
+    worker): an existing person saved (`org.services.person_update`, a move, the admin) is a change of their ledger.
+    Org sits below records and cannot call `changed`; records listens to its model instead (connected in apps)."""
+    if not created and not kwargs.get("raw"):
+        changed(instance)

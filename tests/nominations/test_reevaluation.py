@@ -177,3 +177,19 @@ def test_a_households_award_recorded_judges_its_nominee_again(tree, officer_a, d
         record_services.award_add(actor=officer_a, household=household, award_code="GDVH", year=tree.year - 1, issuer=tree.ward_a)
     assert _judged(nominee) == before + 1
     assert AuditEvent.objects.get(action="nominations.dossier.reevaluated").data["cause"] == "ledger"
+
+
+def test_a_recruitment_day_corrected_on_the_person_judges_their_nominee_again(tree, draft, teachers, officer_a,
+                                                                             django_capture_on_commit_callbacks):
+    """The person's own facts that the engine reads (the recruitment day here) are part of the ledger too."""
+    thu = teachers[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        record_services.rating_set(actor=officer_a, person=thu, year=tree.year, rating="HTXSNV")
+    nominee = draft.nominees.get(person=thu)
+    nominee.refresh_from_db()
+    assert nominee.verdict == "eligible"
+    with django_capture_on_commit_callbacks(execute=True):
+        org_services.person_update(actor=officer_a, person=thu, joined_on=dt.date(tree.year, 11, 1))
+    nominee.refresh_from_db()
+    assert nominee.verdict == "not_eligible"
+    assert any(c["code"] == "RECRUITMENT" and c["result"] == "fail" for c in nominee.checks)
