@@ -1,7 +1,8 @@
 """`make bench`: figures of the batch eligibility run and of the web under load, each beside its baseline from the same run.
 
     .venv/bin/python -m bench [--people 200000] [--years 10] [--sample 2000] [--keep] [--reuse] [--sqlite]
-                              [--web-only | --no-web] [--web-users 50] [--web-seconds 20] [--web-pages list,...]
+                              [--web-only | --no-web | --only nominations] [--web-users 50] [--web-seconds 20]
+                              [--web-pages list,...]
 
 Creates a throw-away PostgreSQL database (`tdkt_bench` on postgres@127.0.0.1:5432), migrates it, loads a
 deterministic ledger with COPY, measures the batch, then the web under load (gunicorn and locust's clients on the
@@ -36,6 +37,7 @@ def parse_args(argv=None):
     web = parser.add_mutually_exclusive_group()
     web.add_argument("--web-only", action="store_true", help="measure only the web under load (not the batch)")
     web.add_argument("--no-web", action="store_true", help="measure only the batch (not the web under load)")
+    web.add_argument("--only", choices=("nominations",), help="measure only this part (nominations: the nominee import and the inbox)")
     parser.add_argument("--web-users", type=int, default=50, help="concurrent clients of the web bench (default 50)")
     parser.add_argument("--web-seconds", type=float, default=20.0, help="seconds of load recorded per page (default 20)")
     parser.add_argument("--web-warmup", type=float, default=2.0, help="seconds of load before each page's recording (default 2)")
@@ -113,12 +115,13 @@ def main(argv=None) -> int:
         if args.reuse:
             print(f"Database: {kind} ({location}), reused; {people:,} people")
         if not args.web_only:
-            figures = measure.run_all(people=people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
-            measure.print_table(figures, kind=kind)
+            if not args.only:
+                figures = measure.run_all(people=people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
+                measure.print_table(figures, kind=kind)
             from . import nominations
 
             nominations.print_table(nominations.run())
-        if not args.no_web:
+        if not args.no_web and not args.only:
             result = web.run(kind=kind, location=location, pg_dsn=PG_DSN, users=args.web_users, seconds=args.web_seconds,
                              timeout=args.web_timeout, warmup=args.web_warmup, only=[k for k in args.web_pages.split(",") if k])
             web.print_table(result, people=people)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -174,11 +175,11 @@ def read_bytes(file) -> bytes:
 
 
 def identical_rows(raw_rows: list[tuple[int, dict]], parsed: list, label: str, out: Collector) -> None:
-    """Report rows that repeat an earlier row cell for cell."""
-    seen: dict[str, int] = {}
+    """Report rows that repeat an earlier row cell for cell (each cell as text, a date as ISO; the column order does
+    not matter)."""
+    seen: dict[tuple, int] = {}
     for (index, raw), row in zip(raw_rows, parsed, strict=True):
-        fingerprint = json.dumps({k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else text(v) for k, v in raw.items()},
-                                 sort_keys=True, ensure_ascii=False)
+        fingerprint = tuple(sorted((k, v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else text(v)) for k, v in raw.items()))
         if fingerprint in seen:
             out.error(row, f"Dòng trùng hoàn toàn với {label.lower()} {seen[fingerprint]}.")
         else:
@@ -208,9 +209,19 @@ _DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 
 
+_CACHED_TEXT = 200  # cells up to this length are normalised once per distinct value (names, codes, dates repeat)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _nfc_cached(value: str) -> str:
+    return vntext.nfc(value)
+
+
 def text(value) -> str:
     if value is None:
         return ""
+    if type(value) is str:
+        return _nfc_cached(value) if len(value) <= _CACHED_TEXT else vntext.nfc(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return vntext.nfc(str(value))
@@ -224,7 +235,12 @@ def date(value, label: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    raw = text(value)
+    return _date_text(text(value), label)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _date_text(raw: str, label: str) -> dt.date:
+    """A date typed as text (a list repeats its dates: each distinct one is parsed once; a refusal is not kept)."""
     m = _DATE_RE.match(raw)
     if m:
         return _real_date(int(m[3]), int(m[2]), int(m[1]), raw, label)
@@ -236,6 +252,9 @@ def date(value, label: str) -> dt.date | None:
 
 def _real_date(year: int, month: int, day: int, raw: str, label: str) -> dt.date:
     """The date of a well-formed cell, or a DomainError saying why the day does not exist (31/02, month 13)."""
+    if 1 <= month <= 12 and year >= 1:
+        with contextlib.suppress(ValueError):
+            return dt.date(year, month, day)
     if not 1 <= month <= 12:
         reason = f"không có tháng {month}"
     elif year < 1:

@@ -1,7 +1,8 @@
 """A dossier's nominees from an Excel (or JSON) list (issue 13, point 3): one row = one person of the dossier's unit
 proposed for one of the round's titles or forms. Every row is checked against the directory (the people of the unit's
 subtree only: a person elsewhere is, for this import, a person who does not exist) and the round; the report lists every
-problem as "Dòng 7: …", and if there is one nothing is imported. The rows are written at once (one query per table);
+problem as "Dòng 7: …", and if there is one nothing is imported. The rows are written at once, with their history rows
+and one audit event (`bulk.nominees_insert`: one statement per table);
 the engine judges them right after, as a background task (`tasks.nominees_evaluate`), or at once for a short list.
 
 Public API: `nominee_import(*, actor, dossier, file, format) -> ImportReport`, `template_xlsx(dossier) -> bytes`.
@@ -13,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from tdkt.core import audit, tabular
 from tdkt.core.errors import DomainError
@@ -21,6 +23,7 @@ from tdkt.law.catalogue import load_catalogue
 from tdkt.org import services as org_services
 from tdkt.org.models import Person
 
+from .bulk import nominees_insert
 from .models import Dossier, Nominee
 
 SHEET = "Danh sách đề nghị"
@@ -60,38 +63,44 @@ class _Row:
     person: object = None  # a _Found
 
 
+_LIMITS = (("summary", 4000, "Tóm tắt thành tích"), ("justification", 4000, "Lý do đề nghị"))
+
+
 def _parse(index: int, raw: dict, *, label: str, awards: dict[str, str], out: Collector) -> _Row:
+    """One row's cells, checked in plain Python (no query: the directory is matched for all rows at once)."""
     row = _Row(index, f"{label} {index}")
-    if raw.get("__invalid__"):
+    get, text = raw.get, tabular.text
+    if get("__invalid__"):
         out.error(row, "Bản ghi phải là một đối tượng JSON.")
         return row
-
-    def step(fn):
-        try:
-            return fn()
-        except DomainError as exc:
-            out.error(row, exc.message)
-            return None
-
-    row.full_name = tabular.text(raw.get("full_name"))
+    row.full_name = text(get("full_name"))
     if not row.full_name:
         out.error(row, "Thiếu họ và tên.")
-    row.date_of_birth = step(lambda: tabular.date(raw.get("date_of_birth"), "Ngày sinh"))
-    cccd = tabular.text(raw.get("citizen_id"))
-    if isinstance(raw.get("citizen_id"), (int, float)) and not isinstance(raw.get("citizen_id"), bool):
+    dob = get("date_of_birth")
+    try:
+        row.date_of_birth = tabular.date(dob, "Ngày sinh")
+    except DomainError as exc:
+        out.error(row, exc.message)
+    raw_cccd = get("citizen_id")
+    cccd = text(raw_cccd)
+    if isinstance(raw_cccd, (int, float)) and not isinstance(raw_cccd, bool):
         cccd = cccd.zfill(12)
-    row.citizen_id = step(lambda: org_services.clean_citizen_id(cccd)) if cccd else None
-    if not cccd and row.date_of_birth is None and not tabular.text(raw.get("date_of_birth")):
+    if cccd:
+        try:
+            row.citizen_id = org_services.clean_citizen_id(cccd)
+        except DomainError as exc:
+            out.error(row, exc.message)
+    elif row.date_of_birth is None and not text(dob):
         out.error(row, "Cần có Ngày sinh hoặc Số CCCD để xác định cá nhân.")
-    code = tabular.text(raw.get("award")).upper()
+    code = text(get("award")).upper()
     if not code:
         out.error(row, "Thiếu mã danh hiệu/hình thức.")
     elif code not in awards:
         out.error(row, f"Đợt xét không xét “{code}” (các mã của đợt: {', '.join(awards)}).")
     else:
         row.award = code
-    for key, limit, what in (("summary", 4000, "Tóm tắt thành tích"), ("justification", 4000, "Lý do đề nghị")):
-        value = tabular.text(raw.get(key))
+    for key, limit, what in _LIMITS:
+        value = text(get(key))
         if len(value) > limit:
             out.error(row, f"{what} quá dài (tối đa {limit:,} ký tự).".replace(",", "."))
         setattr(row, key, value)
@@ -143,8 +152,9 @@ def _duplicates(rows: list[_Row], dossier: Dossier, out: Collector, names: dict[
         first = seen.setdefault(key, row)
         if first is not row:
             out.error(row, f"Trùng với dòng {first.row} ({row.full_name}, {names[row.award]}).")
-    taken = set(Nominee.objects.filter(dossier__round=dossier.round, withdrawn=False, person__in=[r.person.pk for r in rows])
-                .values_list("person_id", "award_code"))
+    # the round's nominees of the unit's people (every matched person is one of them): no list of thousands of ids
+    taken = set(Nominee.objects.filter(dossier__round=dossier.round, withdrawn=False, award_code__in={r.award for r in rows},
+                                       person__unit__path__startswith=dossier.unit.path).values_list("person_id", "award_code"))
     for row in rows:
         if (row.person.pk, row.award) in taken:
             out.error(row, f"{row.full_name} đã được đề nghị {names[row.award]} trong đợt xét này.")
@@ -162,9 +172,11 @@ def nominee_import(*, actor, dossier: Dossier, file, format: str) -> ImportRepor
     out = Collector()
     rows = [_parse(i, raw, label=label, awards=individual, out=out) for i, raw in raw_rows]
     tabular.identical_rows(raw_rows, rows, label, out)
-    sound = [r for r in rows if r.row not in out.failed_rows()]
+    failed = out.failed_rows()
+    sound = [r for r in rows if r.row not in failed]
     _match(sound, dossier, out)
-    _duplicates([r for r in sound if r.person is not None and r.row not in out.failed_rows()], dossier, out, names)
+    failed = out.failed_rows()
+    _duplicates([r for r in sound if r.person is not None and r.row not in failed], dossier, out, names)
     if out.errors:
         return ImportReport(ok=False, errors=out.sorted_errors(), row_label=label)
     report = ImportReport(ok=True, row_label=label)
@@ -172,9 +184,8 @@ def nominee_import(*, actor, dossier: Dossier, file, format: str) -> ImportRepor
     def write() -> None:
         locked = Dossier.objects.select_for_update(of=("self",)).get(pk=dossier.pk)
         _require_editable(actor, locked)
-        created = Nominee.objects.bulk_create([Nominee(dossier=dossier, person_id=r.person.pk, award_code=r.award, summary=r.summary,
-                                                       justification=r.justification) for r in rows], batch_size=2000)
-        report.created = len(created)
+        report.created = nominees_insert(dossier=locked, rows=[(r.person.pk, r.award, r.summary, r.justification) for r in rows],
+                                         now=timezone.now(), user_id=getattr(actor, "pk", None))
         audit.record(actor=actor, action="nominations.nominee.imported", target=dossier,
                      data={"format": (format or "").lower().lstrip("."), "rows": len(rows),
                            "nominees": [[r.person.pk, r.award] for r in rows]})

@@ -47,6 +47,7 @@ def test_a_list_is_imported_matched_and_judged(tree, dossier_a, officer_a):
     assert report.created == 1 and report.evaluated_now
     nominee = Nominee.objects.get(dossier=dossier_a, award_code="LDTT")
     assert nominee.person == tree.an and nominee.verdict and nominee.summary == "Giáo viên dạy giỏi"
+    assert [h.history_type for h in nominee.history.order_by("history_id")] == ["+", "~"]  # written, then judged
     assert AuditEvent.objects.filter(action="nominations.nominee.imported", data__rows=1).exists()
 
 
@@ -132,3 +133,51 @@ def test_a_long_list_is_judged_by_the_background_task_and_not_sent_before(tree, 
     nominee.refresh_from_db()
     assert nominee.verdict
     services.dossier_act(actor=officer_a, dossier=dossier_a, action="submit")
+
+
+def test_imported_nominees_have_their_creation_in_history_and_one_audit_event(tree, dossier_a, officer_a, monkeypatch,
+                                                                              django_capture_on_commit_callbacks):
+    """The bulk write (tdkt.nominations.bulk) leaves what `save()` would: one "+" history row per nominee, by the
+    importer, with the nominee's values; one audit event with every (person, award); the list's order kept."""
+    from tdkt.nominations import importing
+
+    monkeypatch.setattr(importing, "EVALUATE_NOW", 0)  # the long-list path: nothing else writes history meanwhile
+    rows = [{"full_name": "Nguyễn Văn An", "date_of_birth": "12/03/1985", "award": "LDTT", "summary": "Dạy giỏi"},
+            {"full_name": "Nguyễn Văn An", "date_of_birth": "12/03/1985", "award": "GIAY_KHEN", "justification": "Lý do"}]
+    before = Nominee.history.count()
+    with django_capture_on_commit_callbacks(execute=False):
+        report = _import(dossier_a, officer_a, rows)
+    assert report.ok and report.created == 2
+    imported = list(Nominee.objects.filter(dossier=dossier_a, award_code__in=["LDTT", "GIAY_KHEN"]).order_by("id"))
+    assert [n.award_code for n in imported] == ["LDTT", "GIAY_KHEN"]
+    assert imported[0].summary == "Dạy giỏi" and imported[1].justification == "Lý do"
+    assert imported[0].checks == [] and imported[0].verdict == "" and not imported[0].withdrawn and imported[0].unit_id is None
+    assert Nominee.history.count() == before + 2
+    for nominee in imported:
+        (entry,) = nominee.history.all()
+        assert entry.history_type == "+" and entry.history_user_id == officer_a.pk
+        assert (entry.person_id, entry.award_code, entry.summary, entry.justification, entry.dossier_id, entry.created_at) == (
+            nominee.person_id, nominee.award_code, nominee.summary, nominee.justification, dossier_a.pk, nominee.created_at)
+    (event,) = AuditEvent.objects.filter(action="nominations.nominee.imported", target_id=str(dossier_a.pk))
+    assert event.actor == officer_a and event.data["rows"] == 2
+    assert event.data["nominees"] == [[tree.an.pk, "LDTT"], [tree.an.pk, "GIAY_KHEN"]]
+
+
+def test_a_refused_list_writes_no_history_and_no_audit_event(tree, dossier_a, officer_a):
+    before = Nominee.history.count()
+    report = _import(dossier_a, officer_a, [{"full_name": "Nguyễn Văn An", "date_of_birth": "12/03/1985", "award": "LDTT"},
+                                            {"full_name": "Người Không Có", "date_of_birth": "01/01/1990", "award": "LDTT"}])
+    assert not report.ok and Nominee.history.count() == before
+    assert not AuditEvent.objects.filter(action="nominations.nominee.imported").exists()
+
+
+def test_identical_rows_are_still_found_across_spellings(tree, dossier_a, officer_a):
+    """The fingerprint compares each cell as normalised text (NFC, spaces): the same row typed twice is refused."""
+    import unicodedata
+
+    name = "Nguyễn Văn An"
+    rows = [{"full_name": name, "date_of_birth": "12/03/1985", "award": "LDTT"},
+            {"full_name": "  " + unicodedata.normalize("NFD", name), "date_of_birth": "12/03/1985", "award": "LDTT"}]
+    report = _import(dossier_a, officer_a, rows, fmt="json")
+    assert not report.ok
+    assert "Bản ghi 2: Dòng trùng hoàn toàn với bản ghi 1." in [e.message for e in report.errors]
