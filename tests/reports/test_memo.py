@@ -58,7 +58,10 @@ def random_ledger(rnd: random.Random, person_id: int, unit_id: int, year: int) -
         k = rnd.randrange(len(initiatives))
         used = initiatives[k]
         initiatives[k] = InitiativeEntry(used.year, used.scope, rnd.choice(("CSTDCS", "BK_TINH")), used.year)
-    joined = rnd.choice((None, dt.date(year, 9, 1), dt.date(year, 5, 1), dt.date(2010, 1, 1), dt.date(2001, 6, 1)))
+    joined = rnd.choice((None, dt.date(year, 9, 1), dt.date(year, 5, 1), dt.date(2010, 1, 1), dt.date(2001, 6, 1),
+                         # days of every month around the regimes' 6 and 10 months, so that people of one class of
+                         # recruitment day (early enough or not) have different days, each quoted in their own result
+                         dt.date(year, rnd.randint(1, 12), rnd.randint(1, 28)), dt.date(year - 1, rnd.randint(1, 12), 28)))
     service = dt.date(year - 1, 11, 1) if joined is not None and joined.year == year and rnd.random() < 0.3 else None
     work = []
     if rnd.random() < 0.1:

@@ -10,7 +10,7 @@ from .common import restart_note, title_years, transition_note, with_used
 from .context import Ctx, discipline_fact, used
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
     for d in (day.day, 30, 29, 28):
@@ -39,7 +39,7 @@ def recruitment(ctx: Ctx) -> Check:
                         facts=facts, parameters=parameters)
 
     if service is not None and contract.value and (recruited is None or service < recruited):
-        ok = _add_months(service, months) <= dt.date(year + 1, 1, 1)
+        ok = add_months(service, months) <= dt.date(year + 1, 1, 1)
         return done("pass" if ok else "fail", "recruitment.service_pass" if ok else "recruitment.service_fail", day=service)
     if recruited is None:
         earlier = [y for y in ctx.ratings if y < year]
@@ -47,7 +47,7 @@ def recruitment(ctx: Ctx) -> Check:
             return done("pass", "recruitment.rated_before", rated_year=max(earlier))
         facts["missing"] = ["subject.recruited_on"]
         return done("cannot_judge", "recruitment.missing")
-    ok = _add_months(recruited, months) <= dt.date(year + 1, 1, 1)
+    ok = add_months(recruited, months) <= dt.date(year + 1, 1, 1)
     return done("pass" if ok else "fail", "recruitment.pass" if ok else "recruitment.fail", day=recruited)
 
 

@@ -10,6 +10,7 @@ every person.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from tdkt.core.errors import DomainError
 from tdkt.law.schema import EligibilityResult
@@ -20,6 +21,20 @@ from .compact import PARSERS, CompactLedger
 from .signature import Facts, Signer, keys
 
 ELIGIBLE = "eligible"  # a plain str: compared a million times
+DATED = frozenset({"recruitment.pass", "recruitment.fail"})  # the recruitment messages that quote the recruitment day
+
+
+def redated(result: EligibilityResult, joined) -> EligibilityResult:
+    """The result with its recruitment check quoting this person's recruitment day (the keys carry only whether the
+    day is early enough, `Signer.joined_class`); the result itself when it quotes no day or already this one."""
+    checks = result.checks
+    for n, check in enumerate(checks):
+        if check.code == "RECRUITMENT":
+            if check.message_id not in DATED or check.args.get("day") == joined:
+                return result
+            check = check._replace(args={**check.args, "day": joined}, facts={**check.facts, "recruited_on": joined})
+            return replace(result, checks=checks[:n] + (check,) + checks[n + 1:])
+    return result
 
 
 class Memo:
@@ -36,6 +51,7 @@ class Memo:
         self._by_r: dict = {}  # token strings of one table → that table's facts (people without disciplines)
         self._by_a: dict = {}
         self._by_i: dict = {}
+        self._redated: dict = {}  # (id of a cached result, recruitment day) → the result quoting that day (`redated`)
         # A person's whole set of results is a function of their facts and recruitment date when every title has a
         # signature (the titles proposed along the way follow from them): one lookup then serves all the titles.
         # The dict is shared by the people with that history: nobody changes it (the quota changes verdicts, kept apart).
@@ -91,6 +107,8 @@ class Memo:
         extra = self.extra_of(ledger)
         facts = self.facts_of(ledger)
         joined = ledger.joined_on
+        joined_key = self.signer.joined_class(joined, extra)
+        dated = joined_key is not joined  # the keys carry the class of the day: shared results quote another day
         self.lookups += len(self.plan)
         whole = self._whole
         whole_key = (facts, joined, extra)
@@ -98,7 +116,7 @@ class Memo:
             known = whole.get(whole_key)
             if known is not None:
                 return known
-        evaluate, catalogue, year = self.evaluate, self.catalogue, self.year
+        evaluate, catalogue, year, redated_cache = self.evaluate, self.catalogue, self.year, self._redated
         proposed: list[str] = []
         results = {}
         for code, key_of, cache in self.plan:
@@ -106,11 +124,14 @@ class Memo:
                 result = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
                 self.misses += 1
             else:
-                key = key_of(facts, proposed, joined, extra)
+                key = key_of(facts, proposed, joined_key, extra)
                 result = cache.get(key)
                 if result is None:
                     result = cache[key] = evaluate(eligibility_request(ledger, code, year, proposed), catalogue=catalogue)
                     self.misses += 1
+                elif dated:  # this person's day in the shared result, made once per (result, day)
+                    pair = (id(result), joined)
+                    result = redated_cache.get(pair) or redated_cache.setdefault(pair, redated(result, joined))
             results[code] = result
             if result.verdict == ELIGIBLE:
                 proposed.append(code)

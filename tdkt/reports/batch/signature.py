@@ -26,6 +26,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from tdkt.law.catalogue import Catalogue
+from tdkt.law.rules.individual import add_months
 from tdkt.law.schema import DisciplineEntry
 
 
@@ -62,6 +63,14 @@ class Facts(NamedTuple):
 _NO_DISCIPLINE = (None, None, None)
 
 
+def _last_day_within(months: int, limit: dt.date) -> dt.date:
+    """The last day d with `add_months(d, months) <= limit` (the recruitment check's test; monotone in d)."""
+    day = limit
+    while add_months(day, months) > limit:
+        day -= dt.timedelta(days=1)
+    return day
+
+
 class Signer:
     """Signatures for one catalogue snapshot and one year under review (the parameters are read once)."""
 
@@ -87,6 +96,17 @@ class Signer:
         # regime has the 40-day rule, a course only when long enough to replace the rating, a transfer whole.
         self.days_off_rule = _param_or(catalogue, "ldtt.max_days_off", year, True) not in (False, None)
         self.long_course = _param_or(catalogue, "ldtt.training_long_months", year, 0)
+        # The recruitment check quotes the recruitment day, but its outcome only says whether the day is early enough:
+        # the keys carry that class (`joined_class`) and the memo writes each person's own day into the shared result.
+        months = _param_or(catalogue, "ldtt.min_months_since_recruitment", year, None)
+        self.recruited_by = _last_day_within(months, dt.date(year + 1, 1, 1)) if isinstance(months, int) else None
+
+    def joined_class(self, joined: dt.date | None, extra: tuple | None):
+        """What the keys read of the recruitment day: whether it is early enough (True/False), or the day itself where
+        the check may read another day (a continuous-service start) or the parameter is missing."""
+        if joined is None or self.recruited_by is None or (extra is not None and extra[0] is not None):
+            return joined
+        return joined <= self.recruited_by
 
     def work_key(self, work) -> tuple | None:
         """The facts of the working year that the checks read and quote, or None when they read none of them (the
@@ -202,7 +222,7 @@ class Signer:
 
 # --- The key of each title ----------------------------------------------------------------------------------------
 # For one run (one year): `keys(signer)` gives, per title, a function (facts, the titles of the year proposed so far,
-# the recruitment date, the extra facts or None) → the key of its result. The chain of a title counts the year when it is held or proposed in
+# the recruitment day or its class (`Signer.joined_class`), the extra facts or None) → the key of its result. The chain of a title counts the year when it is held or proposed in
 # the round, after any discipline (`Signer.chain_from_facts`, inlined: these run five times per person).
 
 
