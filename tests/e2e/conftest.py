@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "test-results" / "screenshots"
+SHOTS = ROOT / "test-results" / os.environ.get("TDKT_SHOTS_DIR", "screenshots")  # one folder per pass (scripts/test.sh)
 DOC_SHOTS = ROOT / "docs" / "screenshots"
 
 
