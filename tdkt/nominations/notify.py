@@ -117,26 +117,44 @@ def dossier_moved(dossier: Dossier, step) -> None:
 
 # --- the daily digest -----------------------------------------------------------------------------------------------
 
+def _state(left: int) -> str:
+    if left < 0:
+        return f"quá hạn {-left} ngày làm việc"
+    if left == 0:
+        return "hôm nay là ngày cuối của thời hạn"
+    return f"còn {left} ngày làm việc"
+
+
+def _late(clock: dict | None) -> bool:
+    return bool(clock) and not clock.get("paused") and (clock["near"] or clock["overdue"])
+
+
 def _clock_line(dossier: Dossier) -> str:
-    clock = dossier.clock
-    due = f"hạn {clock['due']:%d/%m/%Y}" if clock.get("due") else ""
-    if clock["overdue"]:
-        state = f"quá hạn {-clock['left']} ngày làm việc"
-    elif clock["left"] == 0:
-        state = "hôm nay là ngày cuối của thời hạn"
-    else:
-        state = f"còn {clock['left']} ngày làm việc"
-    return f"– “{_short(dossier.title, 100)}” ({dossier.unit.name}): {state}" + (f", {due}" if due else "") + "."
+    """One dossier of the digest: the office's overall time limit, and the current step's when it is near or past."""
+    parts = []
+    clock, step = dossier.clock, dossier.step
+    if clock:
+        parts.append(_state(clock["left"]) + (f", hạn {clock['due']:%d/%m/%Y}" if clock.get("due") else ""))
+    if _late(step):
+        parts.append(f"bước “{step['label']}”: {_state(step['left'])}" + (f" (hạn {step['due']:%d/%m/%Y})" if step.get("due") else ""))
+    return f"– “{_short(dossier.title, 100)}” ({dossier.unit.name}): " + "; ".join(parts) + "."
+
+
+def _days_left(dossier: Dossier) -> int:
+    return min(c["left"] for c in (dossier.clock, dossier.step) if _late(c))
 
 
 def flagged_dossiers(*, today: dt.date) -> list[Dossier]:
-    """The dossiers waiting for an office whose time limit is near or past (their clock runs: not returned)."""
+    """The dossiers waiting for an office whose time limit, or whose current step's limit, is near or past (not those
+    returned to the unit: the unit's supplement is not the office's delay)."""
+    from .clocks import STEP_STATES
     from .selectors import CLOCK_STATES, with_clocks
 
-    running = (Dossier.objects.filter(status__in=CLOCK_STATES).exclude(status=DossierStatus.RETURNED)
+    waiting = set(CLOCK_STATES) | set(STEP_STATES)
+    running = (Dossier.objects.filter(status__in=waiting).exclude(status=DossierStatus.RETURNED)
                .select_related("round__office_unit", "unit"))
-    out = [d for d in with_clocks(running, today=today) if d.clock and not d.clock["paused"] and (d.clock["near"] or d.clock["overdue"])]
-    return sorted(out, key=lambda d: (d.clock["left"], d.pk))
+    out = [d for d in with_clocks(running, today=today) if _late(d.clock) or _late(d.step)]
+    return sorted(out, key=lambda d: (_days_left(d), d.pk))
 
 
 def _office_users(today: dt.date) -> dict[int, tuple]:
@@ -172,7 +190,7 @@ def digest_send(*, actor, today: dt.date | None = None) -> dict:
             mine = [d for d in flagged if any(d.round.office_unit.path.startswith(p) for p in paths)]
             if not mine:
                 continue
-            overdue = sum(1 for d in mine if d.clock["overdue"])
+            overdue = sum(1 for d in mine if _days_left(d) < 0)
             title = (f"{len(mine)} hồ sơ sắp đến hạn hoặc đã quá hạn xử lý ({overdue} quá hạn)" if overdue
                      else f"{len(mine)} hồ sơ sắp đến hạn xử lý")
             lines = [f"Các hồ sơ trong phạm vi của bạn, tính đến ngày {today:%d/%m/%Y} (thời hạn tính theo ngày làm việc):", ""]

@@ -143,8 +143,10 @@ def test_the_digest_tells_each_office_user_once_a_day(dossier_a, officer_a, pers
     # ward A's appraiser and head, and the province's appraiser whose scope covers the ward; not ward B's
     assert report == {"dossiers": 1, "sent": 3, "already": 0}
     [note] = _told(appraiser)
-    assert note.title == "1 hồ sơ sắp đến hạn xử lý" and note.url == reverse("nominations:index")
+    # 2 working days left of the office's 20; the appraisal step's 10 from the same receipt are long past
+    assert note.title == "1 hồ sơ sắp đến hạn hoặc đã quá hạn xử lý (1 quá hạn)" and note.url == reverse("nominations:index")
     assert f"– “{dossier_a.title}” (Trường THCS Đống Đa): còn 2 ngày làm việc, hạn " in note.body
+    assert "; bước “Thẩm định hồ sơ”: quá hạn " in note.body
     assert [m.to for m in mail.outbox] == [["thamdinh@example.vn"]]
     assert _told(others["thamdinh.lang"]) == [] and len(_told(others["thamdinh.tinh"])) == 1
     assert _told(officer_a) == []  # the unit is not the one late
@@ -181,3 +183,16 @@ def test_the_task_runs_the_digest(dossier_a, officer_a, personas, immediate_task
     _received_near_its_limit(dossier_a, officer_a, personas["appraiser"])
     result = nominations_digest.enqueue()
     assert result.return_value == {"dossiers": 1, "sent": 2, "already": 0}
+
+
+def test_a_dossier_left_unreceived_past_its_receipt_step_is_in_the_digest(dossier_a, officer_a, personas):
+    """The office's overall clock runs only from the receipt; the receipt step's own limit (dossier.step.receipt_days)
+    makes a dossier sent long ago and never received late too."""
+    services.dossier_act(actor=officer_a, dossier=dossier_a, action="submit")
+    today, cal = timezone.localdate(), calendar.current()
+    day = next(today - dt.timedelta(days=n) for n in range(7, 40) if cal.working_days_left(today - dt.timedelta(days=n), 5, today, []) == -2)
+    Transition.objects.filter(target_id=str(dossier_a.pk), action="submit").update(at=timezone.make_aware(dt.datetime.combine(day, dt.time(9))))
+    assert notify.digest_send(actor=system_actor())["dossiers"] == 1
+    [note] = _told(personas["appraiser"])
+    assert note.title == "1 hồ sơ sắp đến hạn hoặc đã quá hạn xử lý (1 quá hạn)"
+    assert f"– “{dossier_a.title}” (Trường THCS Đống Đa): bước “Tiếp nhận, kiểm tra hồ sơ”: quá hạn 2 ngày làm việc (hạn " in note.body
