@@ -62,6 +62,7 @@ def test_with_the_cookie_our_strings_read_english(superuser_client):
     page = superuser_client.get(reverse("records:people_list")).content.decode()
     assert "Individuals" in page and "Search by name" in page and "Change password" in page
     assert "Danh sách cá nhân" not in page and "Tìm theo tên" not in page
+    assert '<html lang="en">' in page  # screen readers and browsers are told the page's language
 
 
 def test_a_cookie_naming_another_language_is_ignored(superuser_client):
