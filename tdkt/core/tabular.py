@@ -178,8 +178,17 @@ def identical_rows(raw_rows: list[tuple[int, dict]], parsed: list, label: str, o
     """Report rows that repeat an earlier row cell for cell (each cell as text, a date as ISO; the column order does
     not matter)."""
     seen: dict[tuple, int] = {}
+    orders: dict[tuple, tuple] = {}  # the rows' key orders (one for a sheet) → sorted once
+
+    def cell(v) -> str:
+        return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else text(v)
+
     for (index, raw), row in zip(raw_rows, parsed, strict=True):
-        fingerprint = tuple(sorted((k, v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else text(v)) for k, v in raw.items()))
+        keys = tuple(raw)
+        order = orders.get(keys)
+        if order is None:
+            order = orders[keys] = tuple(sorted(keys))
+        fingerprint = (order, tuple([cell(raw[k]) for k in order]))
         if fingerprint in seen:
             out.error(row, f"Dòng trùng hoàn toàn với {label.lower()} {seen[fingerprint]}.")
         else:

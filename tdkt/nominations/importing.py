@@ -13,7 +13,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from tdkt.core import audit, tabular
@@ -116,15 +117,23 @@ class _Found:
         self.pk, self.full_name, self.date_of_birth, self.citizen_id = pk, full_name, date_of_birth, citizen_id
 
 
+def _among(field: str, values: set[str]) -> dict:
+    """`field__in=values`; on PostgreSQL as one array parameter (`= ANY` of an unnest: thousands of names are one value
+    to send and parse, not thousands of placeholders)."""
+    if connection.vendor == "postgresql":
+        return {f"{field}__in": RawSQL("SELECT unnest(%s::text[])", [sorted(values)])}
+    return {f"{field}__in": values}
+
+
 def _match(rows: list[_Row], dossier: Dossier, out: Collector) -> None:
     """Each row's person among the people of the dossier's unit (citizen ID, else full name and date of birth)."""
     scope = Person.objects.filter(unit__path__startswith=dossier.unit.path)
     fields = ("pk", "full_name", "date_of_birth", "citizen_id")
     cccds = {r.citizen_id for r in rows if r.citizen_id}
-    by_cccd = {p.citizen_id: p for p in (_Found(*v) for v in scope.filter(citizen_id__in=cccds).values_list(*fields))} if cccds else {}
+    by_cccd = {p.citizen_id: p for p in (_Found(*v) for v in scope.filter(**_among("citizen_id", cccds)).values_list(*fields))} if cccds else {}
     names = {r.full_name for r in rows if not r.citizen_id}
     by_name: dict[tuple, list[_Found]] = {}
-    for values in scope.filter(full_name__in=names).values_list(*fields) if names else ():
+    for values in scope.filter(**_among("full_name", names)).values_list(*fields) if names else ():
         p = _Found(*values)
         by_name.setdefault((p.full_name.casefold(), p.date_of_birth), []).append(p)
     for row in rows:

@@ -144,7 +144,9 @@ class Nominee(models.Model):
     evaluated_at = models.DateTimeField(_("Xét lúc"), null=True, blank=True)
     withdrawn = models.BooleanField(_("Đã rút khỏi hồ sơ"), default=False)
     created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
-    history = HistoricalRecords()
+    # The history is read by nominee (its id) and by date, never by dossier or subject: no index on those (each costs
+    # every imported list's history rows their upkeep; the nominee table keeps its own).
+    history = HistoricalRecords(no_db_index=["dossier", "person", "unit", "household"])
 
     class Meta:
         verbose_name = _("Người, tập thể được đề nghị")
