@@ -131,10 +131,12 @@ class Nominee(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="nominees", verbose_name=_("Hồ sơ"))
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                verbose_name=_("Cá nhân"))
+    # A nominee is one subject; the collective's and the household's columns are indexed where set (partial indexes:
+    # a list of thousands of people adds no entry to them).
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                             verbose_name=_("Tập thể"))
+                             verbose_name=_("Tập thể"), db_index=False)
     household = models.ForeignKey("org.Household", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                  verbose_name=_("Hộ gia đình"))
+                                  verbose_name=_("Hộ gia đình"), db_index=False)
     award_code = models.CharField(_("Danh hiệu, hình thức đề nghị"), max_length=40)
     summary = models.TextField(_("Tóm tắt thành tích"), blank=True, max_length=4000)
     justification = models.TextField(_("Lý do đề nghị dù chưa đủ điều kiện"), blank=True, max_length=4000)
@@ -153,6 +155,8 @@ class Nominee(models.Model):
         verbose_name_plural = _("Người, tập thể được đề nghị")
         ordering = ["id"]
         constraints = [SubjectMixin.one_subject_constraint("nominations_nominee_one_subject")]
+        indexes = [models.Index(fields=["unit"], condition=models.Q(unit__isnull=False), name="nominations_nominee_unit"),
+                   models.Index(fields=["household"], condition=models.Q(household__isnull=False), name="nominations_nominee_household")]
 
     @property
     def subject(self):
