@@ -127,7 +127,7 @@ def _among(field: str, values: set[str]) -> dict:
 
 def _match(rows: list[_Row], dossier: Dossier, out: Collector) -> None:
     """Each row's person among the people of the dossier's unit (citizen ID, else full name and date of birth)."""
-    scope = Person.objects.filter(unit__path__startswith=dossier.unit.path)
+    scope = Person.objects.filter(unit__path__startswith=dossier.unit.path).order_by()
     fields = ("pk", "full_name", "date_of_birth", "citizen_id")
     cccds = {r.citizen_id for r in rows if r.citizen_id}
     by_cccd = {p.citizen_id: p for p in (_Found(*v) for v in scope.filter(**_among("citizen_id", cccds)).values_list(*fields))} if cccds else {}
