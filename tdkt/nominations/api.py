@@ -34,9 +34,13 @@ class RoundOut(serializers.Serializer):
     intake_to = serializers.DateField()
     status = serializers.CharField()
     office_unit = serializers.SerializerMethodField()
+    invited = serializers.SerializerMethodField(help_text="Mã các đơn vị được đề nghị (rỗng: mọi đơn vị của cấp)")
 
     def get_office_unit(self, r) -> dict:
         return {"id": r.office_unit_id, "code": r.office_unit.code, "name": r.office_unit.name}
+
+    def get_invited(self, r) -> list[str]:
+        return sorted(u.code for u in r.invited.all())
 
 
 class RoundIn(serializers.Serializer):
@@ -113,7 +117,8 @@ class RoundsView(APIView):
     @extend_schema(responses=RoundOut(many=True), summary="Các đợt xét khen thưởng trong phạm vi", tags=["nominations"])
     def get(self, request):
         require(request, "nominations.view_dossiers")
-        rounds = selectors.rounds_visible_to(request.user).order_by("-year", "-intake_to", "id")[:MAX_LIST]
+        rounds = (selectors.rounds_visible_to(request.user).select_related("office_unit").prefetch_related("invited")
+                  .order_by("-year", "-intake_to", "id")[:MAX_LIST])
         return Response(RoundOut(rounds, many=True).data)
 
     @extend_schema(request=RoundIn, responses={201: RoundOut}, summary="Mở đợt xét khen thưởng (cơ quan thường trực)",
@@ -125,6 +130,25 @@ class RoundsView(APIView):
                                      title=d["title"], awards=d["awards"], intake_from=d["intake_from"], intake_to=d["intake_to"],
                                      invited=[_unit(c) for c in d.get("invited", [])])
         return Response(RoundOut(round_).data, status=status.HTTP_201_CREATED)
+
+
+class InvitedIn(serializers.Serializer):
+    invited = serializers.ListField(child=serializers.CharField(), allow_empty=True,
+                                    help_text="Mã các đơn vị được đề nghị; danh sách rỗng: mọi đơn vị của cấp")
+
+
+class RoundInvitedView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=InvitedIn, responses=RoundOut, summary="Sửa các đơn vị được đề nghị của đợt xét đang mở",
+                   tags=["nominations"])
+    def put(self, request, pk: int):
+        require(request, "nominations.view_dossiers")
+        round_ = get_object_or_404(selectors.rounds_visible_to(request.user).select_related("office_unit"), pk=pk)
+        require(request, "nominations.open_round", round_.office_unit)
+        d = _valid(InvitedIn, request.data)
+        round_ = services.round_invite(actor=request.user, round_=round_, invited=[_unit(c) for c in d["invited"]])
+        return Response(RoundOut(round_).data)
 
 
 class DossierIn(serializers.Serializer):

@@ -6,6 +6,7 @@ app_name = "nominations_api"
 
 urlpatterns = [
     path("rounds", api.RoundsView.as_view(), name="rounds"),
+    path("rounds/<int:pk>/invited", api.RoundInvitedView.as_view(), name="round-invited"),
     path("dossiers", api.DossiersView.as_view(), name="dossiers"),
     path("dossiers/<int:pk>", api.DossierView.as_view(), name="dossier"),
     path("dossiers/<int:pk>/nominees", api.NomineesView.as_view(), name="nominees"),

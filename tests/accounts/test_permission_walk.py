@@ -435,6 +435,8 @@ def _appraisal_depth_walk():
          "get", None, office_page),
         ("invited units of ward A's round (save)", lambda t: reverse("nominations:round_invite", args=[_dossier(t, "school_a").round_id]),
          "form", {}, expect({**{n: 403 for n in NOMINATION_READERS}, **{n: 302 for n in OFFICE_A}, "officer_b": 404})),
+        ("API invited units of ward A's round", lambda t: reverse("nominations_api:round-invited", args=[_dossier(t, "school_a").round_id]),
+         "put", {"invited": []}, {**api, **{n: 403 for n in NOMINATION_READERS}, **{n: 200 for n in OFFICE_A}, "officer_b": 404}),
         ("API consultations", lambda t: reverse("nominations_api:consultations"), "get", None,
          {**api, **NOMINATION_READERS, "editor": 200}),
         ("API comments of ward A's consultation", lambda t: reverse("nominations_api:consultation-comments", args=[a(t)[0].pk]),

@@ -71,3 +71,19 @@ def test_the_service_refuses_units_outside_the_level(tree):
     round_ = _round(tree)
     with pytest.raises(DomainError, match="Đơn vị không thuộc Phường Đống Đa: Trường Tiểu học Láng"):
         services.round_invite(actor=system_actor(), round_=round_, invited=[tree.school_b])
+
+
+def test_the_api_changes_the_invited_units_and_lists_them(client, tree, personas):
+    round_ = _round(tree, invited=[tree.school_a])
+    url = reverse("nominations_api:round-invited", args=[round_.pk])
+    client.force_login(personas["office_head"])
+    listed = client.get(reverse("nominations_api:rounds")).json()
+    assert [r["invited"] for r in listed if r["id"] == round_.pk] == [["thcs_dong_da"]]
+    done = client.put(url, data='{"invited": ["phuong_dong_da"]}', content_type="application/json")
+    assert done.status_code == 200 and done.json()["invited"] == ["phuong_dong_da"]
+    assert AuditEvent.objects.get(action="nominations.round.invited").data == {"old": ["thcs_dong_da"], "new": ["phuong_dong_da"]}
+    unknown = client.put(url, data='{"invited": ["khong_co"]}', content_type="application/json")
+    assert unknown.status_code == 400 and "Không có đơn vị mã “khong_co”." in unknown.json()["error"]
+    outside = client.put(url, data=f'{{"invited": ["{tree.school_b.code}"]}}', content_type="application/json")
+    assert outside.status_code == 400 and list(round_.invited.all()) == [tree.ward_a]
+    assert AuditEvent.objects.filter(action="nominations.round.invited").count() == 1
