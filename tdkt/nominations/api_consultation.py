@@ -20,6 +20,7 @@ from tdkt.org.views import require
 from . import consultation as service
 from . import selectors
 from .api import MAX_LIST, _valid
+from .models import subject_related
 from .models_consultation import Comment, CommentStatus, Consultation
 from .permissions import MODERATORS
 
@@ -74,7 +75,7 @@ class ConsultationCommentsView(APIView):
         require(request, "nominations.view_consultations")
         consultation = get_object_or_404(consultations_visible_to(request.user), pk=pk)
         moderator = request.user.has_perm("nominations.moderate_comment", consultation)
-        comments = consultation.comments.select_related("nominee__person", "nominee__unit", "moderated_by").order_by("created_at", "id")
+        comments = consultation.comments.select_related(*subject_related("nominee__"), "moderated_by").order_by("created_at", "id")
         wanted = request.query_params.get("status", CommentStatus.APPROVED)
         if not moderator or wanted in CommentStatus.values:
             comments = comments.filter(status=wanted if moderator else CommentStatus.APPROVED)
@@ -99,5 +100,5 @@ class CommentModerationView(APIView):
         d = _valid(ModerationIn, request.data)
         comment = service.comment_moderate(actor=request.user, comment=comment, approve=d["decision"] == "approve",
                                            reason=d.get("reason", ""))
-        comment = Comment.objects.select_related("nominee__person", "nominee__unit", "moderated_by").get(pk=comment.pk)
+        comment = Comment.objects.select_related(*subject_related("nominee__"), "moderated_by").get(pk=comment.pk)
         return Response(_comment_out(comment, moderator=True))

@@ -38,7 +38,7 @@ from tdkt.core.errors import DomainError
 from tdkt.core.permissions import require
 from tdkt.law.catalogue import load_catalogue
 
-from .models import Dossier, DossierStatus, Nominee
+from .models import SUBJECT_RELATED, Dossier, DossierStatus, Nominee, subject_related
 from .models_consultation import MAX_COMMENT, MAX_CONTACT, MAX_NAME, Comment, CommentStatus, Consultation
 from .permissions import MODERATORS
 
@@ -81,7 +81,7 @@ def required_awards(day: dt.date | None = None) -> frozenset[str]:
 def nominees_requiring(dossier: Dossier, day: dt.date | None = None) -> list[Nominee]:
     """The dossier's nominees proposed for an award that requires a public consultation."""
     codes = required_awards(day)
-    return [n for n in dossier.nominees.filter(withdrawn=False).select_related("person", "unit", "household__village") if n.award_code in codes]
+    return [n for n in dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED) if n.award_code in codes]
 
 
 def days_bounds(dossier: Dossier, today: dt.date | None = None) -> dict:
@@ -280,7 +280,7 @@ def public_nominees(consultations) -> list[Nominee]:
     page: only what the page shows is read (name, unit, position, award, summary)."""
     ids = [c.dossier_id for c in consultations]
     approved = Comment.objects.filter(status=CommentStatus.APPROVED, consultation__in=list(consultations)).order_by("created_at", "id")
-    return list(Nominee.objects.filter(dossier_id__in=ids, withdrawn=False).select_related("person__unit", "unit")
+    return list(Nominee.objects.filter(dossier_id__in=ids, withdrawn=False).select_related(*SUBJECT_RELATED)
                 .prefetch_related(Prefetch("comments", queryset=approved, to_attr="approved"))
                 .order_by("dossier_id", "person__name_sort_key", "unit__path", "id"))
 
@@ -314,7 +314,7 @@ def dossier_panel(dossier: Dossier, user) -> dict | None:
             DossierStatus.UNDER_APPRAISAL, DossierStatus.AWAITING_OPINIONS, DossierStatus.RECEIVED) else []
         return {"consultation": None, "requiring": requiring} if requiring else None
     approved = list(Comment.objects.filter(consultation__dossier=dossier, status=CommentStatus.APPROVED)
-                    .select_related("nominee__person", "nominee__unit").order_by("nominee_id", "created_at", "id"))
+                    .select_related(*subject_related("nominee__")).order_by("nominee_id", "created_at", "id"))
     counts = Comment.objects.filter(consultation__dossier=dossier).aggregate(
         pending=Count("id", filter=Q(status=CommentStatus.PENDING)), rejected=Count("id", filter=Q(status=CommentStatus.REJECTED)))
     return {"consultation": consultation, "open": refusal_if_closed(consultation) is None, "approved": approved,

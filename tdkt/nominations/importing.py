@@ -25,7 +25,7 @@ from tdkt.org import services as org_services
 from tdkt.org.models import Person
 
 from .bulk import nominees_insert
-from .models import Dossier, Nominee
+from .models import SUBJECT_RELATED, Dossier, Nominee
 
 SHEET = "Danh sách đề nghị"
 GUIDE_SHEET = "Hướng dẫn"
@@ -200,7 +200,7 @@ def nominee_import(*, actor, dossier: Dossier, file, format: str) -> ImportRepor
                            "nominees": [[r.person.pk, r.award] for r in rows]})
         if len(rows) <= EVALUATE_NOW:
             report.evaluated_now = True
-            for nominee in Nominee.objects.filter(dossier=dossier, verdict="").select_related("person", "unit"):
+            for nominee in Nominee.objects.filter(dossier=dossier, verdict="").select_related(*SUBJECT_RELATED):
                 nominee_evaluate(nominee, dossier=dossier)
         else:
             from .tasks import nominees_evaluate

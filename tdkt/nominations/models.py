@@ -29,6 +29,11 @@ def new_tracking_code() -> str:
 SUBJECT_RELATED = ("person", "person__unit", "unit", "household", "household__village")
 
 
+def subject_related(prefix: str) -> tuple[str, ...]:
+    """`SUBJECT_RELATED` under a relation to the nominee, e.g. "nominee__" for a comment's or an attachment's."""
+    return tuple(prefix + path for path in SUBJECT_RELATED)
+
+
 def subject_name(subject) -> str:
     """How a nominee's subject is named in lists: a person's full name, a unit's name, "Hộ <head of household>"."""
     if subject is None:

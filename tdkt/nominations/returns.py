@@ -13,7 +13,7 @@ from __future__ import annotations
 from tdkt.core import vntext
 from tdkt.core.errors import DomainError
 
-from .models import Dossier, DossierStatus, Nominee
+from .models import SUBJECT_RELATED, Dossier, DossierStatus, Nominee, subject_related
 from .models_work import OTHER_COMPONENT, ReturnItem
 
 MAX_ITEMS = 30
@@ -50,7 +50,7 @@ def clean_items(dossier: Dossier, items) -> list[dict]:
     if len(items) > MAX_ITEMS:
         raise DomainError(f"Tối đa {MAX_ITEMS} nội dung cần bổ sung cho một lần trả lại (đã ghi {len(items)}).")
     components = components_of(dossier)
-    nominees = {n.pk: n for n in dossier.nominees.filter(withdrawn=False).select_related("person", "unit")}
+    nominees = {n.pk: n for n in dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED)}
     out = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
@@ -97,7 +97,7 @@ def item_label(item: ReturnItem) -> str:
 
 
 def items_of(step) -> list[ReturnItem]:
-    return list(ReturnItem.objects.filter(transition=step).select_related("nominee__person", "nominee__unit"))
+    return list(ReturnItem.objects.filter(transition=step).select_related(*subject_related("nominee__")))
 
 
 def return_panel(dossier: Dossier, history, attachments=None) -> dict | None:

@@ -82,4 +82,4 @@ def holds_visible_to(user) -> QuerySet[Hold]:
     q = (scoping.subtree_q(user, roles=roles.OFFICE, field="person__unit") | scoping.subtree_q(user, roles=roles.OFFICE, field="unit")
          | scoping.subtree_q(user, roles=roles.OFFICE, field="household__village")
          | scoping.subtree_q(user, roles=roles.OFFICE, field="nominee__dossier__round__office_unit"))
-    return Hold.objects.filter(q).select_related("person__unit", "unit", "household__village", "nominee__dossier")
+    return Hold.objects.filter(q).select_related(*SUBJECT_RELATED, "nominee__dossier")

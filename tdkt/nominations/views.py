@@ -30,7 +30,7 @@ from .forms import (
     RoundForm,
     WithdrawNomineeForm,
 )
-from .models import Dossier, DossierStatus, Nominee
+from .models import Dossier, DossierStatus, Nominee, subject_related
 from .models_work import Appraisal
 from .permissions import invites
 from .returns import return_panel
@@ -232,7 +232,7 @@ def dossier_detail(request, pk: int):
             row = n.appraisal_row
             n.appraisal_form = AppraisalForm(initial={"conclusion": row.conclusion if row else "", "note": row.note if row else "",
                                                       "version": row.version if row else None}, auto_id=f"a{n.pk}_%s")
-    attachments = list(dossier.attachments.select_related("nominee__person", "nominee__unit", "nominee__household"))
+    attachments = list(dossier.attachments.select_related(*subject_related("nominee__")))
     actions, held = dossier_actions(user, dossier)
     context = {
         "dossier": dossier, "nominees": nominees, "names": _names(), "can_edit": can_edit,

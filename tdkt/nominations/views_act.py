@@ -22,6 +22,7 @@ from tdkt.org.views import require
 
 from . import services
 from .forms import ConsultationDaysForm, ReasonForm, ReturnItemFormSet
+from .models import SUBJECT_RELATED
 from .views import _dossier
 from .workflow import DOSSIER
 
@@ -35,7 +36,7 @@ def item_choices(dossier) -> list:
     from .returns import components_of
     from .work import component_label
 
-    nominees = dossier.nominees.filter(withdrawn=False).select_related("person", "unit").order_by("id")
+    nominees = dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED).order_by("id")
     return [(_("Thành phần hồ sơ"), [(f"c:{c}", component_label(c)) for c in components_of(dossier)]),
             (_("Người, tập thể được đề nghị"), [(f"n:{n.pk}", n.name) for n in nominees])]
 

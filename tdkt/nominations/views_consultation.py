@@ -20,7 +20,7 @@ from tdkt.law.catalogue import load_catalogue
 from tdkt.org.views import require
 
 from . import consultation as service
-from .models import Nominee, Round
+from .models import SUBJECT_RELATED, Nominee, Round
 from .models_consultation import MAX_COMMENT, MAX_CONTACT, MAX_NAME, CommentStatus, Consultation
 
 
@@ -117,7 +117,7 @@ def comment(request, pk: int):
     if nominee_id:
         if not str(nominee_id).isdigit():
             raise Http404
-        nominee = get_object_or_404(Nominee.objects.select_related("person__unit", "unit"), pk=int(nominee_id),
+        nominee = get_object_or_404(Nominee.objects.select_related(*SUBJECT_RELATED), pk=int(nominee_id),
                                     dossier_id=consultation.dossier_id, withdrawn=False)
     closed = service.refusal_if_closed(consultation)
     form = None if closed else CommentForm(request.POST if request.method == "POST" else None)

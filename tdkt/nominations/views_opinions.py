@@ -23,6 +23,7 @@ from tdkt.org.views import require
 from . import opinions
 from . import selectors_opinions as reads
 from .forms_opinions import HoldForm, OpinionAnswerForm, OpinionRequestForm, PaperReplyForm, ReasonRequiredForm
+from .models import SUBJECT_RELATED, subject_related
 from .models_opinions import OpinionRequest
 from .views import _dossier
 
@@ -60,7 +61,7 @@ def _agencies(dossier):
 def opinion_request(request, pk: int):
     dossier = _office_dossier(request, pk)
     agencies, with_account = _agencies(dossier)
-    nominees = dossier.nominees.filter(withdrawn=False).select_related("person", "unit").order_by("id")
+    nominees = dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED).order_by("id")
     form = OpinionRequestForm(request.POST or None, nominees=nominees, agencies=agencies)
     form.fields["addressee"].label_from_instance = (
         lambda u: f"{u.name} ({_('có tài khoản hiệp y')})" if u.pk in with_account else u.name)
@@ -80,7 +81,7 @@ def opinion_request(request, pk: int):
 
 def _dossier_request(request, pk: int, request_id: int):
     dossier = _office_dossier(request, pk)
-    item = get_object_or_404(OpinionRequest.objects.select_related("addressee", "nominee__person", "nominee__unit"),
+    item = get_object_or_404(OpinionRequest.objects.select_related("addressee", *subject_related("nominee__")),
                              pk=request_id, dossier=dossier)
     return dossier, item
 
@@ -126,7 +127,7 @@ def opinion_resolve(request, pk: int, request_id: int):
 @require_http_methods(["GET", "POST"])
 def hold_add(request, pk: int):
     dossier = _office_dossier(request, pk)
-    nominees = dossier.nominees.filter(withdrawn=False).select_related("person", "unit").order_by("id")
+    nominees = dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED).order_by("id")
     form = HoldForm(request.POST or None, nominees=nominees, initial={"nominee": request.GET.get("nguoi")})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -16,7 +16,7 @@ from tdkt.org.views import require
 
 from . import work
 from .forms import AppraisalForm, AttachmentForm, NomineeImportForm, WithdrawNomineeForm
-from .models import Nominee
+from .models import SUBJECT_RELATED, Nominee
 from .models_work import OTHER_COMPONENT, Attachment
 from .views import _dossier
 
@@ -26,7 +26,7 @@ def attachment_form(dossier, data=None, files=None):
 
     components = [(c, work.component_label(c)) for c in round_components(dossier.round.kind, dossier.round.year)]
     components.append((OTHER_COMPONENT, work.component_label(OTHER_COMPONENT)))
-    return AttachmentForm(data, files, components=components, nominees=dossier.nominees.filter(withdrawn=False).select_related("person", "unit"),
+    return AttachmentForm(data, files, components=components, nominees=dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED),
                           auto_id="file_%s")
 
 

@@ -18,6 +18,7 @@ import dataclasses
 
 from tdkt.core.workflow import CREATED, Edge, Workflow
 
+from .models import SUBJECT_RELATED
 from .models import DossierStatus as S
 from .notify import dossier_moved
 
@@ -59,7 +60,7 @@ def _appraised(dossier, actor, reason) -> str | None:
     """Before the council: every nominee still in the dossier has the appraiser's conclusion."""
     from .models_work import Appraisal
 
-    nominees = list(dossier.nominees.filter(withdrawn=False).select_related("person", "unit"))
+    nominees = list(dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED))
     done = set(Appraisal.objects.filter(nominee__in=nominees).values_list("nominee_id", flat=True))
     left = [n.name for n in nominees if n.pk not in done]
     if left:
