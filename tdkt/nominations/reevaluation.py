@@ -22,6 +22,7 @@ from tdkt.core import audit
 from tdkt.core.actors import system_actor
 from tdkt.core.errors import DomainError
 from tdkt.org.models import Person
+from tdkt.org.selectors import paths_at_and_above
 
 from .models import SUBJECT_RELATED, Dossier, DossierStatus, Nominee
 
@@ -40,15 +41,6 @@ def open_nominees() -> QuerySet[Nominee]:
     return Nominee.objects.filter(withdrawn=False).exclude(dossier__status__in=CLOSED)
 
 
-def _ancestor_paths(paths: Iterable[str]) -> set[str]:
-    """Every unit path above or at the given ones ("/1/5/9/" → "/1/", "/1/5/", "/1/5/9/")."""
-    out = set()
-    for path in paths:
-        parts = [p for p in path.split("/") if p]
-        out.update("/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1))
-    return out
-
-
 def open_nominee_ids(subjects: Iterable[tuple[str, int]]) -> list[int]:
     """The open nominees whose verdict may change with the ledgers of `subjects` (("person", id), ("unit", id),
     ("household", id)): theirs, and those of the collectives a person counts in."""
@@ -63,7 +55,7 @@ def open_nominee_ids(subjects: Iterable[tuple[str, int]]) -> list[int]:
     paths = set()
     for chunk in _chunks(ids.get("person", ())):
         paths.update(p for p in Person.objects.filter(pk__in=chunk, unit__isnull=False).values_list("unit__path", flat=True) if p)
-    above = _ancestor_paths(paths)
+    above = {above for path in paths for above in paths_at_and_above(path)}
     for chunk in _chunks(above):
         found.update(open_nominees().filter(unit__path__in=chunk).values_list("pk", flat=True))
     return sorted(found)

@@ -16,6 +16,7 @@ from tdkt.law.catalogue import load_catalogue
 from tdkt.law.schema import Check
 from tdkt.law.vocabulary import SubjectKind
 from tdkt.org.models import Household, Person, Unit
+from tdkt.org.selectors import paths_at_and_above
 from tdkt.org.views import require
 from tdkt.reports.selectors import batch_runs_visible_to
 
@@ -204,12 +205,8 @@ def _household_form(dossier, data=None):
 def _batch_form(request, dossier, data=None):
 
     runs = batch_runs_visible_to(request.user).filter(status="done", year=dossier.round.year,
-                                                unit__path__in=_ancestor_paths(dossier.unit)).order_by("-finished_at")
+                                                unit__path__in=paths_at_and_above(dossier.unit.path)).order_by("-finished_at")
     return FromBatchForm(data, runs=runs, auto_id="batch_%s", awards=[c for c in dossier.round.awards if c in load_catalogue().batch_titles()])
-
-
-def _ancestor_paths(unit) -> list[str]:
-    return [unit.path[:i] for i in range(1, len(unit.path) + 1)]
 
 
 @login_required

@@ -26,6 +26,12 @@ def unit_children(unit: Unit) -> QuerySet[Unit]:
     return Unit.objects.filter(parent=unit).order_by("name_sort_key")
 
 
+def paths_at_and_above(path: str) -> list[str]:
+    """The materialised paths of a unit and of every unit above it, root first ("/1/5/9/" → "/1/", "/1/5/", "/1/5/9/")."""
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
+
+
 def unit_ancestors(unit: Unit) -> QuerySet[Unit]:
     """The units above `unit`, root first (from its materialised path)."""
     ids = [int(part) for part in unit.path.strip("/").split("/") if part][:-1]
