@@ -18,8 +18,9 @@ from .models_work import OTHER_COMPONENT, ReturnItem
 
 MAX_ITEMS = 30
 MAX_ITEM_TEXT = 1000
-# The audit events of the dossier that count as a change of the nominee they name (data["nominee"]).
-NOMINEE_CHANGES = ("nominations.nominee.updated", "nominations.nominee.withdrawn", "nominations.attachment.added")
+# The audit events of the dossier that count as a change of the nominee they name (data["nominee"]); a nominee's file
+# counts too, but only while it is still attached (read from the attachments, not from their events).
+NOMINEE_CHANGES = ("nominations.nominee.updated", "nominations.nominee.withdrawn")
 SHOWN_IN = (DossierStatus.RETURNED, DossierStatus.RESUBMITTED)
 
 
@@ -122,8 +123,8 @@ def return_panel(dossier: Dossier, history, attachments=None) -> dict | None:
         events = AuditEvent.objects.filter(target_type=dossier._meta.label_lower, target_id=str(dossier.pk), at__gt=step.at,
                                            action__in=NOMINEE_CHANGES).values_list("action", "data")
         for action, data in events:
-            if not isinstance(data, dict) or not data.get("nominee") or action == "nominations.attachment.added":
-                continue  # a file counts only while it is still attached (above)
+            if not isinstance(data, dict) or not data.get("nominee"):
+                continue
             if action == "nominations.nominee.updated" and data.get("old") == data.get("new"):
                 continue  # saved without a change
             changed.add(data["nominee"])
