@@ -19,6 +19,7 @@ from tdkt.org.views import require
 
 from . import selectors, services
 from .models import Dossier
+from .returns import return_panel
 from .workflow import DOSSIER
 
 MAX_LIST = 200
@@ -103,8 +104,6 @@ def _dossier_out(d, *, nominees: bool = False, returned: bool = False) -> dict:
     if nominees:
         out["nominees"] = [_nominee_out(n) for n in selectors.nominees_of(d)]
     if nominees or returned:
-        from .returns import return_panel
-
         panel = return_panel(d, selectors.dossier_history(d))
         out["return_items"] = [{"component": i.component, "nominee": i.nominee_id, "label": i.label, "text": i.text,
                                 "done": i.done} for i in panel["items"]] if panel else []
