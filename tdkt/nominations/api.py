@@ -18,7 +18,7 @@ from tdkt.org.models import Household, Person, Unit
 from tdkt.org.views import require
 
 from . import selectors, services
-from .models import Dossier
+from .access import dossier_for
 from .returns import return_panel
 from .workflow import DOSSIER
 
@@ -177,17 +177,10 @@ class DossiersView(APIView):
         return Response(_dossier_out(dossier, nominees=True), status=status.HTTP_201_CREATED)
 
 
-def _dossier(request, pk) -> Dossier:
-    require(request, "nominations.view_dossiers")
-    dossier = get_object_or_404(selectors.dossiers_visible_to(request.user), pk=pk)
-    require(request, "nominations.view_dossier", dossier)
-    return dossier
-
-
 class DossierView(APIView):
     @extend_schema(responses=OpenApiTypes.OBJECT, summary="Một hồ sơ với người, tập thể được đề nghị và các tiêu chí", tags=["nominations"])
     def get(self, request, pk: int):
-        return Response(_dossier_out(_dossier(request, pk), nominees=True))
+        return Response(_dossier_out(dossier_for(request, pk), nominees=True))
 
 
 class NomineeIn(serializers.Serializer):
@@ -206,7 +199,7 @@ class NomineesView(APIView):
     @extend_schema(request=NomineeIn, responses={201: NomineeOut}, summary="Thêm người, tập thể, hộ gia đình vào hồ sơ (xét điều kiện ngay)",
                    tags=["nominations"])
     def post(self, request, pk: int):
-        dossier = _dossier(request, pk)
+        dossier = dossier_for(request, pk)
         require(request, "nominations.edit_dossier", dossier)
         d = _valid(NomineeIn, request.data)
         person = get_object_or_404(Person.objects.filter(unit__path__startswith=dossier.unit.path), pk=d["person"]) if d.get("person") else None
@@ -239,7 +232,7 @@ class TransitionsView(APIView):
     @extend_schema(request=TransitionIn, responses=OpenApiTypes.OBJECT, tags=["nominations"],
                    summary="Chuyển hồ sơ theo quy trình (gửi, tiếp nhận, trả lại, thẩm định, trình Hội đồng…)")
     def post(self, request, pk: int):
-        dossier = _dossier(request, pk)
+        dossier = dossier_for(request, pk)
         d = _valid(TransitionIn, request.data)
         edge = DOSSIER.edge(dossier.status, d["action"])
         if edge is not None:  # the view repeats the gate so that a refusal is a 403 (the service checks again)

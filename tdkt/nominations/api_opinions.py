@@ -18,7 +18,8 @@ from tdkt.org.views import require
 
 from . import opinions
 from . import selectors_opinions as reads
-from .api import MAX_LIST, _dossier, _unit, _valid
+from .access import dossier_for
+from .api import MAX_LIST, _unit, _valid
 from .models_opinions import OpinionAnswer, OpinionRequest
 
 
@@ -80,14 +81,14 @@ class DossierOpinionsView(APIView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, tags=["nominations"], summary="Các đề nghị lấy ý kiến hiệp y của hồ sơ (cơ quan thường trực)")
     def get(self, request, pk: int):
-        dossier = _dossier(request, pk)
+        dossier = dossier_for(request, pk)
         require(request, "nominations.appraise_dossier", dossier)
         return Response(_list_out(reads.visible_to(request.user).filter(dossier=dossier).order_by("id")))
 
     @extend_schema(request=OpinionRequestIn, responses={201: OpenApiTypes.OBJECT}, tags=["nominations"],
                    summary="Lấy ý kiến hiệp y một cơ quan về người, tập thể của hồ sơ (cơ quan thường trực)")
     def post(self, request, pk: int):
-        dossier = _dossier(request, pk)
+        dossier = dossier_for(request, pk)
         require(request, "nominations.appraise_dossier", dossier)
         d = _valid(OpinionRequestIn, request.data)
         nominees = list(dossier.nominees.filter(pk__in=d["nominees"]))

@@ -21,6 +21,7 @@ from tdkt.org.views import require
 from tdkt.reports.selectors import batch_runs_visible_to
 
 from . import selectors, services, work
+from .access import dossier_for
 from .forms import (
     DossierForm,
     FromBatchForm,
@@ -35,18 +36,12 @@ from .models import Dossier, DossierStatus, Nominee, subject_related
 from .models_work import Appraisal
 from .permissions import invites
 from .returns import return_panel
+from .views_work import attachment_form
 from .workflow import DOSSIER, dossier_actions
 
 
 def _names() -> dict[str, str]:
     return {code: a.name for code, a in load_catalogue().awards.items()}
-
-
-def _dossier(request, pk: int) -> Dossier:
-    require(request, "nominations.view_dossiers")
-    dossier = get_object_or_404(selectors.dossiers_visible_to(request.user), pk=pk)
-    require(request, "nominations.view_dossier", dossier)
-    return dossier
 
 
 @login_required
@@ -212,7 +207,7 @@ def _batch_form(request, dossier, data=None):
 @login_required
 @require_GET
 def dossier_detail(request, pk: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     user = request.user
     can_edit = user.has_perm("nominations.edit_dossier", dossier)
     nominees = selectors.nominees_of(dossier)
@@ -240,8 +235,6 @@ def dossier_detail(request, pk: int):
         "reevaluated": selectors.last_ledger_reevaluation(dossier),
     }
     if can_edit:
-        from .views_work import attachment_form
-
         context["attachment_form"] = attachment_form(dossier)
         context["nominee_form"] = _nominee_form(dossier)
         context["household_form"] = _household_form(dossier)
@@ -252,7 +245,7 @@ def dossier_detail(request, pk: int):
 @login_required
 @require_POST
 def nominee_add(request, pk: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     household = request.POST.get("subject") == "household"
     form = (_household_form(dossier, request.POST) if household else None) or _nominee_form(dossier, request.POST)
@@ -275,7 +268,7 @@ def nominee_add(request, pk: int):
 @login_required
 @require_POST
 def nominees_from_batch(request, pk: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     form = _batch_form(request, dossier, request.POST)
     if form.is_valid():
@@ -296,7 +289,7 @@ def nominees_from_batch(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def nominee_edit(request, pk: int, nominee_id: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     nominee = get_object_or_404(Nominee, pk=nominee_id, dossier=dossier, withdrawn=False)
     form = NomineeEditForm(request.POST or None, initial={"summary": nominee.summary, "justification": nominee.justification})
@@ -316,7 +309,7 @@ def nominee_edit(request, pk: int, nominee_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def nominee_withdraw(request, pk: int, nominee_id: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     nominee = get_object_or_404(Nominee, pk=nominee_id, dossier=dossier, withdrawn=False)
     form = WithdrawNomineeForm(request.POST or None)
@@ -335,7 +328,7 @@ def nominee_withdraw(request, pk: int, nominee_id: int):
 @login_required
 @require_POST
 def dossier_reevaluate(request, pk: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     try:
         count = services.dossier_reevaluate(actor=request.user, dossier=dossier)
     except DomainError as exc:

@@ -21,9 +21,9 @@ from tdkt.core.errors import DomainError
 from tdkt.org.views import require
 
 from . import services
+from .access import dossier_for
 from .forms import ConsultationDaysForm, ReasonForm, ReturnItemFormSet
 from .models import SUBJECT_RELATED
-from .views import _dossier
 from .workflow import DOSSIER
 
 RETURN = "return_for_supplement"
@@ -82,7 +82,7 @@ def _today():
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_act(request, pk: int, action: str):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     edge = DOSSIER.edge(dossier.status, action)
     if edge is None or action == "create":
         raise Http404

@@ -22,16 +22,16 @@ from tdkt.org.views import require
 
 from . import opinions
 from . import selectors_opinions as reads
+from .access import dossier_for
 from .forms_opinions import HoldForm, OpinionAnswerForm, OpinionRequestForm, PaperReplyForm, ReasonRequiredForm
 from .models import SUBJECT_RELATED, subject_related
 from .models_opinions import OpinionRequest
-from .views import _dossier
 
 AGENCY_KINDS = (UnitKind.AGENCY, UnitKind.DEPARTMENT, UnitKind.MASS_ORG)
 
 
 def _office_dossier(request, pk: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.appraise_dossier", dossier)
     return dossier
 

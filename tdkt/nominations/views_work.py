@@ -15,17 +15,15 @@ from tdkt.core.errors import DomainError
 from tdkt.org.views import require
 
 from . import work
+from .access import dossier_for
 from .forms import AppraisalForm, AttachmentForm, NomineeImportForm, WithdrawNomineeForm
 from .models import SUBJECT_RELATED, Nominee
-from .models_work import OTHER_COMPONENT, Attachment
-from .views import _dossier
+from .models_work import Attachment
+from .returns import components_of
 
 
 def attachment_form(dossier, data=None, files=None):
-    from .services import round_components
-
-    components = [(c, work.component_label(c)) for c in round_components(dossier.round.kind, dossier.round.year)]
-    components.append((OTHER_COMPONENT, work.component_label(OTHER_COMPONENT)))
+    components = [(c, work.component_label(c)) for c in components_of(dossier)]
     return AttachmentForm(data, files, components=components, nominees=dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED),
                           auto_id="file_%s")
 
@@ -33,7 +31,7 @@ def attachment_form(dossier, data=None, files=None):
 @login_required
 @require_POST
 def attachment_add(request, pk: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     form = attachment_form(dossier, request.POST, request.FILES)
     if form.is_valid():
@@ -53,7 +51,7 @@ def attachment_add(request, pk: int):
 @require_GET
 def attachment_download(request, pk: int, attachment_id: int):
     """The file, only after the dossier's own permission check (whoever may read the dossier)."""
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     row = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier)
     return uploads.serve_upload(request, name=row.storage_name, filename=row.filename, content_type=row.content_type)
 
@@ -61,7 +59,7 @@ def attachment_download(request, pk: int, attachment_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def attachment_withdraw(request, pk: int, attachment_id: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     row = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier, withdrawn_at__isnull=True)
     form = WithdrawNomineeForm(request.POST or None)
@@ -80,7 +78,7 @@ def attachment_withdraw(request, pk: int, attachment_id: int):
 @login_required
 @require_POST
 def appraisal_save(request, pk: int, nominee_id: int):
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.appraise_dossier", dossier)
     nominee = get_object_or_404(Nominee, pk=nominee_id, dossier=dossier)
     form = AppraisalForm(request.POST)
@@ -103,7 +101,7 @@ def nominee_import(request, pk: int):
     """Nominees from an Excel or JSON list: every row checked, all or nothing, the errors row by row."""
     from . import importing
 
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     form = NomineeImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -129,7 +127,7 @@ def nominee_import_template(request, pk: int):
 
     from . import importing
 
-    dossier = _dossier(request, pk)
+    dossier = dossier_for(request, pk)
     require(request, "nominations.edit_dossier", dossier)
     response = HttpResponse(importing.template_xlsx(dossier),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
