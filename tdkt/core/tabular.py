@@ -174,13 +174,25 @@ def read_bytes(file) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def identical_rows(raw_rows: list[tuple[int, dict]], parsed: list, label: str, out: Collector) -> None:
+def identical_rows(raw_rows: list[tuple[int, dict]], parsed: list, label: str, out: Collector,
+                   key: Callable[[Any], tuple] | None = None) -> None:
     """Report rows that repeat an earlier row cell for cell (each cell as text, a date as ISO; the column order does
-    not matter)."""
+    not matter). An import whose parsed rows already hold every cell normalised passes `key` (a parsed row → its
+    cells): the cells are then not converted a second time."""
     seen: dict[tuple, int] = {}
+    if key is not None:
+        for (index, _raw), row in zip(raw_rows, parsed, strict=True):
+            fingerprint = key(row)
+            if fingerprint in seen:
+                out.error(row, f"Dòng trùng hoàn toàn với {label.lower()} {seen[fingerprint]}.")
+            else:
+                seen[fingerprint] = index
+        return
     orders: dict[tuple, tuple] = {}  # the rows' key orders (one for a sheet) → sorted once
 
     def cell(v) -> str:
+        if type(v) is str:  # most cells: the text() of a string, without its other cases
+            return _nfc_cached(v) if len(v) <= _CACHED_TEXT else vntext.nfc(v)
         return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else text(v)
 
     for (index, raw), row in zip(raw_rows, parsed, strict=True):
@@ -188,7 +200,7 @@ def identical_rows(raw_rows: list[tuple[int, dict]], parsed: list, label: str, o
         order = orders.get(keys)
         if order is None:
             order = orders[keys] = tuple(sorted(keys))
-        fingerprint = (order, tuple([cell(raw[k]) for k in order]))
+        fingerprint = (order, tuple(map(cell, map(raw.__getitem__, order))))
         if fingerprint in seen:
             out.error(row, f"Dòng trùng hoàn toàn với {label.lower()} {seen[fingerprint]}.")
         else:

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Lookup, Q
 from django.utils import timezone
 
 from tdkt.core import audit, tabular
@@ -108,6 +108,11 @@ def _parse(index: int, raw: dict, *, label: str, awards: dict[str, str], out: Co
     return row
 
 
+def _cells(row: _Row) -> tuple:
+    """A parsed row's cells, normalised (what `tabular.identical_rows` compares)."""
+    return (row.full_name, row.date_of_birth, row.citizen_id, row.award, row.summary, row.justification)
+
+
 class _Found:
     """A person of the directory as the import reads it (a row of values, not a model instance: thousands are read)."""
 
@@ -117,12 +122,27 @@ class _Found:
         self.pk, self.full_name, self.date_of_birth, self.citizen_id = pk, full_name, date_of_birth, citizen_id
 
 
-def _among(field: str, values: set[str]) -> dict:
-    """`field__in=values`; on PostgreSQL as one array parameter (`= ANY` of an unnest: thousands of names are one value
-    to send and parse, not thousands of placeholders)."""
+class _AnyOf(Lookup):
+    """`field = ANY(%s)`: the values as one array parameter (PostgreSQL), which an index on the field answers — thousands
+    of names are one value to send and parse, not thousands of placeholders."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [sorted(value)]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def _among(field: str, values: set[str]) -> Q | _AnyOf:
+    """`field__in=values`; on PostgreSQL `field = ANY(array)`."""
     if connection.vendor == "postgresql":
-        return {f"{field}__in": RawSQL("SELECT unnest(%s::text[])", [sorted(values)])}
-    return {f"{field}__in": values}
+        return _AnyOf(F(field), values)
+    return Q(**{f"{field}__in": values})
 
 
 def _match(rows: list[_Row], dossier: Dossier, out: Collector) -> None:
@@ -130,10 +150,10 @@ def _match(rows: list[_Row], dossier: Dossier, out: Collector) -> None:
     scope = Person.objects.filter(unit__path__startswith=dossier.unit.path).order_by()
     fields = ("pk", "full_name", "date_of_birth", "citizen_id")
     cccds = {r.citizen_id for r in rows if r.citizen_id}
-    by_cccd = {p.citizen_id: p for p in (_Found(*v) for v in scope.filter(**_among("citizen_id", cccds)).values_list(*fields))} if cccds else {}
+    by_cccd = {p.citizen_id: p for p in (_Found(*v) for v in scope.filter(_among("citizen_id", cccds)).values_list(*fields))} if cccds else {}
     names = {r.full_name for r in rows if not r.citizen_id}
     by_name: dict[tuple, list[_Found]] = {}
-    for values in scope.filter(**_among("full_name", names)).values_list(*fields) if names else ():
+    for values in scope.filter(_among("full_name", names)).values_list(*fields) if names else ():
         p = _Found(*values)
         by_name.setdefault((p.full_name.casefold(), p.date_of_birth), []).append(p)
     for row in rows:
@@ -180,9 +200,11 @@ def nominee_import(*, actor, dossier: Dossier, file, format: str) -> ImportRepor
     raw_rows, label = TABLE.read(file, format)
     out = Collector()
     rows = [_parse(i, raw, label=label, awards=individual, out=out) for i, raw in raw_rows]
-    tabular.identical_rows(raw_rows, rows, label, out)
     failed = out.failed_rows()
-    sound = [r for r in rows if r.row not in failed]
+    sound = [r for r in rows if r.row not in failed]  # a row with a bad cell is reported for it, not as a repeat too
+    tabular.identical_rows([(r.row, None) for r in sound], sound, label, out, key=_cells)
+    failed = out.failed_rows()
+    sound = [r for r in sound if r.row not in failed]
     _match(sound, dossier, out)
     failed = out.failed_rows()
     _duplicates([r for r in sound if r.person is not None and r.row not in failed], dossier, out, names)

@@ -119,7 +119,8 @@ class Person(TimeStampedModel):
         verbose_name = _("Cá nhân")
         verbose_name_plural = _("Cá nhân")
         ordering = ["name_sort_key", "id"]
-        indexes = [models.Index(fields=["unit", "name_sort_key"])]
+        # (full_name, date_of_birth): how a list names a person when it has no citizen ID (the imports match on it)
+        indexes = [models.Index(fields=["unit", "name_sort_key"]), models.Index(fields=["full_name", "date_of_birth"], name="org_person_name_dob")]
 
     def __str__(self) -> str:
         return self.full_name
