@@ -4,7 +4,9 @@ What the package carries is matched to this installation's rows (docs/exchange-p
 - the proposing unit: by administrative code (mã hành chính), then by code, among the units of the round's level;
   `unit=` chooses it when the package's is not known here;
 - a person: by citizen ID (số CCCD) when the names agree, else by full name and date of birth among the people of the
-  proposing unit's subtree, when exactly one matches; a collective by its unit; a household by head and village;
+  proposing unit's subtree, when exactly one matches; a package without the date of birth: by the full name alone in
+  the person's own unit (matched as units are), when exactly one matches; a collective by its unit; a household by its
+  head's name in its village;
 - whoever matches nobody is kept as an external nominee (a name and the package's facts, no ledger here): the office
   appraises them from the package's documents, and the engine says so instead of judging.
 The files are checked by their content as every upload is (`core.uploads.check_upload`) and stored through Django's
@@ -58,6 +60,10 @@ def _person(subject: dict, unit: Unit) -> Person | None:
         born = dt.date.fromisoformat(subject["date_of_birth"])
         found = [p for p in Person.objects.filter(date_of_birth=born, unit__path__startswith=unit.path)
                  if _same(p.full_name, subject["full_name"])]
+        return found[0] if len(found) == 1 else None
+    home = _local_unit(subject.get("unit"), unit)  # no birth date carried: the name, alone in the person's own unit
+    if home is not None:
+        found = [p for p in Person.objects.filter(unit=home) if _same(p.full_name, subject["full_name"])]
         if len(found) == 1:
             return found[0]
     return None
