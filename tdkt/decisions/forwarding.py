@@ -36,7 +36,9 @@ def beyond_authority(dossier: Dossier, nominees=None) -> list[Nominee]:
     """The dossier's nominees (still in it) whose award the dossier's level does not decide itself."""
     level, on = dossier.round.office_unit, dossier.received_on or timezone.localdate()
     nominees = nominees if nominees is not None else dossier.nominees.filter(withdrawn=False).select_related(*SUBJECT_RELATED)
-    return [n for n in nominees if not authority.decides_here(n.award_code, level, on)]
+    nominees = list(nominees)
+    here = {code: authority.decides_here(code, level, on) for code in {n.award_code for n in nominees}}  # per award, not per row
+    return [n for n in nominees if not here[n.award_code]]
 
 
 def forward_targets(dossier: Dossier):
