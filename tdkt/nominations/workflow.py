@@ -108,8 +108,9 @@ DOSSIER = Workflow(
         # An incoming dossier of a higher level arrives as a submitted one, in its office's inbox (decisions app):
         # forwarded by the lower level's office in this installation, or imported from another installation's package.
         Edge(CREATED, "receive_forwarded", S.SUBMITTED, permission="nominations.forward_into", event="forwarded_in",
-             label="Nhận hồ sơ cấp dưới chuyển lên"),
-        Edge(CREATED, "import_package", S.SUBMITTED, permission=OFFICE, event="imported", label="Nhập gói hồ sơ của hệ thống khác"),
+             label="Nhận hồ sơ cấp dưới chuyển lên", effects=(dossier_moved,)),
+        Edge(CREATED, "import_package", S.SUBMITTED, permission=OFFICE, event="imported", label="Nhập gói hồ sơ của hệ thống khác",
+             effects=(dossier_moved,)),
         Edge(S.DRAFT, "submit", S.SUBMITTED, permission=UNIT, event="submitted", label="Gửi hồ sơ", guard=_round_open),
         Edge(S.SUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),
         Edge(S.RESUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),

@@ -93,3 +93,14 @@ def test_a_nominee_goes_up_once_and_a_draft_not_at_all(received, province_round,
     with pytest.raises(DomainError, match="chỉ chuyển lên cấp trên hồ sơ đã tiếp nhận đủ"):
         forwarding.dossier_forward(actor=appraiser, dossier=draft, nominees=[1], target_round=province_round)
     assert Nominee.objects.filter(forwarded_from__isnull=False).count() == 1
+
+
+def test_the_provinces_office_is_notified_of_the_incoming_dossier(received, province_round, province_office, personas,
+                                                                    django_capture_on_commit_callbacks):
+    from tdkt.core.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        incoming = forwarding.dossier_forward(actor=personas["appraiser"], dossier=received, nominees=[_an(received)],
+                                              target_round=province_round)
+    note = Notification.objects.get(recipient=province_office)
+    assert note.title.startswith("Hồ sơ cấp dưới chuyển lên chờ tiếp nhận") and note.target_id == str(incoming.pk)
