@@ -10,10 +10,12 @@ decides nothing itself. The words are the catalogue's own; when the catalogue ch
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Q
 
-from tdkt.law.models import DecidingAuthority
+from tdkt.law.catalogue import read_file
+from tdkt.law.models import AwardType, DecidingAuthority
 from tdkt.org.models import UnitKind
 
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -28,9 +30,25 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def authorities(award_code: str, on: dt.date) -> list[DecidingAuthority]:
-    return list(DecidingAuthority.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), award__code=award_code,
+@dataclass(frozen=True)
+class Authority:
+    authority: str
+    legal_basis: str
+
+
+def authorities(award_code: str, on: dt.date) -> list[Authority]:
+    """Who decides `award_code` on `on`: the catalogue's rows valid that day, read where `law.catalogue.load_catalogue`
+    reads the catalogue (the database once it holds the catalogue, else the shipped catalogue.json)."""
+    if AwardType.objects.exists():
+        rows = (DecidingAuthority.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), award__code=award_code,
                                                  valid_from__lte=on).order_by("valid_from", "id"))
+        return [Authority(r.authority, r.legal_basis) for r in rows]
+    out = []
+    for item in read_file().get("authorities", ()):
+        start, end = dt.date.fromisoformat(item["valid_from"]), item.get("valid_to")
+        if item["award"] == award_code and start <= on and (end is None or on <= dt.date.fromisoformat(end)):
+            out.append(Authority(item["authority"], item.get("legal_basis", "")))
+    return out
 
 
 def decides_here(award_code: str, unit, on: dt.date) -> bool:

@@ -104,3 +104,25 @@ def test_the_provinces_office_is_notified_of_the_incoming_dossier(received, prov
                                               target_round=province_round)
     note = Notification.objects.get(recipient=province_office)
     assert note.title.startswith("Hồ sơ cấp dưới chuyển lên chờ tiếp nhận") and note.target_id == str(incoming.pk)
+
+
+def test_the_authorities_come_from_the_shipped_catalogue_when_the_database_holds_none(tree, monkeypatch):
+    """As `law.catalogue.load_catalogue` does: a database without the catalogue (flushed by a transactional test, or
+    before the catalogue is loaded) reads catalogue.json, and says the same."""
+    import datetime as dt
+
+    from tdkt.decisions import authority
+
+    on = dt.date(2026, 1, 15)
+    from_db = [(a.authority, a.legal_basis) for a in authority.authorities("CSTD_TINH", on)]
+    assert from_db and authority.decides_here("LDTT", tree.ward_a, on) and not authority.decides_here("CSTD_TINH", tree.ward_a, on)
+
+    class NoCatalogue:
+        class objects:  # noqa: N801 - a stand-in for a manager
+            @staticmethod
+            def exists():
+                return False
+
+    monkeypatch.setattr(authority, "AwardType", NoCatalogue)
+    assert [(a.authority, a.legal_basis) for a in authority.authorities("CSTD_TINH", on)] == from_db
+    assert authority.decides_here("LDTT", tree.ward_a, on) and not authority.decides_here("CSTD_TINH", tree.ward_a, on)
