@@ -3,6 +3,7 @@
 - accounts.assign_roles   grant and revoke role assignments (an administrator, within their scope)
 - core.change_calendar    set the working-day calendar's overrides (an administrator; the system account). The rule
                           of a core service lives here because core sits below the roles (core.permissions.require)
+- core.change_numbering   set an issuer's document abbreviation and numbering scheme (core.numbering; administrators)
 """
 
 import rules
@@ -24,3 +25,6 @@ def can_change_calendar(user):
 
 
 rules.add_perm("core.change_calendar", can_change_calendar)
+
+
+rules.add_perm("core.change_numbering", can_change_calendar)  # the same holders: administrators and the system account

@@ -165,3 +165,25 @@ def _register_auth_admins() -> None:
 
 
 _register_auth_admins()
+
+
+# --- document numbers (core.numbering): read only; numbers are taken by the services that issue documents ---------
+
+from tdkt.core.models import IssuedNumber  # noqa: E402
+
+
+@admin.register(IssuedNumber)
+class IssuedNumberAdmin(admin.ModelAdmin):
+    list_display = ["text", "issuer_name", "doc_type", "year", "number", "issued_by", "issued_at"]
+    list_filter = ["year", "doc_type"]
+    search_fields = ["text", "issuer_name"]
+    list_select_related = ["issued_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

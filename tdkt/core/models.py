@@ -131,3 +131,87 @@ class Notification(models.Model):
     @property
     def unread(self) -> bool:
         return self.read_at is None
+
+
+class NumberingScheme(models.TextChoices):
+    """How an issuer numbers its administrative documents (Nghị định 30/2020 Điều 15; the head of the body decides)."""
+
+    PER_TYPE = "per_type", _("Mỗi loại văn bản một dãy số (QĐ, TTr, BB… đánh số riêng)")
+    SHARED = "shared", _("Một dãy số chung cho mọi loại văn bản")
+
+
+SHARED_SERIES = "*"  # the series key of the SHARED scheme (every type counts in it)
+
+
+class IssuerNumbering(TimeStampedModel):
+    """An issuer's numbering settings: the abbreviation of its name in the ký hiệu ("UBND" in "05/QĐ-UBND") and its
+    scheme. The issuer is any row (a unit, in practice), named as the audit names its targets (`issuer_type`,
+    `issuer_id`), so that core stays below the apps that own the issuers. Written through
+    `core.numbering.numbering_profile_set` (audited)."""
+
+    issuer_type = models.CharField(_("Loại cơ quan ban hành"), max_length=100)
+    issuer_id = models.CharField(_("Mã cơ quan ban hành"), max_length=64)
+    issuer_name = models.CharField(_("Cơ quan ban hành"), max_length=255)
+    abbreviation = models.CharField(_("Chữ viết tắt tên cơ quan"), max_length=30,
+                                    help_text=_("Ví dụ: UBND. Ký hiệu văn bản là mã loại văn bản và chữ viết tắt này (QĐ-UBND)."))
+    scheme = models.CharField(_("Cách đánh số"), max_length=10, choices=NumberingScheme.choices, default=NumberingScheme.PER_TYPE)
+
+    class Meta:
+        verbose_name = _("Cách đánh số văn bản của cơ quan")
+        verbose_name_plural = _("Cách đánh số văn bản của cơ quan")
+        ordering = ["issuer_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["issuer_type", "issuer_id"], name="core_issuernumbering_once")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_name}: {self.abbreviation}"
+
+
+class NumberCounter(models.Model):
+    """The last number taken in one series of an issuer in one year (a type code, or `SHARED_SERIES`). Locked with
+    select_for_update by `core.numbering.number_next` in the caller's transaction: a rolled-back caller gives its
+    number back."""
+
+    issuer_type = models.CharField(max_length=100)
+    issuer_id = models.CharField(max_length=64)
+    series = models.CharField(_("Dãy số"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    last = models.PositiveIntegerField(_("Số cuối đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("Bộ đếm số văn bản")
+        verbose_name_plural = _("Bộ đếm số văn bản")
+        constraints = [models.UniqueConstraint(fields=["issuer_type", "issuer_id", "series", "year"], name="core_numbercounter_once")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_type}:{self.issuer_id} {self.series} {self.year}: {self.last}"
+
+
+class IssuedNumber(models.Model):
+    """A number given to a document: "05/QĐ-UBND" of an issuer in a year. Never changed or deleted; unique per issuer,
+    type and year, and per issuer, series and year (the shared scheme numbers all types in one series)."""
+
+    issuer_type = models.CharField(max_length=100)
+    issuer_id = models.CharField(max_length=64)
+    issuer_name = models.CharField(_("Cơ quan ban hành"), max_length=255)
+    doc_type = models.CharField(_("Loại văn bản"), max_length=10)
+    series = models.CharField(_("Dãy số"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("Năm"))
+    number = models.PositiveIntegerField(_("Số"))
+    symbol = models.CharField(_("Ký hiệu"), max_length=50)
+    text = models.CharField(_("Số, ký hiệu"), max_length=64)
+    target_type = models.CharField(_("Loại văn bản mang số"), max_length=100, blank=True)
+    target_id = models.CharField(_("Mã văn bản mang số"), max_length=64, blank=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Người lấy số"), on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField(_("Cấp lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Số văn bản đã cấp")
+        verbose_name_plural = _("Số văn bản đã cấp")
+        ordering = ["-year", "issuer_name", "series", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer_type", "issuer_id", "doc_type", "year", "number"], name="core_issuednumber_per_type"),
+            models.UniqueConstraint(fields=["issuer_type", "issuer_id", "series", "year", "number"], name="core_issuednumber_per_series"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Số: {self.text}"

@@ -97,8 +97,16 @@ class DossierStatus(models.TextChoices):
     REJECTED = "rejected", _("Không chấp nhận")
 
 
+class DossierOrigin(models.TextChoices):
+    LOCAL = "", _("Lập tại hệ thống này")
+    FORWARDED = "forwarded", _("Cấp dưới chuyển lên (cùng hệ thống)")
+    IMPORTED = "imported", _("Nhập từ gói hồ sơ của hệ thống khác")
+
+
 class Dossier(models.Model):
-    """Hồ sơ đề nghị khen thưởng of a proposing unit inside a round."""
+    """Hồ sơ đề nghị khen thưởng of a proposing unit inside a round. An incoming dossier of a higher level carries its
+    origin (decisions.forwarding / decisions.exchange): the lower level's dossier it was forwarded from (the link back
+    is `forwarded_to`), or the package it was imported from (its sender, reference and digest)."""
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("Đợt xét"))
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("Đơn vị đề nghị"))
@@ -111,6 +119,12 @@ class Dossier(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("Người lập"))
     created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Cập nhật lúc"), auto_now=True)
+    origin = models.CharField(_("Nguồn hồ sơ"), max_length=10, choices=DossierOrigin.choices, default=DossierOrigin.LOCAL, blank=True)
+    forwarded_from = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="forwarded_to",
+                                       verbose_name=_("Chuyển lên từ hồ sơ"))
+    origin_name = models.CharField(_("Nơi gửi"), max_length=255, blank=True)
+    origin_reference = models.CharField(_("Số hiệu hồ sơ gốc"), max_length=64, blank=True)
+    origin_digest = models.CharField(_("Mã kiểm tra gói hồ sơ (SHA-256)"), max_length=64, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -151,15 +165,25 @@ class Nominee(models.Model):
     evaluated_at = models.DateTimeField(_("Xét lúc"), null=True, blank=True)
     withdrawn = models.BooleanField(_("Đã rút khỏi hồ sơ"), default=False)
     created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    # An incoming dossier's nominee: the lower level's nominee it was forwarded from (decisions.forwarding), and for a
+    # subject this installation does not know (an imported package's person, collective or household that matched
+    # nobody here) its name and what the package says of it: an external nominee, without a local subject.
+    forwarded_from = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="forwarded_to",
+                                       verbose_name=_("Chuyển lên từ"))
+    external_name = models.CharField(_("Tên (người, tập thể ngoài hệ thống)"), max_length=255, blank=True)
+    external_data = models.JSONField(_("Thông tin theo gói hồ sơ"), default=dict, blank=True)
     # The history is read by nominee (its id) and by date, never by dossier or subject: no index on those (each costs
     # every imported list's history rows their upkeep; the nominee table keeps its own).
-    history = HistoricalRecords(no_db_index=["dossier", "person", "unit", "household"])
+    history = HistoricalRecords(no_db_index=["dossier", "person", "unit", "household", "forwarded_from"])
 
     class Meta:
         verbose_name = _("Người, tập thể được đề nghị")
         verbose_name_plural = _("Người, tập thể được đề nghị")
         ordering = ["id"]
-        constraints = [SubjectMixin.one_subject_constraint("nominations_nominee_one_subject")]
+        constraints = [models.CheckConstraint(
+            condition=SubjectMixin.one_subject_constraint("x").condition
+            | models.Q(person__isnull=True, unit__isnull=True, household__isnull=True) & ~models.Q(external_name=""),
+            name="nominations_nominee_one_subject")]
         indexes = [models.Index(fields=["unit"], condition=models.Q(unit__isnull=False), name="nominations_nominee_unit"),
                    models.Index(fields=["household"], condition=models.Q(household__isnull=False), name="nominations_nominee_household")]
 
@@ -170,13 +194,20 @@ class Nominee(models.Model):
     @property
     def subject_kind(self) -> str:
         """The law's subject kind (individual, collective, village, commune, household), as the catalogue reads it."""
+        if self.is_external:
+            return str((self.external_data or {}).get("kind", ""))
         from tdkt.records.catalogue import subject_kind_of
 
         return subject_kind_of(person=self.person, unit=self.unit, household=self.household)
 
     @property
+    def is_external(self) -> bool:
+        """A nominee of an imported package whom this installation does not know (no ledger here)."""
+        return not (self.person_id or self.unit_id or self.household_id)
+
+    @property
     def name(self) -> str:
-        return subject_name(self.subject)
+        return subject_name(self.subject) if not self.is_external else self.external_name
 
     def __str__(self) -> str:
         return f"{self.name} — {self.award_code}"

@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 OFFICE_ROLES = (Role.APPRAISER, Role.OFFICE_HEAD)
 UNIT_ROLES = (Role.UNIT_OFFICER,)
 SECRETARY_ROLES = (Role.COUNCIL_SECRETARY,)
-SENT = ("submit", "resubmit")
+SENT = ("submit", "resubmit", "receive_forwarded", "import_package")  # an incoming dossier too (decisions)
 IN_OFFICE_HANDS = (DossierStatus.SUBMITTED, DossierStatus.RECEIVED, DossierStatus.RESUBMITTED)
 DIGEST_KEY = "nominations.digest:{day}"
 DIGEST_LINES = 30  # dossiers listed by name in one digest; the others are counted
@@ -82,6 +82,8 @@ def message(dossier: Dossier, step) -> tuple[str, str]:
         "reject": f"Hồ sơ {name} không được chấp nhận",
         "withdraw": f"Hồ sơ {name} đã được đơn vị rút",
         "mark_ready": f"Hồ sơ {name} đã sẵn sàng trình Hội đồng",
+        "receive_forwarded": f"Hồ sơ cấp dưới chuyển lên chờ tiếp nhận: {name}",
+        "import_package": f"Hồ sơ nhập từ hệ thống khác chờ tiếp nhận: {name}",
     }
     title = titles.get(step.action) or f"Hồ sơ {name} chuyển sang “{DOSSIER.state_label(step.target)}”"
     lines = [f"{DOSSIER.action_label(step.action)}: {actor}, {when}.", f"Đợt xét: {dossier.round.title}.",

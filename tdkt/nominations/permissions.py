@@ -67,6 +67,15 @@ rules.add_perm("nominations.submit_dossier", rules.predicate(lambda user, dossie
 rules.add_perm("nominations.edit_dossier",
                rules.predicate(lambda user, dossier=None: can_submit(user, dossier) and dossier.editable))
 rules.add_perm("nominations.appraise_dossier", rules.predicate(lambda user, dossier=None: can_appraise(user, dossier)))
+# - nominations.forward_into (dossier)     a new incoming dossier forwarded from a lower level's dossier: the office of
+#                                          that lower dossier's level, into a round of a level above that invites its unit
+def can_forward_into(user, dossier) -> bool:
+    source = getattr(dossier, "forwarded_from", None) if dossier is not None else None
+    return (source is not None and can_appraise(user, source) and dossier.round.office_unit_id != source.round.office_unit_id
+            and _under(source.round.office_unit, dossier.round.office_unit) and invites(dossier.round, dossier.unit))
+
+
+rules.add_perm("nominations.forward_into", rules.predicate(lambda user, dossier=None: can_forward_into(user, dossier)))
 rules.add_perm("nominations.view_dossier", rules.predicate(lambda user, dossier=None: can_view(user, dossier)))
 rules.add_perm("nominations.view_dossiers",
                rules.predicate(lambda user, obj=None: scoping.may(user, roles.LEDGER_READERS | roles.OFFICE)))

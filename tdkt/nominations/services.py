@@ -196,6 +196,14 @@ def nominee_evaluate(nominee: Nominee, *, dossier: Dossier | None = None) -> Nom
     """The engine's verdict on the nominee for the round's year, under the regime of the day the dossier was received
     (before that: the year-end round of the year, as the profile's panel)."""
     dossier = dossier or nominee.dossier
+    if nominee.is_external:  # no ledger here: the appraisal reads the package's documents
+        nominee.verdict, nominee.regime = vocab.Verdict.NEEDS_REVIEW, ""
+        nominee.checks = [{"code": "EXTERNAL", "result": vocab.CheckResult.CANNOT_JUDGE, "legal_basis": "",
+                           "message": f"{nominee.external_name} không có hồ sơ thành tích trong hệ thống này (hồ sơ nhận từ "
+                                      f"{dossier.origin_name or 'hệ thống khác'}): thẩm định theo hồ sơ, tài liệu kèm theo."}]
+        nominee.evaluated_at = timezone.now()
+        nominee.save(update_fields=["verdict", "regime", "checks", "evaluated_at"])
+        return nominee
     try:
         request = eligibility_request(nominee.subject, nominee.award_code, dossier.round.year)
         if dossier.received_on is not None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tdkt.accounts import roles, scoping
+from tdkt.core import registry
 from tdkt.core.errors import DomainError
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.schema import Check
@@ -98,6 +99,7 @@ def round_detail(request, pk: int):
         "can_create": round_.status == "open" and _creatable_units(request.user, round_).exists(),
         "can_close": round_.status == "open" and request.user.has_perm("nominations.open_round", round_.office_unit),
         "invited": list(round_.invited.all()),
+        "panels": registry.panels_for("round", request, round_),  # the exchange package's upload (decisions)
     })
 
 
@@ -233,6 +235,9 @@ def dossier_detail(request, pk: int):
         "returned": return_panel(dossier, history, attachments),
         "can_appraise": user.has_perm("nominations.appraise_dossier", dossier),
         "reevaluated": selectors.last_ledger_reevaluation(dossier),
+        "panels": registry.panels_for("dossier", request, dossier),  # forwarding and exchange (decisions)
+        "can_see_origin": bool(dossier.forwarded_from_id) and user.has_perm("nominations.view_dossier", dossier.forwarded_from),
+        "forwarded_to": list(dossier.forwarded_to.select_related("round__office_unit").order_by("id")),
     }
     if can_edit:
         context["attachment_form"] = attachment_form(dossier)

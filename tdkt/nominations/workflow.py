@@ -1,5 +1,6 @@
 """The dossier's workflow (hồ sơ đề nghị khen thưởng), one table on the kernel of `core.workflow`.
 
+    [*] --receive_forwarded | import_package--> submitted   (an incoming dossier of a higher level: decisions app)
     [*] --create--> draft --submit--> submitted --receive--> received --start_appraisal--> under_appraisal
     submitted | received | under_appraisal --return_for_supplement--> returned --resubmit--> resubmitted --receive--> received
     under_appraisal --request_opinions--> awaiting_opinions --open_consultation--> in_consultation --mark_ready--> ready_for_council
@@ -104,6 +105,12 @@ DOSSIER = Workflow(
     states=S,
     edges=_notifying([
         Edge(CREATED, "create", S.DRAFT, permission="nominations.create_dossier", event="created", label="Lập hồ sơ"),
+        # An incoming dossier of a higher level arrives as a submitted one, in its office's inbox (decisions app):
+        # forwarded by the lower level's office in this installation, or imported from another installation's package.
+        Edge(CREATED, "receive_forwarded", S.SUBMITTED, permission="nominations.forward_into", event="forwarded_in",
+             label="Nhận hồ sơ cấp dưới chuyển lên", effects=(dossier_moved,)),
+        Edge(CREATED, "import_package", S.SUBMITTED, permission=OFFICE, event="imported", label="Nhập gói hồ sơ của hệ thống khác",
+             effects=(dossier_moved,)),
         Edge(S.DRAFT, "submit", S.SUBMITTED, permission=UNIT, event="submitted", label="Gửi hồ sơ", guard=_round_open),
         Edge(S.SUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),
         Edge(S.RESUBMITTED, "receive", S.RECEIVED, permission=OFFICE, event="received", label="Tiếp nhận hồ sơ", guard=_complete),

@@ -446,8 +446,44 @@ def _appraisal_depth_walk():
     ]
 
 
+def _decisions_walk():
+    """Forwarding upward and the exchange package (issue 14, decisions app): the standing office of the dossier's level
+    forwards it and downloads its package, the office of a round's level uploads a package into it (another ward's
+    dossier or round is a 404, a reader who may not act gets 403). The rows change nothing: a draft without nominees is
+    neither forwarded nor exported, empty forms and bodies are refused."""
+    def a(t):
+        return _dossier(t, "school_a")
+
+    def b(t):
+        return _dossier(t, "school_b")
+
+    office_a = expect({**{n: 403 for n in NOMINATION_READERS}, **OFFICE_A, "officer_b": 404})
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    api_office_a = {**api, **{n: 403 for n in NOMINATION_READERS}, "admin": 400, "appraiser": 400, "office_head": 400, "officer_b": 404}
+    return [
+        ("forward ward A's dossier (page)", lambda t: reverse("decisions:forward", args=[a(t).pk]), "get", None, office_a),
+        ("forward ward A's dossier (save)", lambda t: reverse("decisions:forward", args=[a(t).pk]), "form", {}, office_a),
+        ("forward ward B's dossier (page)", lambda t: reverse("decisions:forward", args=[b(t).pk]), "get", None,
+         expect({**{n: 404 for n in NOMINATION_READERS}, "admin": 200, "officer_b": 403})),
+        ("package of ward A's dossier (download)", lambda t: reverse("decisions:export", args=[a(t).pk]), "get", None,
+         expect({**{n: 403 for n in NOMINATION_READERS}, **{n: 302 for n in OFFICE_A}, "officer_b": 404})),
+        ("import a package into ward A's round (page)", lambda t: reverse("decisions:import", args=[a(t).round_id]), "get", None, office_a),
+        ("import a package into ward A's round (save)", lambda t: reverse("decisions:import", args=[a(t).round_id]), "form", {}, office_a),
+        ("import a package into ward B's round (page)", lambda t: reverse("decisions:import", args=[b(t).round_id]), "get", None,
+         expect({**{n: 404 for n in NOMINATION_READERS}, "admin": 200, "officer_b": 403})),
+        ("API forward ward A's dossier", lambda t: reverse("decisions_api:forward", args=[a(t).pk]), "post", {}, api_office_a),
+        ("API package of ward A's dossier", lambda t: reverse("decisions_api:package", args=[a(t).pk]), "get", None, api_office_a),
+        ("API import a package into ward A's round", lambda t: reverse("decisions_api:packages", args=[a(t).round_id]), "post", {},
+         {**api, "admin": 400, "appraiser": 400, "office_head": 400}),
+        ("admin: numbering of issuers", lambda t: reverse("admin:core_issuernumbering_changelist"), "get", None,
+         {**{n: "admin-login" for n in ALL}, "admin": 200}),
+        ("admin: issued document numbers", lambda t: reverse("admin:core_issuednumber_changelist"), "get", None,
+         {**{n: "admin-login" for n in ALL}, "admin": 200}),
+    ]
+
+
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk() + _appraisal_depth_walk())
+             + _opinions_walk() + _appraisal_depth_walk() + _decisions_walk())
 CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()

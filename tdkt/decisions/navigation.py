@@ -1,0 +1,33 @@
+"""The decisions app on the pages of the nominations app (core.registry panels): on the dossier page, "Chuyển cấp trên"
+and the exchange package's download for the standing office; on the round page, the upload of a package."""
+
+from tdkt.accounts import roles
+from tdkt.core import registry
+
+
+def _dossier_panel(request, dossier):
+    from . import forwarding
+
+    user = request.user
+    if not user.has_perm("decisions.forward_dossier", dossier):
+        return None
+    live = dossier.nominees.filter(withdrawn=False).exists()
+    forwardable = dossier.status in forwarding.FORWARDABLE and live
+    return {"dossier": dossier, "can_forward": forwardable and bool(forwarding.forward_targets(dossier)),
+            "forwardable": forwardable, "beyond": forwarding.beyond_authority(dossier) if forwardable else [],
+            "can_export": live and user.has_perm("decisions.export_dossier", dossier)}
+
+
+def _round_panel(request, round_):
+    if not request.user.has_perm("decisions.import_package", round_):
+        return None
+    return {"round": round_}
+
+
+registry.panel(registry.Panel(key="decisions_forwarding", place="dossier", order=10, template="decisions/_dossier_panel.html",
+                              context=_dossier_panel))
+registry.panel(registry.Panel(key="decisions_import", place="round", order=10, template="decisions/_round_panel.html",
+                              context=_round_panel))
+registry.ability(registry.Ability(text="Chuyển người, tập thể vượt thẩm quyền của cấp mình lên cấp trên (cùng hệ thống), hoặc xuất "
+                                       "gói hồ sơ cho cấp trên dùng hệ thống khác và nhập gói hồ sơ cấp dưới gửi lên.",
+                                  roles=roles.OFFICE, links=("dossiers",), order=39))
