@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tdkt.records",
     "tdkt.reports",
     "tdkt.nominations",
+    "tdkt.council",
     "tdkt.web",
     "tdkt.demo",
 ]

@@ -39,6 +39,7 @@ def ledger_readers(status, **extra):
 ELIGIBILITY_BODY = {"award": "LDTT", "year": 2025, "subject": {"kind": "individual"},
                     "history": {"ratings": [{"year": 2025, "rating": "HTTNV"}]}}
 REWARD_BODY = {"award": "LDTT", "subject": "individual", "decided_on": "2026-01-15"}
+TALLY_BODY = {"award": "CSTD_TINH", "decided_on": "2025-12-20", "members": 15, "present": 12, "agree": 13, "disagree": 1}
 
 # (label, url builder from the tree, method, body, expected per persona)
 WALK = [
@@ -70,6 +71,8 @@ WALK = [
     ("API eligibility check", lambda t: reverse("api:eligibility-check"), "post", ELIGIBILITY_BODY,
      {**everyone(200), "anonymous": 401}),
     ("API reward compute", lambda t: reverse("api:reward-compute"), "post", REWARD_BODY,
+     {**everyone(200), "anonymous": 401}),
+    ("API council tally", lambda t: reverse("council_api:tally"), "post", TALLY_BODY,
      {**everyone(200), "anonymous": 401}),
 ]
 
