@@ -29,6 +29,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("bao-cao/", include("tdkt.reports.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
+    path("hoi-dong/", include("tdkt.council.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
     path("thong-bao/", include("tdkt.core.urls")),
     path("lay-y-kien/", include(("tdkt.nominations.urls_consultation", "consultation"))),

@@ -1,19 +1,28 @@
-"""API of the council: POST /api/v1/council/tally (token or session auth; every signed-in account, like the
-eligibility check and the reward computation it sits beside).
+"""API of the council (token or session auth): POST /api/v1/council/tally (every signed-in account, like the eligibility
+check and the reward computation it sits beside); GET council/sessions, council/sessions/<id> (agenda, attendance, the
+number of ballot papers returned — never their content before the close), council/sessions/<id>/results (a closed
+session only) and POST council/sessions/<id>/ballot (a present member's paper). Another council's session is a 404, a
+rule refused a 403.
 
 Thin: parse the JSON body, call `tally`, return the JSON contract. A DomainError is a 400 {"error": "..."} in
 Vietnamese (tdkt.core.api.exception_handler).
 """
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tdkt.core.errors import DomainError
+from tdkt.org.views import require
 
+from . import selectors, services
+from .models import SessionStatus
 from .tally import parse_request, tally
+from .views import session_for
 
 _COUNT = {"type": "integer", "minimum": 0}
 TALLY_REQUEST = {
@@ -66,3 +75,78 @@ class TallyView(APIView):
                    examples=[OpenApiExample("CSTĐ cấp tỉnh: 13/15 phiếu đồng ý", value=EXAMPLE, request_only=True)])
     def post(self, request):
         return Response(tally(**parse_request(body_of(request))).to_dict())
+
+
+# --- Sessions, results and the ballot (issue 14, point 2) ---------------------------------------------------------
+
+
+def _session(session) -> dict:
+    return {"id": session.pk, "title": session.title, "council": {"id": session.council_id, "name": session.council.name,
+                                                                  "unit": session.council.unit.code},
+            "held_on": session.held_on.isoformat(), "place": session.place, "secret": session.secret, "paper": session.paper,
+            "status": session.status, "status_label": session.get_status_display(),
+            "members": session.members_count, "present": session.present_count,
+            "ballots_cast": selectors.ballots_cast(session), "ballots_expected": selectors.ballots_expected(session)}
+
+
+class SessionListView(APIView):
+    @extend_schema(responses=OpenApiTypes.OBJECT, summary="Các phiên họp Hội đồng TĐKT trong phạm vi của bạn", tags=["council"],
+                   operation_id="council_sessions_list")
+    def get(self, request):
+        require(request, "council.view_sessions")
+        sessions = selectors.sessions_visible_to(request.user).order_by("-held_on", "-id")[:200]
+        return Response({"results": [_session(s) for s in sessions]})
+
+
+class SessionDetailView(APIView):
+    @extend_schema(responses=OpenApiTypes.OBJECT, tags=["council"],
+                   summary="Một phiên họp: chương trình, điểm danh, số phiếu đã nhận (không có nội dung phiếu trước khi kết thúc)")
+    def get(self, request, pk: int):
+        session = session_for(request, pk)
+        voted = set(session.participations.values_list("member_id", flat=True))
+        attendance = {a.member_id: a for a in selectors.attendance_of(session)}
+        return Response({
+            **_session(session),
+            "agenda": [{"id": i.pk, "position": i.position, "nominee": i.nominee_id, "name": i.nominee.name,
+                        "unit": i.nominee.dossier.unit.name, "award": i.award_code} for i in selectors.agenda_of(session)],
+            "attendance": [{"member": m.pk, "full_name": m.full_name, "role": m.role,
+                            "status": attendance[m.pk].status if m.pk in attendance else None, "voted": m.pk in voted}
+                           for m in selectors.members_of(session)],
+        })
+
+
+class SessionResultsView(APIView):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 400: OpenApiResponse(ERROR, description="Chưa kết thúc bỏ phiếu")},
+                   summary="Kết quả biểu quyết của phiên họp (sau khi kết thúc bỏ phiếu)", tags=["council"])
+    def get(self, request, pk: int):
+        session = session_for(request, pk)
+        votes = [{"item": v.item_id, "member": v.member_id, "full_name": v.member.full_name, "choice": v.choice}
+                 for v in services.open_votes(session)]
+        return Response({**_session(session), "results": services.results(session), "open_votes": votes})
+
+
+BALLOT_REQUEST = {
+    "type": "object", "additionalProperties": False, "required": ["choices"],
+    "description": "Phiếu bầu của thành viên có mặt: ý kiến cho mọi nội dung của chương trình",
+    "properties": {"choices": {"type": "object", "additionalProperties": {"type": "string", "enum": ["agree", "disagree"]},
+                               "description": "Mã nội dung (id trong chương trình) → agree | disagree"}},
+}
+
+
+class BallotView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(request={"application/json": BALLOT_REQUEST},
+                   responses={201: OpenApiTypes.OBJECT, 400: OpenApiResponse(ERROR, description="Phiếu không hợp lệ (thông báo tiếng Việt)")},
+                   summary="Bỏ phiếu (thành viên có mặt, từ tài khoản của mình)", tags=["council"],
+                   examples=[OpenApiExample("Hai nội dung", value={"choices": {"12": "agree", "13": "disagree"}}, request_only=True)])
+    def post(self, request, pk: int):
+        session = session_for(request, pk)
+        require(request, "council.vote", session)
+        body = body_of(request)
+        if not isinstance(body, dict) or set(body) != {"choices"} or not isinstance(body["choices"], dict):
+            raise DomainError("Dữ liệu gửi lên phải có dạng {\"choices\": {\"<mã nội dung>\": \"agree\" | \"disagree\"}}.")
+        services.vote_cast(actor=request.user, session=session, choices=body["choices"])
+        session.refresh_from_db()
+        return Response({"ok": True, "session": session.pk, "status": SessionStatus(session.status).value,
+                         "ballots_cast": selectors.ballots_cast(session)}, status=status.HTTP_201_CREATED)

@@ -7,4 +7,4 @@ class CouncilConfig(AppConfig):
     verbose_name = "Phiên họp Hội đồng Thi đua - Khen thưởng"
 
     def ready(self) -> None:
-        from . import permissions, workflow  # noqa: F401  (registers the rules and the workflow)
+        from . import navigation, permissions, workflow  # noqa: F401  (registers the rules, the workflow and the screens)

@@ -17,7 +17,7 @@ import rules
 from django.utils import timezone
 
 from tdkt.accounts import roles, scoping
-from tdkt.org.models import Council, CouncilMember, CouncilRole
+from tdkt.org.models import Council, CouncilRole
 from tdkt.org.selectors import council_members_on, is_council_voter
 
 SIGNERS = frozenset({roles.Role.SIGNER})
@@ -67,10 +67,22 @@ def can_vote(user, session) -> bool:
 def may_see_sessions(user) -> bool:
     if not _authenticated(user):
         return False
-    return scoping.may(user, VIEWERS) or CouncilMember.objects.filter(user=user).exists()
+    # a TĐKT council's member with an account holds the council's role (org.councils): no membership query here
+    return scoping.may(user, VIEWERS)
 
 
 rules.add_perm("council.manage_session", rules.predicate(lambda user, obj=None: can_manage(user, obj)))
 rules.add_perm("council.view_session", rules.predicate(lambda user, obj=None: can_view(user, obj)))
 rules.add_perm("council.vote", rules.predicate(lambda user, obj=None: obj is not None and can_vote(user, obj)))
 rules.add_perm("council.view_sessions", rules.predicate(lambda user, obj=None: may_see_sessions(user)))
+
+
+def may_create_sessions(user) -> bool:
+    if not _authenticated(user):
+        return False
+    from .selectors import councils_managed_by
+
+    return councils_managed_by(user).exists()
+
+
+rules.add_perm("council.create_session", rules.predicate(lambda user, obj=None: may_create_sessions(user)))

@@ -81,3 +81,21 @@ def awaiting_my_vote(user) -> QuerySet[CouncilSession]:
     return (CouncilSession.objects.filter(status="open", attendance__member__user=user,
                                           attendance__status=AttendanceStatus.PRESENT, paper=False)
             .exclude(pk__in=voted).select_related("council").distinct())
+
+
+def councils_managed_by(user) -> QuerySet:
+    """The TĐKT councils whose sessions the user may prepare: those of the units under the user's standing office, and
+    those the user is the secretary of today."""
+    from django.utils import timezone
+
+    from tdkt.org.models import Council
+
+    qs = Council.objects.filter(kind="tdkt").select_related("unit").order_by("unit__path", "name")
+    if scoping.is_superuser(user):
+        return qs
+    if user is None or not getattr(user, "is_authenticated", False):
+        return qs.none()
+    today = timezone.localdate()
+    secretary_of = CouncilMember.objects.filter(user=user, role=CouncilRole.SECRETARY, start__lte=today).filter(
+        Q(end__isnull=True) | Q(end__gte=today)).values("council")
+    return qs.filter(scoping.subtree_q(user, roles=roles.OFFICE, field="unit") | Q(pk__in=secretary_of))
