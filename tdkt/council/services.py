@@ -295,15 +295,25 @@ def vote_cast(*, actor, session: CouncilSession, choices: Mapping) -> BallotPart
                       action="council.ballot.cast")
 
 
+def may_record_paper_of(attendance: Attendance) -> bool:
+    """Whose paper the secretary records: a member absent with a written vote, or a present member without an account
+    (who cannot vote from one and fills in a ballot paper at the meeting)."""
+    return attendance.status == AttendanceStatus.ABSENT_WRITTEN or (
+        attendance.status == AttendanceStatus.PRESENT and attendance.member.user_id is None)
+
+
 def written_vote_record(*, actor, session: CouncilSession, member: CouncilMember, choices: Mapping) -> BallotParticipation:
-    """The written vote (phiếu bằng văn bản) of a member absent from the session, recorded by the secretary."""
+    """The written vote (phiếu bằng văn bản) of a member absent from the session, or the ballot paper of a present member
+    without an account, recorded by the secretary."""
     _manage(actor, session, "ghi nhận phiếu bằng văn bản")
     with transaction.atomic():
         locked = _locked(session)
         attendance = locked.attendance.select_related("member").filter(member=member).first()
         if attendance is None:
             raise DomainError(f"{member.full_name} không có tên trong danh sách điểm danh của phiên họp này.")
-        if attendance.status != AttendanceStatus.ABSENT_WRITTEN:
+        if not may_record_paper_of(attendance):
+            if attendance.status == AttendanceStatus.PRESENT:
+                raise DomainError(f"{member.full_name} có mặt và có tài khoản: thành viên tự bỏ phiếu từ tài khoản của mình.")
             raise DomainError(f"{member.full_name} không được điểm danh là “vắng mặt, có phiếu bằng văn bản”.")
         return _count(actor=actor, session=locked, member=attendance.member, choices=choices, channel=Channel.WRITTEN,
                       action="council.ballot.written_recorded")

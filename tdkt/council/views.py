@@ -88,7 +88,8 @@ def session_detail(request, pk: int):
     manage = request.user.has_perm("council.manage_session", session)
     attendance = {a.member_id: a for a in selectors.attendance_of(session)}
     voted = set(session.participations.values_list("member_id", flat=True))
-    members = [{"member": m, "attendance": attendance.get(m.pk), "voted": m.pk in voted} for m in selectors.members_of(session)]
+    members = [{"member": m, "attendance": attendance.get(m.pk), "voted": m.pk in voted,
+                "paper": m.pk in attendance and services.may_record_paper_of(attendance[m.pk])} for m in selectors.members_of(session)]
     agenda = selectors.agenda_of(session)
     mine = selectors.my_attendance(session, request.user)
     return render(request, "council/session_detail.html", {
@@ -225,7 +226,7 @@ def written_vote(request, pk: int, member_pk: int):
     return render(request, "council/ballot.html", {
         "session": session, "written_for": row, "voted": selectors.has_voted(session, row.member),
         "groups": _groups(selectors.agenda_of(session)), "error": error, "chosen": _chosen(chosen), "choices": Choice.choices,
-        "present": row.status == AttendanceStatus.ABSENT_WRITTEN}, status=400 if error else 200)
+        "present": services.may_record_paper_of(row)}, status=400 if error else 200)
 
 
 @login_required

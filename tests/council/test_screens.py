@@ -138,3 +138,19 @@ def test_bad_actions_change_nothing(client, council, dossiers):
     assert "Hãy chọn một thành viên của Hội đồng." in response.content.decode()
     session.refresh_from_db()
     assert session.status == SessionStatus.DRAFT
+
+
+def test_the_admin_is_read_only_and_hides_a_secret_ballots_counts_until_the_close(client, council, dossiers, personas):
+    session = opened(council, dossiers)
+    for key in ("hoidong", "uyvien1"):
+        services.vote_cast(actor=council.users[key], session=session, choices={i.pk: "agree" for i in session.items.all()})
+    client.force_login(personas["admin"])
+    page = client.get(reverse("admin:council_councilsession_change", args=[session.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "Số phiếu đồng ý" in html and "hoidong" in html  # who took part is shown
+    assert not re.search(r'<td class="field-agree">\s*<p>2</p>', html) and 'name="_save"' not in html
+    assert re.search(r'<td class="field-agree">\s*<p>—</p>', html)
+    assert client.get(reverse("admin:council_councilsession_add")).status_code == 403
+    services.ballot_close(actor=council.secretary, session=session)
+    html = client.get(reverse("admin:council_councilsession_change", args=[session.pk])).content.decode()
+    assert re.search(r'<td class="field-agree">\s*<p>2</p>', html)

@@ -162,8 +162,11 @@ def test_who_may_not_vote(council, dossiers, personas, tree):
         services.vote_cast(actor=council.secretary, session=session, choices=choices)  # the secretary keeps the minutes
     with pytest.raises(DomainError, match="phiếu bằng văn bản của thành viên vắng mặt do thư ký ghi nhận"):
         services.vote_cast(actor=council.users["uyvien3"], session=session, choices=choices)  # absent (written vote)
-    with pytest.raises(DomainError, match="không được điểm danh là “vắng mặt, có phiếu bằng văn bản”"):
+    with pytest.raises(DomainError, match="có mặt và có tài khoản: thành viên tự bỏ phiếu từ tài khoản của mình"):
         services.written_vote_record(actor=council.secretary, session=session, member=council.members["hoidong"], choices=choices)
+    with pytest.raises(DomainError, match="không được điểm danh là “vắng mặt, có phiếu bằng văn bản”"):
+        services.written_vote_record(actor=council.secretary, session=session, member=council.members["Đỗ Văn Hiệu"],
+                                     choices=choices)  # absent without a written vote
     with pytest.raises(Forbidden):
         services.written_vote_record(actor=council.users["hoidong"], session=session, member=council.members["uyvien3"],
                                      choices=choices)
@@ -274,3 +277,17 @@ def test_the_minutes_context_is_plain_data(council, dossiers):
     assert context["attendance_counts"] == {"present": 4, "absent_written": 1, "absent": 0}
     assert [(r["name"], r["passed"]) for r in context["results"]] == [("Nguyễn Văn An", False), ("Trần Thị Bình", True)]
     assert context["open_votes"] == []
+
+
+def test_the_secretary_records_the_paper_of_a_present_member_without_an_account(council, dossiers):
+    session = opened(council, dossiers, attendance={"hoidong": "present", "uyvien1": "present", "uyvien2": "present",
+                                                    "uyvien3": "absent", "Đỗ Văn Hiệu": "present"})
+    services.written_vote_record(actor=council.secretary, session=session, member=council.members["Đỗ Văn Hiệu"],
+                                 choices=paper(session, CSTDCS="agree", LDTT="agree"))
+    with pytest.raises(DomainError, match="có mặt và có tài khoản: thành viên tự bỏ phiếu từ tài khoản của mình"):
+        services.written_vote_record(actor=council.secretary, session=session, member=council.members["hoidong"],
+                                     choices=paper(session, CSTDCS="agree", LDTT="agree"))
+    with pytest.raises(DomainError, match="không được điểm danh là “vắng mặt, có phiếu bằng văn bản”"):
+        services.written_vote_record(actor=council.secretary, session=session, member=council.members["uyvien3"],
+                                     choices=paper(session, CSTDCS="agree", LDTT="agree"))
+    assert selectors.ballots_cast(session) == 1
