@@ -86,7 +86,8 @@ def _session(session) -> dict:
             "held_on": session.held_on.isoformat(), "place": session.place, "secret": session.secret, "paper": session.paper,
             "status": session.status, "status_label": session.get_status_display(),
             "members": session.members_count, "present": session.present_count,
-            "ballots_cast": selectors.ballots_cast(session), "ballots_expected": selectors.ballots_expected(session)}
+            "ballots_cast": session.cast if hasattr(session, "cast") else selectors.ballots_cast(session),
+            "ballots_expected": session.expected if hasattr(session, "expected") else selectors.ballots_expected(session)}
 
 
 class SessionListView(APIView):
@@ -94,7 +95,7 @@ class SessionListView(APIView):
                    operation_id="council_sessions_list")
     def get(self, request):
         require(request, "council.view_sessions")
-        sessions = selectors.sessions_visible_to(request.user).order_by("-held_on", "-id")[:200]
+        sessions = selectors.with_counts(selectors.sessions_visible_to(request.user).order_by("-held_on", "-id")[:200])
         return Response({"results": [_session(s) for s in sessions]})
 
 

@@ -63,6 +63,22 @@ def ballots_cast(session: CouncilSession) -> int:
     return BallotParticipation.objects.filter(session=session).count()
 
 
+def with_counts(sessions) -> list[CouncilSession]:
+    """The sessions (a page of them) with `.cast` and `.expected` (papers returned and expected), counted in two queries
+    for these rows only."""
+    from django.db.models import Count
+
+    sessions = list(sessions)
+    ids = [s.pk for s in sessions]
+    cast = dict(BallotParticipation.objects.filter(session__in=ids).values("session").annotate(n=Count("id"))
+                .values_list("session", "n")) if ids else {}
+    expected = dict(Attendance.objects.filter(session__in=ids, status__in=(AttendanceStatus.PRESENT, AttendanceStatus.ABSENT_WRITTEN))
+                    .values("session").annotate(n=Count("id")).values_list("session", "n")) if ids else {}
+    for s in sessions:
+        s.cast, s.expected = cast.get(s.pk, 0), expected.get(s.pk, 0)
+    return sessions
+
+
 def my_attendance(session: CouncilSession, user) -> Attendance | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None

@@ -36,7 +36,7 @@ from .models import (
     OpenVote,
     SessionStatus,
 )
-from .tally import DEFAULT_KEY, Rule, Tally, tally, voting_rule
+from .tally import DEFAULT_KEY, Tally, tally, voting_rule
 from .workflow import MANAGE, SESSION
 
 SCAN_KINDS = ("pdf", "jpeg", "png")
@@ -423,10 +423,6 @@ def open_votes(session: CouncilSession) -> list[OpenVote]:
     if session.secret or session.status != SessionStatus.CLOSED:
         return []
     return list(OpenVote.objects.filter(item__session=session).select_related("member", "item").order_by("item__position", "member_id"))
-
-
-def rule_for(session: CouncilSession, award: str) -> Rule:
-    return voting_rule(award, session.held_on)
 
 
 def minutes_context(session: CouncilSession) -> dict:

@@ -55,3 +55,14 @@ def test_the_schema_documents_the_council_endpoints(client, personas):
     schema = client.get(reverse("api-schema"), HTTP_ACCEPT="application/json").content.decode()
     for path in ("/api/v1/council/sessions", "/api/v1/council/sessions/{id}/results", "/api/v1/council/sessions/{id}/ballot"):
         assert path in schema
+
+
+def test_the_session_list_reads_a_constant_number_of_queries(client, council, dossiers, django_assert_max_num_queries):
+    for i in range(3):
+        services.session_create(actor=council.secretary, council=council.council, held_on=council.council.established_on,
+                                title=f"Phiên họp {i}")
+    client.force_login(council.secretary)
+    client.get(reverse("council_api:sessions"))  # the session and its memoised roles
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("council_api:sessions"))
+    assert len(response.json()["results"]) == 3
