@@ -291,3 +291,18 @@ def test_the_secretary_records_the_paper_of_a_present_member_without_an_account(
         services.written_vote_record(actor=council.secretary, session=session, member=council.members["uyvien3"],
                                      choices=paper(session, CSTDCS="agree", LDTT="agree"))
     assert selectors.ballots_cast(session) == 1
+
+
+def test_an_item_taken_off_a_draft_agenda_may_go_on_another_session(council, dossiers):
+    session = prepare(council, dossiers)
+    item = items(session)["LDTT"]
+    services.agenda_remove(actor=council.secretary, item=item)
+    assert [(i.position, i.award_code) for i in session.items.all()] == [(1, "CSTDCS")]
+    assert AuditEvent.objects.filter(action="council.agenda.removed", data__nominee=item.nominee_id).exists()
+    later = services.session_create(actor=council.secretary, council=council.council, held_on=HELD_ON, title="Phiên họp bổ sung")
+    assert [i.nominee_id for i in services.agenda_add_ready(actor=council.secretary, session=later)] == [item.nominee_id]
+    services.ballot_open(actor=council.secretary, session=session)
+    with pytest.raises(DomainError, match="Chỉ bỏ nội dung khỏi chương trình khi phiên họp đang chuẩn bị"):
+        services.agenda_remove(actor=council.secretary, item=session.items.get())
+    with pytest.raises(Forbidden):
+        services.agenda_remove(actor=council.users["hoidong"], item=session.items.get())
