@@ -12,6 +12,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("records",),  # the achievement ledger, the one request builder into the engine, the people screens
     ("reports", "web"),  # the batch eligibility run | the shell (base layout, home page, navigation)
     ("nominations",),  # commendation rounds, nomination dossiers and their workflow (reads the batch run's suggestions)
+    ("council",),  # council sessions, agendas, ballots (secret by default) and their tallies
     ("decisions",),  # forwarding dossiers upward and the exchange package (the council's layer goes below it: issue 14)
     ("demo",),  # the demo data generator: nothing imports it
 )

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tdkt.records",
     "tdkt.reports",
     "tdkt.nominations",
+    "tdkt.council",
     "tdkt.decisions",
     "tdkt.web",
     "tdkt.demo",

@@ -99,6 +99,9 @@ class Catalogue:
     source: str = "db"
     version: str = ""  # digest of the data the snapshot was built from: stored with every result it produced
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # award code → council voting rules (value: threshold_percent, strictly_greater, base, secret_default,
+    # quorum_numerator, quorum_denominator); not part of `version` (no eligibility result depends on them)
+    voting_rules: dict[str, tuple[Row, ...]] = field(default_factory=dict)
 
     # --- titles ------------------------------------------------------------------------------------
     def batch_titles(self) -> tuple[str, ...]:
@@ -203,6 +206,15 @@ class Catalogue:
                 return row
         return None
 
+    # --- councils ----------------------------------------------------------------------------------
+    def voting_rule_on(self, award: str, day: dt.date) -> Row | None:
+        """The council's voting rule for an award in force on a day (None: the award has none; see the setting
+        `council.voting.default`)."""
+        for row in self.voting_rules.get(award, ()):
+            if row.is_valid_on(day):
+                return row
+        return None
+
 
 def build(data: dict, *, source: str) -> Catalogue:
     """Build a snapshot from the catalogue.json shape."""
@@ -234,12 +246,26 @@ def build(data: dict, *, source: str) -> Catalogue:
     for m in data.get("multipliers", ()):
         multipliers.setdefault(m["subject_kind"], []).append(row(m, Decimal(str(m["value"]))))
     base = tuple(sorted((row(b, int(b["amount"])) for b in data.get("base_salaries", ())), key=lambda r: r.valid_from))
+    voting: dict[str, list[Row]] = {}
+    for v in data.get("voting_rules", ()):
+        voting.setdefault(v["award"], []).append(row(v, voting_value(v)))
 
     def freeze(d: dict[str, list[Row]]) -> dict[str, tuple[Row, ...]]:
         return {k: tuple(sorted(v, key=lambda r: r.valid_from)) for k, v in d.items()}
 
     return Catalogue(awards, regimes, freeze(settings), freeze(coefficients), freeze(multipliers), base, source,
-                     version=digest(data))
+                     version=digest(data), voting_rules=freeze(voting))
+
+
+VOTING_FIELDS = ("threshold_percent", "strictly_greater", "base", "secret_default", "quorum_numerator", "quorum_denominator")
+
+
+def voting_value(item: dict) -> dict:
+    """A voting rule's numbers (a rule row of the catalogue or the value of the setting `council.voting.default`)."""
+    return {"threshold_percent": Decimal(str(item.get("threshold_percent", "50"))),
+            "strictly_greater": bool(item.get("strictly_greater", False)), "base": item.get("base", "all"),
+            "secret_default": bool(item.get("secret_default", True)),
+            "quorum_numerator": int(item.get("quorum_numerator", 2)), "quorum_denominator": int(item.get("quorum_denominator", 3))}
 
 
 def digest(data: dict) -> str:
@@ -289,6 +315,8 @@ def db_records() -> dict:
                           "note": c.note, **validity(c)} for c in m.Coefficient.objects.select_related("award")],
         "multipliers": [{"subject_kind": x.subject_kind, "value": x.value, **validity(x)} for x in m.SubjectMultiplier.objects.all()],
         "base_salaries": [{"amount": b.amount, **validity(b)} for b in m.BaseSalary.objects.all()],
+        "voting_rules": [{"award": v.award.code, **{name: getattr(v, name) for name in VOTING_FIELDS}, **validity(v)}
+                         for v in m.CouncilVotingRule.objects.select_related("award")],
     }
 
 

@@ -39,6 +39,7 @@ def ledger_readers(status, **extra):
 ELIGIBILITY_BODY = {"award": "LDTT", "year": 2025, "subject": {"kind": "individual"},
                     "history": {"ratings": [{"year": 2025, "rating": "HTTNV"}]}}
 REWARD_BODY = {"award": "LDTT", "subject": "individual", "decided_on": "2026-01-15"}
+TALLY_BODY = {"award": "CSTD_TINH", "decided_on": "2025-12-20", "members": 15, "present": 12, "agree": 13, "disagree": 1}
 
 # (label, url builder from the tree, method, body, expected per persona)
 WALK = [
@@ -70,6 +71,8 @@ WALK = [
     ("API eligibility check", lambda t: reverse("api:eligibility-check"), "post", ELIGIBILITY_BODY,
      {**everyone(200), "anonymous": 401}),
     ("API reward compute", lambda t: reverse("api:reward-compute"), "post", REWARD_BODY,
+     {**everyone(200), "anonymous": 401}),
+    ("API council tally", lambda t: reverse("council_api:tally"), "post", TALLY_BODY,
      {**everyone(200), "anonymous": 401}),
 ]
 
@@ -479,11 +482,86 @@ def _decisions_walk():
          {**{n: "admin-login" for n in ALL}, "admin": 200}),
         ("admin: issued document numbers", lambda t: reverse("admin:core_issuednumber_changelist"), "get", None,
          {**{n: "admin-login" for n in ALL}, "admin": 200}),
+def _council_session(tree, ward: str = "a"):
+    """An open session of the ward's TĐKT council on 20/12/2025 with one agenda item (the ward's school nominee) and the
+    council member `hoidong` present (ward A; made when the row is walked). Ward B's council is made here, without members."""
+    import datetime as dt
+
+    from tdkt.core.actors import system_actor
+    from tdkt.council.models import AgendaItem, Attendance, CouncilSession
+    from tdkt.org.models import Council
+
+    unit = tree.ward_a if ward == "a" else tree.ward_b
+    council, _ = Council.objects.get_or_create(unit=unit, kind="tdkt", defaults={"name": f"Hội đồng TĐKT {unit.name}"})
+    session, created = CouncilSession.objects.get_or_create(council=council, title="Phiên họp của lượt kiểm tra quyền", defaults={
+        "held_on": dt.date(2025, 12, 20), "status": "open", "members_count": 1, "present_count": 1, "created_by": system_actor()})
+    if created:
+        AgendaItem.objects.create(session=session, nominee=_nominee(_dossier(tree, "school_a" if ward == "a" else "school_b")),
+                                  award_code="LDTT", position=1)
+        member = council.members.filter(role="member").first()
+        if member is not None:
+            Attendance.objects.create(session=session, member=member, status="present")
+    return session
+
+
+COUNCIL_VIEWERS = {"admin": 200, "appraiser": 200, "office_head": 200, "council_member": 200, "secretary": 200, "chair": 200}
+COUNCIL_MANAGERS = {"admin": 200, "appraiser": 200, "office_head": 200, "secretary": 200}
+
+
+def _council_walk():
+    """The council's screens and endpoints (issue 14): the standing office, the council's members and secretary and the
+    signer of the level see its sessions (another ward's is a 404); the secretary and the office prepare and run them;
+    only a voting member votes; the results before the close are refused with a Vietnamese message."""
+    def a(t):
+        return _council_session(t, "a")
+
+    def b(t):
+        return _council_session(t, "b")
+
+    def member_pk(t):
+        return a(t).attendance.get().member_id
+
+    def url(name, *extra):
+        return lambda t: reverse(f"council:{name}", args=[a(t).pk, *[e(t) for e in extra]])
+
+    managers_post = expect({**{n: 403 for n in COUNCIL_VIEWERS}, **{n: 302 for n in COUNCIL_MANAGERS}})
+    managers_page = expect({**{n: 403 for n in COUNCIL_VIEWERS}, **COUNCIL_MANAGERS})
+    other_ward = expect({**{n: 404 for n in COUNCIL_VIEWERS}, "admin": 200})
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    return [
+        ("council: sessions", lambda t: reverse("council:index"), "get", None, expect(COUNCIL_VIEWERS)),
+        ("council: create a session (page)", lambda t: reverse("council:session_create"), "get", None, expect(COUNCIL_MANAGERS)),
+        ("council: create a session (save)", lambda t: reverse("council:session_create"), "form", {}, expect(COUNCIL_MANAGERS)),
+        ("council: session of ward A", url("session_detail"), "get", None, expect(COUNCIL_VIEWERS)),
+        ("council: session of ward B", lambda t: reverse("council:session_detail", args=[b(t).pk]), "get", None, other_ward),
+        ("council: live count of ward A", url("session_count"), "get", None, expect(COUNCIL_VIEWERS)),
+        ("council: add the ready dossiers (save)", url("agenda_add"), "form", {}, managers_post),
+        ("council: attendance (save)", url("attendance"), "form", {}, managers_post),
+        ("council: open or close the ballot (save)", url("act"), "form", {}, managers_post),
+        ("council: ballot of ward A (page)", url("ballot"), "get", None,
+         expect({**{n: 403 for n in COUNCIL_VIEWERS}, "admin": 200, "council_member": 200})),
+        ("council: ballot of ward A (send empty)", url("ballot"), "form", {},
+         expect({**{n: 403 for n in COUNCIL_VIEWERS}, "admin": 400, "council_member": 400})),
+        ("council: ballot of ward B (page)", lambda t: reverse("council:ballot", args=[b(t).pk]), "get", None, other_ward),
+        ("council: written vote (page)", url("written_vote", member_pk), "get", None, managers_page),
+        ("council: paper tally (page)", url("paper_tally"), "get", None, managers_page),
+        ("council: paper tally (send empty)", url("paper_tally"), "form", {}, managers_page),
+        ("council: tally sheet scan (none)", url("scan"), "get", None, expect({n: 404 for n in COUNCIL_VIEWERS})),
+        ("council: results of ward A", url("results"), "get", None, expect(COUNCIL_VIEWERS)),
+        ("API council sessions", lambda t: reverse("council_api:sessions"), "get", None, {**api, **COUNCIL_VIEWERS}),
+        ("API council session of ward A", lambda t: reverse("council_api:session", args=[a(t).pk]), "get", None,
+         {**api, **COUNCIL_VIEWERS}),
+        ("API council session of ward B", lambda t: reverse("council_api:session", args=[b(t).pk]), "get", None,
+         {**api, **{n: 404 for n in COUNCIL_VIEWERS}, "admin": 200}),
+        ("API council results before the close", lambda t: reverse("council_api:results", args=[a(t).pk]), "get", None,
+         {**api, **{n: 400 for n in COUNCIL_VIEWERS}}),
+        ("API council ballot (empty)", lambda t: reverse("council_api:ballot", args=[a(t).pk]), "post", {},
+         {**api, "admin": 400, "council_member": 400}),
     ]
 
 
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk() + _appraisal_depth_walk() + _decisions_walk())
+             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk())
 CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
