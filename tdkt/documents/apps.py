@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "tdkt.documents"
+    label = "documents"
+    verbose_name = "Văn bản và giấy khen"
+
+    def ready(self) -> None:
+        from . import kinds, permissions  # noqa: F401  (registers the document kinds and the rules)

@@ -1,0 +1,25 @@
+"""Who may do what with documents (rules predicates, used by the services and the admin).
+
+- documents.manage_templates   administrators (replace the shipped templates, adjust the certificate layouts)
+- documents.adjust_layout (unit | None)  an administrator, or the standing office over the unit (its own blanks)
+"""
+
+import rules
+
+from tdkt.accounts import roles, scoping
+
+
+def can_manage_templates(user) -> bool:
+    return scoping.may(user, roles.ADMINS)
+
+
+def can_adjust_layout(user, unit=None) -> bool:
+    if scoping.may(user, roles.ADMINS):
+        return True
+    if unit is None:
+        return scoping.may(user, roles.OFFICE)
+    return scoping.in_scope(user, unit, roles=roles.OFFICE)
+
+
+rules.add_perm("documents.manage_templates", rules.predicate(lambda user, obj=None: can_manage_templates(user)))
+rules.add_perm("documents.adjust_layout", rules.predicate(lambda user, unit=None: can_adjust_layout(user, unit)))
