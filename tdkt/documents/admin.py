@@ -126,7 +126,13 @@ class CertificateLayoutAdmin(ServiceAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["fields"] = ["unit", "form", "subject", "page_dx", "page_dy"] if obj is None else ["page_dx", "page_dy"]
-        return super().get_form(request, obj, change=change, **kwargs)
+        base = super().get_form(request, obj, change=change, **kwargs)
+
+        class Form(base):
+            def validate_constraints(self):
+                pass  # the service wrote the row in clean(): the one-layout-per-blank constraint would find it
+
+        return Form
 
     @admin.display(description=_("Trang căn chỉnh"))
     def calibration_links(self, obj):
