@@ -233,6 +233,38 @@ def _font_files() -> dict[str, Path]:
     return found
 
 
+PT_MM = 25.4 / 72
+
+
+def _wrapped(pdf, text: str, width: float, widths: dict) -> list[tuple[str, float]]:
+    """The lines of a centred field at the current font (greedy, at spaces; a word is never split) with their widths.
+    `widths` caches the width of each (font, size, text): a batch repeats the same words on every page."""
+    font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+
+    def measure(piece: str) -> float:
+        key = (font, piece)
+        if key not in widths:
+            widths[key] = pdf.get_string_width(piece)
+        return widths[key]
+
+    whole = measure(text)
+    if whole <= width:
+        return [(text, whole)]
+    space = measure(" ")
+    lines, current, current_w = [], [], 0.0
+    for word in text.split(" "):
+        w = measure(word)
+        if current and current_w + space + w > width:
+            lines.append((" ".join(current), current_w))
+            current, current_w = [word], w
+        else:
+            current_w = current_w + space + w if current else w
+            current.append(word)
+    if current:
+        lines.append((" ".join(current), current_w))
+    return lines
+
+
 def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
     from fpdf import FPDF
 
@@ -242,6 +274,7 @@ def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
     for style, path in _font_files().items():
         pdf.add_font("TNR", style, str(path))
     pdf.set_creator("TĐKT")
+    widths: dict = {}
     for page in all_pages:
         pdf.add_page()
         if blank:
@@ -253,12 +286,10 @@ def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
         for field, text in page:
             pdf.set_font("TNR", ("B" if field.bold else "") + ("I" if field.italic else ""), field.size)
             pdf.set_text_color(*(int(field.color[i:i + 2], 16) for i in (0, 2, 4)))
-            line = field.size * 0.3528 * 1.2
-            pdf.set_xy(field.x - field.width / 2, field.y)
-            if pdf.get_string_width(text) <= field.width:
-                pdf.cell(field.width, line, text, align="C")
-            else:
-                pdf.multi_cell(field.width, line, text, align="C")
+            line = field.size * PT_MM * 1.2
+            for n, (piece, width) in enumerate(_wrapped(pdf, text, field.width, widths)):
+                # pdf.text() writes at a baseline: the box's top plus the font's ascent (≈ 0.8 of the size)
+                pdf.text(field.x - width / 2, field.y + n * line + field.size * PT_MM * 0.95, piece)
             if blank and field.code == "motto2":
                 half = pdf.get_string_width(text) / 2
                 pdf.set_draw_color(0, 0, 0)
