@@ -446,8 +446,30 @@ def _appraisal_depth_walk():
     ]
 
 
+def _layout(tree) -> int:
+    """Ward A's Giấy khen blank layout (test data, made when the row is walked)."""
+    from tdkt.core.actors import system_actor
+    from tdkt.documents.models import CertificateLayout
+
+    return CertificateLayout.objects.get_or_create(unit=tree.ward_a, form="giay_khen", subject="individual",
+                                                   defaults={"updated_by": system_actor()})[0].pk
+
+
+def _documents_walk():
+    """The documents app's screens are the admin's (templates, certificate layouts): the administrator only; an empty
+    upload form is re-shown with its message, nothing saved."""
+    admin_only = {**{n: "admin-login" for n in ALL}, "admin": 200}
+    return [
+        ("admin: document templates", lambda t: reverse("admin:documents_documenttemplate_changelist"), "get", None, admin_only),
+        ("admin: upload a template (save, empty)", lambda t: reverse("admin:documents_documenttemplate_add"), "form", {}, admin_only),
+        ("admin: a shipped template", lambda t: reverse("admin:documents_shipped", args=["decision"]), "get", None, admin_only),
+        ("admin: calibration page of ward A's blank", lambda t: reverse("admin:documents_calibration", args=[_layout(t), "docx"]),
+         "get", None, admin_only),
+    ]
+
+
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk() + _appraisal_depth_walk())
+             + _opinions_walk() + _appraisal_depth_walk() + _documents_walk())
 CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
