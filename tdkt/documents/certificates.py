@@ -166,7 +166,10 @@ def _frame(field: Field, text: str) -> str:
             f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
 
 
-def _docx(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
+PROGRESS_EVERY = 100  # pages between two progress reports of a long batch
+
+
+def _docx(all_pages: list[list[tuple[Field, str]]], *, blank: bool, progress=None) -> bytes:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
 
@@ -180,6 +183,8 @@ def _docx(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
         chunks += [_frame(field, text) for field, text in page]
         last = n == len(all_pages) - 1
         chunks.append("<w:p/>" if last else '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')  # the anchor of the page's frames
+        if progress is not None and (n + 1) % PROGRESS_EVERY == 0:
+            progress(n + 1)
     body = doc.element.body
     section = body.find(qn("w:sectPr"))
     for old in body.findall(qn("w:p")):
@@ -204,8 +209,9 @@ def _border(sect) -> None:
     sect.find(qn("w:pgMar")).addnext(borders)
 
 
-def certificates(recipients, layout=None, *, issue: dict, blank: bool = False) -> bytes:
-    return _docx(pages(recipients, layout, issue=issue, blank=blank), blank=blank)
+def certificates(recipients, layout=None, *, issue: dict, blank: bool = False, progress=None) -> bytes:
+    """`progress(pages_done)` is called every PROGRESS_EVERY pages (a background job's progress bar)."""
+    return _docx(pages(recipients, layout, issue=issue, blank=blank), blank=blank, progress=progress)
 
 
 def calibration(layout=None) -> bytes:
@@ -265,7 +271,7 @@ def _wrapped(pdf, text: str, width: float, widths: dict) -> list[tuple[str, floa
     return lines
 
 
-def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
+def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool, progress=None) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF(orientation="L", unit="mm", format="A4")
@@ -275,7 +281,9 @@ def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
         pdf.add_font("TNR", style, str(path))
     pdf.set_creator("TĐKT")
     widths: dict = {}
-    for page in all_pages:
+    for n, page in enumerate(all_pages, 1):
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n)
         pdf.add_page()
         if blank:
             pdf.set_draw_color(0xC0, 0, 0)
@@ -298,8 +306,8 @@ def _pdf(all_pages: list[list[tuple[Field, str]]], *, blank: bool) -> bytes:
     return bytes(pdf.output())
 
 
-def certificates_pdf(recipients, layout=None, *, issue: dict, blank: bool = False) -> bytes:
-    return _pdf(pages(recipients, layout, issue=issue, blank=blank), blank=blank)
+def certificates_pdf(recipients, layout=None, *, issue: dict, blank: bool = False, progress=None) -> bytes:
+    return _pdf(pages(recipients, layout, issue=issue, blank=blank), blank=blank, progress=progress)
 
 
 def calibration_pdf(layout=None) -> bytes:

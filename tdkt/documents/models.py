@@ -69,3 +69,48 @@ class CertificateLayout(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_form_display()} ({self.get_subject_display().lower()}) — {self.unit}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang tạo")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
+class DocumentJob(models.Model):
+    """A bulk generation run in the background (a batch of certificates, a decision with its long list): its input as
+    JSON (dates as {"$date": "YYYY-MM-DD"}), its progress (`processed` of `total` steps) and its files."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("Đơn vị"))
+    kind = models.CharField(_("Loại"), max_length=40)  # "certificates" or a document kind's code
+    title = models.CharField(_("Tên"), max_length=255)
+    payload = models.JSONField(_("Dữ liệu"), default=dict)
+    status = models.CharField(_("Trạng thái"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    total = models.PositiveIntegerField(_("Tổng số bước"), default=0)
+    processed = models.PositiveIntegerField(_("Đã xong"), default=0)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("Người yêu cầu"))
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("Kết thúc"), null=True, blank=True)
+    error = models.TextField(_("Lỗi"), blank=True)
+    pdf_note = models.CharField(_("Ghi chú về bản PDF"), max_length=500, blank=True)
+    docx_file = models.FileField(_("Tệp Word"), upload_to="documents/jobs", blank=True, max_length=255)
+    pdf_file = models.FileField(_("Tệp PDF"), upload_to="documents/jobs", blank=True, max_length=255)
+
+    class Meta:
+        verbose_name = _("Lượt tạo văn bản hàng loạt")
+        verbose_name_plural = _("Lượt tạo văn bản hàng loạt")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.DONE:
+            return 100
+        return min(100, int(self.processed * 100 / self.total)) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -455,11 +455,26 @@ def _layout(tree) -> int:
                                                    defaults={"updated_by": system_actor()})[0].pk
 
 
+def _job(tree) -> int:
+    """A queued bulk generation job of ward A (test data, made when the row is walked)."""
+    from tdkt.core.actors import system_actor
+    from tdkt.documents.models import DocumentJob
+
+    return DocumentJob.objects.get_or_create(unit=tree.ward_a, kind="certificates", title="Giấy khen của lượt kiểm tra quyền",
+                                             defaults={"requested_by": system_actor(), "total": 2})[0].pk
+
+
 def _documents_walk():
-    """The documents app's screens are the admin's (templates, certificate layouts): the administrator only; an empty
-    upload form is re-shown with its message, nothing saved."""
+    """The documents app's screens: the admin's (templates, certificate layouts: the administrator only; an empty upload
+    form is re-shown with its message, nothing saved) and a bulk job's page, progress and files (the ledger readers of
+    its unit; its files only once it is done)."""
     admin_only = {**{n: "admin-login" for n in ALL}, "admin": 200}
+    job_page = expect(ledger_readers(200, officer_b=404))
     return [
+        ("bulk job of ward A", lambda t: reverse("documents:job_detail", args=[_job(t)]), "get", None, job_page),
+        ("bulk job of ward A (progress)", lambda t: reverse("documents:job_progress", args=[_job(t)]), "get", None, job_page),
+        ("bulk job of ward A (unfinished file)", lambda t: reverse("documents:job_download", args=[_job(t), "docx"]), "get", None,
+         expect(ledger_readers(404))),
         ("admin: document templates", lambda t: reverse("admin:documents_documenttemplate_changelist"), "get", None, admin_only),
         ("admin: upload a template (save, empty)", lambda t: reverse("admin:documents_documenttemplate_add"), "form", {}, admin_only),
         ("admin: a shipped template", lambda t: reverse("admin:documents_shipped", args=["decision"]), "get", None, admin_only),
