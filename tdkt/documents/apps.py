@@ -7,4 +7,4 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản và giấy khen"
 
     def ready(self) -> None:
-        from . import kinds, permissions, workflow  # noqa: F401  (registers the document kinds, the rules and the workflow)
+        from . import kinds, navigation, permissions, workflow  # noqa: F401  (registers the kinds, the screens, the rules, the workflow)

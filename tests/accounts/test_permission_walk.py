@@ -471,6 +471,10 @@ def _documents_walk():
     admin_only = {**{n: "admin-login" for n in ALL}, "admin": 200}
     job_page = expect(ledger_readers(200, officer_b=404))
     return [
+        ("achievement report of ward A person", lambda t: reverse("documents:achievement_report", args=[t.an.pk])
+         + f"?award=CSTDCS&year={t.year}&format=docx", "get", None, expect(ledger_readers(200, officer_b=404))),
+        ("achievement report of ward B person", lambda t: reverse("documents:achievement_report", args=[t.dung.pk])
+         + f"?award=CSTDCS&year={t.year}&format=docx", "get", None, expect({**{n: 404 for n in LEDGER}, "admin": 200, "officer_b": 200})),
         ("bulk job of ward A", lambda t: reverse("documents:job_detail", args=[_job(t)]), "get", None, job_page),
         ("bulk job of ward A (progress)", lambda t: reverse("documents:job_progress", args=[_job(t)]), "get", None, job_page),
         ("bulk job of ward A (unfinished file)", lambda t: reverse("documents:job_download", args=[_job(t), "docx"]), "get", None,

@@ -37,3 +37,20 @@ def test_a_revoked_award_is_not_listed(tree, personas):
 def test_only_ledger_readers_of_the_person_get_it(tree, personas, persona):
     with pytest.raises(Forbidden, match="Bạn không có quyền xem hồ sơ thành tích của Nguyễn Văn An"):
         achievement.report_for(actor=personas[persona], person=tree.an, award_code="CSTDCS", year=tree.year)
+
+
+def test_the_person_page_offers_the_report_and_it_downloads_as_docx(client, tree, personas, settings):
+    from django.urls import reverse
+
+    settings.TDKT_SOFFICE = "/khong/co/soffice"
+    client.force_login(personas["officer_a"])
+    page = client.get(reverse("records:person_detail", args=[tree.an.pk])).content.decode()
+    assert "Báo cáo thành tích" in page and "chưa cài LibreOffice" in page
+    url = reverse("documents:achievement_report", args=[tree.an.pk])
+    response = client.get(url, {"award": "CSTDCS", "year": tree.year, "format": "docx"})
+    assert response.status_code == 200 and "B%C3%A1o%20c%C3%A1o%20th%C3%A0nh%20t%C3%ADch" in response["Content-Disposition"]
+    assert "- Họ và tên: Nguyễn Văn An" in lines(open_docx(response.content))
+    pdf = client.get(url, {"award": "CSTDCS", "year": tree.year, "format": "pdf"}, follow=True)
+    assert "chưa cài LibreOffice" in pdf.content.decode() and pdf.redirect_chain[-1][0].endswith(f"/{tree.an.pk}/")
+    bad = client.get(url, {"award": "KHONG_CO", "year": "năm ngoái"}, follow=True)
+    assert "Hãy chọn danh hiệu, hình thức đề nghị và năm thành tích trong danh sách." in bad.content.decode()
