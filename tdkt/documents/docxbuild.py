@@ -263,7 +263,7 @@ def header_table(doc, *, numbered_line: bool = True, dated: bool = True, ballot:
     tag(left, "{%p for line in issuer.lines %}")
     para(left, "{{ line }}", size=13, bold=True)
     tag(left, "{%p endfor %}")
-    rule(left, 25, left_w * 10 - 2)
+    rule(left, 20, left_w * 10 - 2)  # 1/3–1/2 of "ỦY BAN NHÂN DÂN" (13B ≈ 45 mm)
     if numbered_line:
         para(left, "{{ number_line }}", size=13, before=6)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
@@ -275,11 +275,12 @@ def header_table(doc, *, numbered_line: bool = True, dated: bool = True, ballot:
 
 
 def type_and_summary(doc, type_name: str, summary: str = "{{ summary }}", *, before: float = 18):
-    """The type name (14B, UPPER) and the trích yếu under it (14B), then a rule 1/3 of the line."""
+    """The type name (14B, UPPER) and the trích yếu under it (14B), then a 50 mm rule (1/3–1/2 of a trích yếu of one
+    long line or two)."""
     para(doc, type_name, size=14, bold=True, before=before, keep_with_next=True)
     if summary:
         para(doc, summary, size=14, bold=True, keep_with_next=True)
-    rule(doc, 40, TEXT_WIDTH_MM, before=2)
+    rule(doc, 50, TEXT_WIDTH_MM, before=2)
 
 
 def signature_table(doc, *, receivers: bool = True, left_title: str | None = None, left_name: str = "{{ secretary }}"):
