@@ -10,8 +10,9 @@ suite: 2,000 pages in a few seconds, where one LibreOffice conversion of a one-p
 
 `issue` (the same for every page): {"authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG ĐỐNG ĐA", "title": "GIẤY KHEN",
 "place": "Hà Nội", "date": date, "decision_number": "05/QĐ-UBND", "decision_date": date, "signer_title": "CHỦ TỊCH",
-"signer_name": "Nguyễn Thị Hồng Nhung"}. Each recipient: {"recipient": "Ông Nguyễn Văn An", "position": "Giáo viên,
-Trường THCS Đống Đa", "achievement": "Đã có thành tích …", "order": 12 (the number in the decision = Số sổ vàng)}.
+"signer_name": "Nguyễn Thị Hồng Nhung", "tang": "TẶNG" (default; "TẶNG DANH HIỆU" for a title)}. Each recipient:
+{"recipient": "Ông Nguyễn Văn An", "position": "Giáo viên, Trường THCS Đống Đa", "achievement": "Đã có thành tích …",
+"order": 12 (the number in the decision = Số sổ vàng)}.
 `layout`: a CertificateLayout (its offsets applied) or None (the default positions).
 """
 
@@ -107,7 +108,8 @@ def _texts(issue: dict, recipient: dict) -> dict[str, str]:
     decision = f"Số quyết định: {number}" + (f", ngày {decision_date:%d/%m/%Y}" if isinstance(decision_date, dt.date) else "")
     order = recipient.get("order")
     return {
-        "authority": formats.upper(issue.get("authority") or ""), "tang": "TẶNG", "title": formats.upper(issue.get("title") or "GIẤY KHEN"),
+        "authority": formats.upper(issue.get("authority") or ""), "tang": formats.upper(issue.get("tang") or "TẶNG"),
+        "title": formats.upper(issue.get("title") or "GIẤY KHEN"),
         "recipient": recipient.get("recipient") or "", "position": recipient.get("position") or "",
         "achievement": recipient.get("achievement") or "", "decision": decision if number else "",
         "gold_book": f"Số sổ vàng: {order}" if order not in (None, "") else "",

@@ -114,7 +114,7 @@ def prepare_decision(context: dict) -> dict:
     name = "quyết định khen thưởng"
     ctx = common(context, name)
     require(ctx, {"summary": "trích yếu", "authority": "thẩm quyền ban hành", "grounds": "căn cứ", "articles": "các điều",
-                  "signer": "người ký"}, name)
+                  "signer": "người ký", "issuer_title": "người ban hành ghi trong danh sách kèm theo"}, name)
     ctx["authority"] = formats.upper(ctx["authority"])
     rows = _rows(ctx, "recipients", {"name": "họ và tên", "award": "hình thức khen thưởng", "amount": "số tiền"}, name)
     total = 0
@@ -125,7 +125,7 @@ def prepare_decision(context: dict) -> dict:
     ctx["count"] = len(rows)
     day = ctx.get("date")
     ctx["attachment_line"] = (f"(Kèm theo Quyết định số {ctx['number_text']}/{ctx['symbol']} {ctx['date_words']}"
-                              f" của {ctx.get('issuer_title') or ' '.join(ctx['issuer']['lines']).capitalize()})")
+                              f" của {ctx['issuer_title']})")
     ctx["date_short"] = f"{day:%d/%m/%Y}" if day else ""
     return ctx
 

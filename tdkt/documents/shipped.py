@@ -2,7 +2,7 @@
 docxtpl tags, so that they are reproducible:
 
     .venv/bin/python -m tdkt.documents.shipped          # rewrite every template
-    .venv/bin/python -m tdkt.documents.shipped --check  # exit 1 if a committed template differs in text from what it writes
+    .venv/bin/python -m tdkt.documents.shipped --check  # exit 1 if a committed template differs from what it writes
 
 The tags read the contexts documented in `tdkt.documents.contexts`. An administrator may replace any of them by an
 uploaded .docx (DocumentTemplate), which is rendered with the same context.
@@ -160,10 +160,10 @@ def achievement_report():
                        ("Chức vụ", "person.position"), ("Đơn vị công tác", "person.unit")):
         b.body(doc, f"- {label}: {{{{ {key} }}}}")
     for label in ("Quê quán", "Trú quán", "Trình độ chuyên môn, nghiệp vụ", "Học hàm, học vị, danh hiệu, giải thưởng"):
-        b.body(doc, f"- {label}: ……………………………………………")
+        b.body(doc, f"- {label}: ……………………………", align=b.LEFT)  # left: a line of dots must not stretch the words
     b.body(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC", bold=True, indent=False)
-    b.body(doc, "1. Quyền hạn, nhiệm vụ được giao: ……………………………………………")
-    b.body(doc, "2. Thành tích đạt được (người báo cáo bổ sung): ……………………………………………")
+    b.body(doc, "1. Quyền hạn, nhiệm vụ được giao: ……………………………", align=b.LEFT)
+    b.body(doc, "2. Thành tích đạt được (người báo cáo bổ sung): ……………………………", align=b.LEFT)
     b.body(doc, "3. Kết quả xếp loại mức độ hoàn thành nhiệm vụ:")
     t = b.table(doc, (3.0, 13.5), borders=True)
     b.header_row(t, ["Năm", "Mức độ hoàn thành nhiệm vụ"])
@@ -195,28 +195,38 @@ BUILDERS = {"decision": decision, "submission": submission, "nomination_list": n
             "appraisal_report": appraisal_report, "minutes": minutes, "ballot": ballot, "achievement_report": achievement_report}
 
 
+FIXED = (2026, 1, 1, 0, 0, 0)
+
+
 def build(code: str) -> bytes:
+    """The template's bytes, the same on every run (fixed document dates and ZIP timestamps): an unchanged template
+    gives no diff."""
+    import datetime as dt
     import io
+    import zipfile
 
     doc = BUILDERS[code]()
     b.fix_fonts(doc)
-    doc.core_properties.author = "TĐKT"
-    doc.core_properties.title = code
+    props = doc.core_properties
+    props.author, props.last_modified_by, props.title = "TĐKT", "TĐKT", code
+    props.created = props.modified = dt.datetime(*FIXED)
+    props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=FIXED), source.read(item.filename), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
-def _text(data: bytes) -> str:
+def _members(data: bytes) -> dict[str, bytes]:
+    """The uncompressed parts of a .docx (the check compares these, not the ZIP bytes, which depend on zlib)."""
     import io
+    import zipfile
 
-    from docx import Document
-
-    doc = Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        parts += [c.text for row in t.rows for c in row.cells]
-    return "\n".join(parts)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {name: z.read(name) for name in z.namelist()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         data = build(code)
         path = DIR / f"{code}.docx"
         if "--check" in argv:
-            if not path.exists() or _text(path.read_bytes()) != _text(data):
+            if not path.exists() or _members(path.read_bytes()) != _members(data):
                 stale.append(path.name)
         else:
             path.write_bytes(data)

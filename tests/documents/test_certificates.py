@@ -58,6 +58,12 @@ def test_one_landscape_page_per_recipient_with_only_the_variable_fields():
     assert section._sectPr.find(qn("w:pgBorders")) is None
 
 
+def test_a_title_certificate_says_tang_danh_hieu():
+    issue = {**c.sample_issue(), "tang": "Tặng danh hiệu", "title": "Chiến sĩ thi đua cơ sở"}
+    page = texts(frames(open_docx(c.certificates(c.sample_recipients(1), issue=issue)))[0])
+    assert page[1:3] == ["TẶNG DANH HIỆU", "CHIẾN SĨ THI ĐUA CƠ SỞ"]
+
+
 def test_blank_paper_prints_the_motto_and_a_border():
     doc = open_docx(c.certificates(c.sample_recipients(1), issue=c.sample_issue(), blank=True))
     page = texts(frames(doc)[0])

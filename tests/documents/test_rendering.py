@@ -214,6 +214,7 @@ def test_the_appraisal_report_lists_each_result():
     ("submission", {"date": "05/01/2026"}, "Ngày của tờ trình không hợp lệ"),
     ("minutes", {"results": []}, "kết quả biểu quyết"),
     ("submission", {"issuer": {}}, "Thiếu tên cơ quan ban hành"),
+    ("decision", {"issuer_title": ""}, "người ban hành ghi trong danh sách kèm theo"),
 ])
 def test_a_bad_context_is_refused_with_a_vietnamese_message(code, changes, message):
     with pytest.raises(DomainError) as caught:
