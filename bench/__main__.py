@@ -1,7 +1,7 @@
 """`make bench`: figures of the batch eligibility run and of the web under load, each beside its baseline from the same run.
 
     .venv/bin/python -m bench [--people 200000] [--years 10] [--sample 2000] [--keep] [--reuse] [--sqlite]
-                              [--web-only | --no-web | --only nominations] [--web-users 50] [--web-seconds 20]
+                              [--web-only | --no-web | --only nominations|documents] [--web-users 50] [--web-seconds 20]
                               [--web-pages list,...]
 
 Creates a throw-away PostgreSQL database (`tdkt_bench` on postgres@127.0.0.1:5432), migrates it, loads a
@@ -37,7 +37,11 @@ def parse_args(argv=None):
     web = parser.add_mutually_exclusive_group()
     web.add_argument("--web-only", action="store_true", help="measure only the web under load (not the batch)")
     web.add_argument("--no-web", action="store_true", help="measure only the batch (not the web under load)")
-    web.add_argument("--only", choices=("nominations",), help="measure only this part (nominations: the nominee import and the inbox)")
+    web.add_argument("--only", choices=("nominations", "documents"),
+                     help="measure only this part (nominations: the nominee import and the inbox; documents: the decision's "
+                          "2,000 certificates as .docx and PDF, no database)")
+    parser.add_argument("--documents-lo-pages", type=int, default=100,
+                        help="pages of the certificates' .docx that LibreOffice converts in one go (default 100; 2000 = all, minutes)")
     parser.add_argument("--web-users", type=int, default=50, help="concurrent clients of the web bench (default 50)")
     parser.add_argument("--web-seconds", type=float, default=20.0, help="seconds of load recorded per page (default 20)")
     parser.add_argument("--web-warmup", type=float, default=2.0, help="seconds of load before each page's recording (default 2)")
@@ -90,8 +94,21 @@ def drop_database(kind: str, location: str) -> None:
             Path(f"{location}{suffix}").unlink(missing_ok=True)
 
 
+def run_documents(args) -> None:
+    from . import documents
+
+    documents.print_table(documents.run(lo_pages=args.documents_lo_pages))
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.only == "documents":  # no database: the documents are rendered from plain data
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings")
+        import django
+
+        django.setup()
+        run_documents(args)
+        return 0
     kind, location = prepare_database(args)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings")
     media = tempfile.mkdtemp(prefix="tdkt-bench-media-")
@@ -121,6 +138,8 @@ def main(argv=None) -> int:
             from . import nominations
 
             nominations.print_table(nominations.run())
+            if not args.only:
+                run_documents(args)
         if not args.no_web and not args.only:
             result = web.run(kind=kind, location=location, pg_dsn=PG_DSN, users=args.web_users, seconds=args.web_seconds,
                              timeout=args.web_timeout, warmup=args.web_warmup, only=[k for k in args.web_pages.split(",") if k])

@@ -10,6 +10,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("accounts",),  # users, roles and role sets, scoping by subtree and by relation (units known by their path)
     ("org", "law"),  # units, people, councils | the legal catalogue and the eligibility engine
     ("records",),  # the achievement ledger, the one request builder into the engine, the people screens
+    ("documents",),  # .docx templates (NĐ 30/2020) and their rendering, PDF conversion, certificates
     ("reports", "web"),  # the batch eligibility run | the shell (base layout, home page, navigation)
     ("nominations",),  # commendation rounds, nomination dossiers and their workflow (reads the batch run's suggestions)
     ("council",),  # council sessions, agendas, ballots (secret by default) and their tallies

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tdkt.accounts",
     "tdkt.law",
     "tdkt.records",
+    "tdkt.documents",
     "tdkt.reports",
     "tdkt.nominations",
     "tdkt.council",
@@ -215,6 +216,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Documents (tdkt.documents): the LibreOffice program that converts .docx to PDF, the longest a conversion may take,
+# and whether amounts are followed by the amount in words in brackets (DOCUMENTS.md §7: practice, not a rule of ND 30).
+TDKT_SOFFICE = env.str("TDKT_SOFFICE", default="soffice")
+TDKT_PDF_TIMEOUT = env.int("TDKT_PDF_TIMEOUT", default=180)
+if TDKT_PDF_TIMEOUT < 1:
+    raise environ.ImproperlyConfigured(f"TDKT_PDF_TIMEOUT={TDKT_PDF_TIMEOUT}: expected a whole number of seconds, at least 1")
+TDKT_MONEY_IN_WORDS = env_bool("TDKT_MONEY_IN_WORDS", True)
 
 TASKS = {
     "default": {

@@ -29,6 +29,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema-latest"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("bao-cao/", include("tdkt.reports.urls")),
+    path("van-ban/", include("tdkt.documents.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
     path("chuyen-cap-tren/", include("tdkt.decisions.urls")),
     path("hoi-dong/", include("tdkt.council.urls")),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from tdkt.core import registry
 from tdkt.core.errors import DomainError
 from tdkt.core.pagination import CappedPaginator
 from tdkt.core.spreadsheet_writer import XLSX_CONTENT_TYPE
@@ -103,6 +104,7 @@ def person_detail(request, pk: int):
         "can_edit": request.user.has_perm("records.change_ledger", person),
         "can_edit_person": request.user.has_perm("org.manage_people", person),
         "change_log": change_log(person, timeline),
+        "panels": registry.panels_for("person", request, person),  # blocks of upper apps (documents: the achievement report)
     }
     if form.is_bound and form.is_valid():
         context["eligibility"] = _eligibility(ledger, form)

@@ -482,6 +482,9 @@ def _decisions_walk():
          {**{n: "admin-login" for n in ALL}, "admin": 200}),
         ("admin: issued document numbers", lambda t: reverse("admin:core_issuednumber_changelist"), "get", None,
          {**{n: "admin-login" for n in ALL}, "admin": 200}),
+    ]
+
+
 def _council_session(tree, ward: str = "a"):
     """An open session of the ward's TĐKT council on 20/12/2025 with one agenda item (the ward's school nominee) and the
     council member `hoidong` present (ward A; made when the row is walked). Ward B's council is made here, without members."""
@@ -560,8 +563,49 @@ def _council_walk():
     ]
 
 
+def _layout(tree) -> int:
+    """Ward A's Giấy khen blank layout (test data, made when the row is walked)."""
+    from tdkt.core.actors import system_actor
+    from tdkt.documents.models import CertificateLayout
+
+    return CertificateLayout.objects.get_or_create(unit=tree.ward_a, form="giay_khen", subject="individual",
+                                                   defaults={"updated_by": system_actor()})[0].pk
+
+
+def _job(tree) -> int:
+    """A queued bulk generation job of ward A (test data, made when the row is walked)."""
+    from tdkt.core.actors import system_actor
+    from tdkt.documents.models import DocumentJob
+
+    return DocumentJob.objects.get_or_create(unit=tree.ward_a, kind="certificates", title="Giấy khen của lượt kiểm tra quyền",
+                                             defaults={"requested_by": system_actor(), "total": 2})[0].pk
+
+
+def _documents_walk():
+    """The documents app's screens: the admin's (templates, certificate layouts: the administrator only; an empty upload
+    form is re-shown with its message, nothing saved) and a bulk job's page, progress and files (the ledger readers of
+    its unit; its files only once it is done)."""
+    admin_only = {**{n: "admin-login" for n in ALL}, "admin": 200}
+    job_page = expect(ledger_readers(200, officer_b=404))
+    return [
+        ("achievement report of ward A person", lambda t: reverse("documents:achievement_report", args=[t.an.pk])
+         + f"?award=CSTDCS&year={t.year}&format=docx", "get", None, expect(ledger_readers(200, officer_b=404))),
+        ("achievement report of ward B person", lambda t: reverse("documents:achievement_report", args=[t.dung.pk])
+         + f"?award=CSTDCS&year={t.year}&format=docx", "get", None, expect({**{n: 404 for n in LEDGER}, "admin": 200, "officer_b": 200})),
+        ("bulk job of ward A", lambda t: reverse("documents:job_detail", args=[_job(t)]), "get", None, job_page),
+        ("bulk job of ward A (progress)", lambda t: reverse("documents:job_progress", args=[_job(t)]), "get", None, job_page),
+        ("bulk job of ward A (unfinished file)", lambda t: reverse("documents:job_download", args=[_job(t), "docx"]), "get", None,
+         expect(ledger_readers(404))),
+        ("admin: document templates", lambda t: reverse("admin:documents_documenttemplate_changelist"), "get", None, admin_only),
+        ("admin: upload a template (save, empty)", lambda t: reverse("admin:documents_documenttemplate_add"), "form", {}, admin_only),
+        ("admin: a shipped template", lambda t: reverse("admin:documents_shipped", args=["decision"]), "get", None, admin_only),
+        ("admin: calibration page of ward A's blank", lambda t: reverse("admin:documents_calibration", args=[_layout(t), "docx"]),
+         "get", None, admin_only),
+    ]
+
+
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk())
+             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk() + _documents_walk())
 CASES = [(label, persona) for label, *_ in _ALL_ROWS for persona in ALL]
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
