@@ -29,7 +29,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("bao-cao/", include("tdkt.reports.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
-    path("chuyen-cap-tren/", include("tdkt.decisions.urls")),
+    path("quyet-dinh/", include("tdkt.decisions.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
     path("thong-bao/", include("tdkt.core.urls")),
     path("lay-y-kien/", include(("tdkt.nominations.urls_consultation", "consultation"))),
