@@ -172,7 +172,7 @@ def package_read(data: bytes) -> Package:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _refuse("tệp không phải là gói hồ sơ dạng .zip (hoặc bị hỏng).", "not_zip") from None
     with archive:
-        infos = archive.infolist()
+        infos = [i for i in archive.infolist() if not (i.filename == "files/" and i.is_dir())]  # `zip -r` writes the folder
         if len(infos) > MAX_MEMBERS:
             raise _refuse(f"có {len(infos)} thành phần, nhiều hơn giới hạn {MAX_MEMBERS}.", "zip_bomb")
         names = [i.filename for i in infos]

@@ -102,6 +102,7 @@ def dossier_forward(*, actor, dossier: Dossier, nominees, target_round: Round) -
         copies = {}
         for n in chosen:
             copy = Nominee.objects.create(dossier=incoming, person=n.person, unit=n.unit, household=n.household,
+                                          external_name=n.external_name, external_data=n.external_data,  # an imported stranger
                                           award_code=n.award_code, summary=n.summary, justification=n.justification,
                                           forwarded_from=n)
             nominee_evaluate(copy, dossier=incoming)

@@ -20,7 +20,7 @@ from django.db import connection
 
 from .models import Nominee
 
-CONSTANTS = ("verdict", "checks", "regime", "withdrawn")  # their model defaults; dossier and created_at are given
+CONSTANTS = ("verdict", "checks", "regime", "withdrawn", "external_name", "external_data")  # their model defaults; dossier and created_at are given
 VARYING = ("person", "award_code", "summary", "justification")
 
 

@@ -159,3 +159,37 @@ def test_only_the_rounds_office_imports_and_only_into_an_open_round(package, pro
 def test_only_the_dossiers_office_exports(received, personas):
     with pytest.raises(DomainError, match="Chỉ cơ quan thường trực của cấp xét hồ sơ"):
         exchange.package_build(actor=personas["officer_a"], dossier=received)
+
+
+def test_a_package_zipped_again_with_its_folder_entry_is_read(package, province_round, province_office):
+    manifest, members = package
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:  # as `zip -r` writes it
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+        archive.writestr(zipfile.ZipInfo("files/"), b"")
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert package_import(actor=province_office, data=buffer.getvalue(), target_round=province_round).nominees.count() == 2
+
+
+def test_an_imported_stranger_can_be_forwarded_further_up(package, ward_round, province_round, personas, tree):
+    """A school using another installation sends its package to the ward; the ward forwards its stranger to the province."""
+    from tdkt.decisions import forwarding
+    from tdkt.nominations import services
+
+    manifest, members = json.loads(json.dumps(package[0])), package[1]
+    manifest["dossier"]["level"] = {"code": "thcs_dong_da", "name": "Trường THCS Đống Đa", "kind": "school", "admin_code": None}
+    manifest["nominees"] = [n for n in manifest["nominees"] if n["award_code"] == "CSTD_TINH"]
+    manifest["nominees"][0]["subject"].update(full_name="Đặng Thị Xuân", citizen_id=None, date_of_birth="1990-02-01")
+    manifest["files"] = [f for f in manifest["files"] if f["nominee"] in (None, manifest["nominees"][0]["key"])]
+    members = {f["path"]: members[f["path"]] for f in manifest["files"]}
+    del manifest["digest"]
+    appraiser = personas["appraiser"]
+    incoming = package_import(actor=appraiser, data=_zip(manifest, members), target_round=ward_round)
+    assert incoming.unit == tree.school_a
+    services.dossier_act(actor=appraiser, dossier=incoming, action="receive")
+    stranger = incoming.nominees.get()
+    upward = forwarding.dossier_forward(actor=appraiser, dossier=incoming, nominees=[stranger], target_round=province_round)
+    copy = upward.nominees.get()
+    assert copy.is_external and copy.name == "Đặng Thị Xuân" and copy.forwarded_from == stranger
+    assert copy.external_data["subject"]["date_of_birth"] == "1990-02-01"
