@@ -80,6 +80,17 @@ def secret_by_rules(session: CouncilSession) -> bool:
     return any(voting_rule(code, day).secret_default for code in set(session.items.values_list("award_code", flat=True)))
 
 
+def quorum_needed(session: CouncilSession) -> int | None:
+    """The attendance the agenda's strictest rule requires (⌈members × numerator / denominator⌉), None without an agenda."""
+    from .tally import quorum_required
+
+    codes = set(session.items.values_list("award_code", flat=True))
+    if not codes:
+        return None
+    members = len(selectors.members_of(session))
+    return max(quorum_required(members, voting_rule(code, session.held_on)) for code in codes)
+
+
 # --- Sessions ------------------------------------------------------------------------------------------
 
 
