@@ -98,6 +98,8 @@ def session_detail(request, pk: int):
         "ready": len(services.ready_nominees(session)) if manage and session.status == SessionStatus.DRAFT else 0,
         "may_vote": mine is not None and mine.status == AttendanceStatus.PRESENT and request.user.has_perm("council.vote", session),
         "secret_by_rules": services.secret_by_rules(session) if agenda else None,
+        "quorum": services.quorum_needed(session) if agenda else None,
+        "present": sum(1 for a in attendance.values() if a.status == AttendanceStatus.PRESENT),
         **_count_context(session)})
 
 

@@ -37,6 +37,7 @@ def test_the_secretarys_page_shows_attendance_the_agenda_by_award_and_the_button
     client.force_login(council.secretary)
     html = client.get(reverse("council:session_detail", args=[session.pk])).content.decode()
     assert "Đưa 2 người, tập thể của hồ sơ sẵn sàng vào chương trình" in html and html.count("Chưa điểm danh") == 5
+    assert 'data-testid="quorum"' not in html  # no agenda yet
     client.post(reverse("council:agenda_add", args=[session.pk]))
     for member in council.members.values():
         if member.role != "secretary":
@@ -44,6 +45,7 @@ def test_the_secretarys_page_shows_attendance_the_agenda_by_award_and_the_button
     html = client.get(reverse("council:session_detail", args=[session.pk])).content.decode()
     assert re.search(r"Chiến sĩ thi đua cơ sở.*Nguyễn Văn An.*Lao động tiên tiến.*Trần Thị Bình", html, re.S)
     assert "Chưa điểm danh" not in html and 'data-testid="act-open_ballot"' in html
+    assert "Túc số: có mặt 5, cần ít nhất 4 thành viên." in html
     response = client.post(reverse("council:act", args=[session.pk]), {"action": "open_ballot"})
     assert response.status_code == 302
     html = client.get(reverse("council:session_detail", args=[session.pk])).content.decode()
