@@ -7,4 +7,4 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Quyết định khen thưởng"
 
     def ready(self) -> None:
-        from . import navigation, permissions  # noqa: F401  (registers the rules and the dossier page's panels)
+        from . import navigation, permissions, workflow  # noqa: F401  (registers the rules, the workflow and the panels)

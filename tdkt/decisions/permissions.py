@@ -20,3 +20,31 @@ rules.add_perm("decisions.forward_dossier", rules.predicate(lambda user, dossier
 rules.add_perm("decisions.export_dossier", rules.predicate(lambda user, dossier=None: can_appraise(user, dossier)))
 rules.add_perm("decisions.import_package", rules.predicate(lambda user, round_=None: can_import(user, round_)))
 rules.add_perm("decisions.import_packages", rules.predicate(lambda user, obj=None: scoping.may(user, roles.OFFICE)))
+
+
+# --- Decisions (issue 14, point 4) ---------------------------------------------------------------------
+# - decisions.draft (issuer unit or decision)   the standing office of the issuer's level drafts, changes and submits
+# - decisions.sign (issuer unit or decision)    the signer (Chủ tịch) of the issuer itself returns or signs
+# - decisions.view (issuer unit or decision)    both, and the ledger readers of the issuer's subtree
+
+
+def _issuer(obj):
+    return getattr(obj, "issuer", obj)
+
+
+def can_draft(user, obj=None) -> bool:
+    return obj is not None and scoping.in_scope(user, _issuer(obj), roles=roles.OFFICE)
+
+
+def can_sign(user, obj=None) -> bool:
+    return obj is not None and scoping.in_scope(user, _issuer(obj), roles={roles.Role.SIGNER}, relation=scoping.Relation.ONLY)
+
+
+def can_view_decision(user, obj=None) -> bool:
+    return obj is not None and (can_draft(user, obj) or can_sign(user, obj)
+                                or scoping.in_scope(user, _issuer(obj), roles=roles.LEDGER_READERS))
+
+
+rules.add_perm("decisions.draft", rules.predicate(can_draft))
+rules.add_perm("decisions.sign", rules.predicate(can_sign))
+rules.add_perm("decisions.view", rules.predicate(can_view_decision))

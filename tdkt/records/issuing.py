@@ -97,3 +97,28 @@ def awards_from_decision(*, actor, lines: list[DecisionAward], decision_number: 
     with changes.batch():
         changes.changed(*(next(iter(s.values())) for s in subjects))
     return created
+
+
+def awards_revoked_by_decision(*, actor, awards: list[AwardRecord], on: dt.date, reason: str, decision_number: str,
+                               decision_date: dt.date, issuer_name: str, target=None) -> list[AwardRecord]:
+    """Revoke the awards (Luật TĐKT Điều 93) by an issued revocation decision, in the caller's transaction: each stays
+    in the ledger, marked, and no longer counts for the engine. The decisions service checked the decision-maker's
+    authority; here: none already revoked, none revoked before its own decision."""
+    from .models import AwardRevocation
+
+    locked = list(AwardRecord.objects.select_for_update(of=("self",)).filter(pk__in=[a.pk for a in awards]).order_by("pk"))
+    problems = [f"{a} đã bị hủy bỏ trước đó." for a in locked if a.revocation_id is not None]
+    problems += [f"{a}: ngày hủy bỏ trước ngày quyết định khen thưởng." for a in locked if a.decision_date and on < a.decision_date]
+    if problems:
+        raise DomainError("Không hủy bỏ được: " + " ".join(problems))
+    reason = vntext.nfc(reason)
+    for award in locked:
+        act = AwardRevocation.objects.create(revoked_on=on, reason=reason, decision_number=vntext.nfc(decision_number),
+                                             decision_date=decision_date, issuer_name=vntext.nfc(issuer_name), recorded_by=actor)
+        award.revocation = act
+        award.save(update_fields=["revocation", "updated_at"])
+    audit.record(actor=actor, action="records.award.revoked_by_decision", target=target if target is not None else locked[0],
+                 data={"awards": [a.pk for a in locked], "on": on.isoformat(), "reason": reason, "decision_number": decision_number})
+    with changes.batch():
+        changes.changed(*(a.subject for a in locked))
+    return locked

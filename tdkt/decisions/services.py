@@ -1,0 +1,372 @@
+"""Decision services (issue 14, points 4 and 6): draft a decision from a closed council session, change the draft,
+submit it, return it, sign and issue it; draft a revocation (Điều 93) or a cancellation of an issued decision.
+
+Keyword-only, one transaction each, audited through the workflow kernel; DomainError with a Vietnamese message.
+Signing is the one place where a decision takes effect: the number (core.numbering, in the same transaction: no gap,
+no duplicate), the awards written into the recipients' ledgers (records.issuing) or revoked there, the frozen lines.
+Two signers pressing "Ký ban hành" at once: the second waits for the first's row lock, then finds the decision issued
+and is refused — the awards are written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from tdkt.core import audit, vntext
+from tdkt.core import workflow as kernel
+from tdkt.core.errors import DomainError
+from tdkt.core.numbering import number_next
+from tdkt.core.permissions import require
+from tdkt.council.models import CouncilSession, SessionStatus
+from tdkt.council.results import results
+from tdkt.law.catalogue import load_catalogue
+from tdkt.law.money import reward_compute
+from tdkt.nominations.models import Nominee
+from tdkt.records.catalogue import subject_kind_of
+from tdkt.records.issuing import DecisionAward, awards_from_decision, awards_revoked_by_decision
+from tdkt.records.models import AwardRecord
+from tdkt.records.services import issuer_display_name
+
+from . import authority
+from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
+from .workflow import DECISION
+
+LAW_GROUNDS = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
+)
+REVOCATION_BASIS = "Điều 93 Luật Thi đua, khen thưởng số 06/2022/QH15"
+
+
+def _issuer_kind(issuer) -> str:
+    """The coefficient rows that differ by who decides (the commune chair's Giấy khen) name the issuer this way."""
+    return "commune_chair" if issuer.kind == "commune" else ""
+
+
+def date_in_words(day: dt.date) -> str:
+    """"ngày 05 tháng 01 năm 2026" (NĐ 30/2020: a leading 0 for days under 10 and for months 1 and 2)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def default_grounds(session: CouncilSession | None, issuer) -> list[str]:
+    lines = list(LAW_GROUNDS)
+    if session is not None:
+        lines.append(f"Căn cứ kết quả họp {session.council.name} {date_in_words(session.held_on)};")
+    office = next((u for u in (issuer,) if u is not None), None)
+    lines.append(f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {office.name if office else ''}.".replace("  ", " "))
+    return lines
+
+
+# --- Money --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Money:
+    coefficient: object
+    multiplier: object
+    base_salary: int
+    amount: int
+    note: str
+
+
+def _money(award_code: str, subject: dict, decided_on: dt.date, issuer) -> _Money:
+    if not subject:  # a nominee from another installation: named, paid by the level that knows them
+        return _Money(0, 1, 0, 0, "Không có trong danh bạ: tiền thưởng do đơn vị quản lý chi trả")
+    result = reward_compute(award_code=award_code, subject_kind=subject_kind_of(**subject), decided_on=decided_on, issuer=_issuer_kind(issuer))
+    return _Money(result.coefficient, result.multiplier, result.base_salary, result.amount, result.message)
+
+
+def _only_highest_title(lines: list[DecisionLine]) -> None:
+    """Several titles (danh hiệu) for the same period to one subject: only the highest is paid (NĐ 152/2025 Điều 49-54;
+    DOMAIN.md §2). Forms (Bằng khen, Giấy khen) are paid beside a title."""
+    awards = load_catalogue().awards
+    by_subject: dict[tuple, list[DecisionLine]] = {}
+    for line in lines:
+        award = awards.get(line.award_code)
+        if award is None or award.kind != "title" or line.subject is None:
+            continue
+        by_subject.setdefault((line.person_id, line.unit_id, line.household_id, line.year), []).append(line)
+    for group in by_subject.values():
+        if len(group) < 2:
+            continue
+        best = max(group, key=lambda line: (awards[line.award_code].rank, line.amount))
+        for line in group:
+            if line is not best:
+                line.amount = 0
+                line.money_note = (f"Không chi: cùng thời kỳ đã thưởng danh hiệu cao hơn ({awards[best.award_code].label}); "
+                                   "chỉ thưởng danh hiệu cao nhất")
+
+
+def _reprice(decision: Decision, lines: list[DecisionLine]) -> None:
+    for line in lines:
+        money = _money(line.award_code, _subject(line), decision.decided_on, decision.issuer)
+        line.coefficient, line.multiplier, line.base_salary, line.amount, line.money_note = (
+            money.coefficient, money.multiplier, money.base_salary, money.amount, money.note)
+    _only_highest_title(lines)
+    decision.total_amount = sum(line.amount for line in lines)
+
+
+def _subject(line) -> dict:
+    return {k: v for k, v in (("person", line.person), ("unit", line.unit), ("household", line.household)) if v is not None}
+
+
+# --- Drafting -----------------------------------------------------------------------------------------
+
+
+def _nominee_line(item_result: dict, nominee: Nominee, year: int) -> DecisionLine:
+    person = nominee.person
+    if person is not None:
+        description = ", ".join(p for p in (person.position, person.unit.name if person.unit else "") if p)
+    elif nominee.unit is not None:
+        description = nominee.unit.parent.name if nominee.unit.parent else ""
+    else:
+        description = ""
+    return DecisionLine(nominee=nominee, agenda_item_id=item_result["item"], name=nominee.name, description=description,
+                        person=nominee.person, unit=nominee.unit, household=nominee.household, award_code=nominee.award_code,
+                        year=year, achievement=nominee.summary)
+
+
+def _check_date(decided_on, session: CouncilSession | None) -> dt.date:
+    if not isinstance(decided_on, dt.date):
+        raise DomainError("Ngày quyết định không hợp lệ.")
+    if session is not None and decided_on < session.held_on:
+        raise DomainError(f"Ngày quyết định ({decided_on:%d/%m/%Y}) không được trước ngày họp Hội đồng ({session.held_on:%d/%m/%Y}).")
+    if decided_on > timezone.localdate() + dt.timedelta(days=366):
+        raise DomainError("Ngày quyết định quá xa trong tương lai.")
+    return decided_on
+
+
+def decided_items(session: CouncilSession) -> tuple[list[dict], list[dict]]:
+    """The passed items of a closed session: (decided at the council's level, beyond its authority)."""
+    here, beyond = [], []
+    for row in results(session):
+        if row["passed"]:
+            (here if authority.decides_here(row["award"], session.council.unit, session.held_on) else beyond).append(row)
+    return here, beyond
+
+
+def decision_draft(*, actor, session: CouncilSession, decided_on: dt.date | None = None, title: str = "",
+                   signer_name: str = "", signer_title: str = "CHỦ TỊCH") -> Decision:
+    """The draft decision of a closed session: every nominee whose item passed and whose award the council's level
+    decides itself, not yet in another decision, with the money of each (the rest goes upward: forwarding)."""
+    issuer = session.council.unit
+    require(actor, "decisions.draft", issuer)
+    if session.status != SessionStatus.CLOSED:
+        raise DomainError("Chỉ dự thảo quyết định khi phiên họp đã kết thúc bỏ phiếu.")
+    decided_on = _check_date(decided_on or max(session.held_on, timezone.localdate()), session)
+    here, _beyond = decided_items(session)
+    taken = set(DecisionLine.objects.filter(agenda_item_id__in=[r["item"] for r in here], decision__kind=DecisionKind.AWARD)
+                .values_list("agenda_item_id", flat=True))
+    rows = [r for r in here if r["item"] not in taken]
+    if not rows:
+        raise DomainError("Không còn ai được Hội đồng đề nghị mà chưa có trong một dự thảo quyết định của cấp này.")
+    nominees = {n.pk: n for n in Nominee.objects.filter(pk__in=[r["nominee"] for r in rows])
+                .select_related("person__unit", "unit__parent", "household", "dossier__round")}
+    with transaction.atomic():
+        decision = Decision(issuer=issuer, kind=DecisionKind.AWARD, session=session, decided_on=decided_on, drafted_by=actor,
+                            title=vntext.nfc(title) or f"Về việc khen thưởng năm {nominees[rows[0]['nominee']].dossier.round.year}",
+                            grounds=default_grounds(session, issuer), signer_title=vntext.nfc(signer_title) or "CHỦ TỊCH",
+                            signer_name=vntext.nfc(signer_name))
+        lines = [_nominee_line(r, nominees[r["nominee"]], nominees[r["nominee"]].dossier.round.year) for r in rows]
+        awards = load_catalogue().awards  # the highest rank first, people before collectives (the list's usual order)
+        lines.sort(key=lambda line: (-(awards[line.award_code].rank if line.award_code in awards else 0), line.person_id is None, line.name))
+        _reprice(decision, lines)
+        kernel.create(actor=actor, obj=decision, action="draft", workflow=DECISION,
+                      data={"session": session.pk, "lines": len(lines), "total_amount": decision.total_amount})
+        for position, line in enumerate(lines, start=1):
+            line.decision, line.position = decision, position
+        DecisionLine.objects.bulk_create(lines)
+    return decision
+
+
+def _editable(actor, decision: Decision) -> Decision:
+    locked = Decision.objects.select_for_update(of=("self",)).select_related("issuer", "session").get(pk=decision.pk)
+    if locked.status != DecisionStatus.DRAFT:
+        raise DomainError("Quyết định đã trình ký hoặc đã ban hành: không sửa được. Sai sót được sửa bằng một quyết định khác.")
+    require(actor, "decisions.draft", locked)
+    return locked
+
+
+def decision_update(*, actor, decision: Decision, title: str | None = None, decided_on: dt.date | None = None,
+                    grounds: list[str] | None = None, signer_name: str | None = None, signer_title: str | None = None,
+                    reason: str | None = None) -> Decision:
+    """Change a draft (the money follows the date: the base salary in force that day)."""
+    with transaction.atomic():
+        locked = _editable(actor, decision)
+        old = {"title": locked.title, "decided_on": locked.decided_on.isoformat(), "grounds": locked.grounds,
+               "signer_name": locked.signer_name, "signer_title": locked.signer_title, "total_amount": locked.total_amount}
+        if title is not None:
+            locked.title = vntext.nfc(title)
+            if not locked.title:
+                raise DomainError("Trích yếu không được để trống.")
+        if grounds is not None:
+            cleaned = [vntext.nfc(g) for g in grounds if vntext.nfc(g)]
+            if not cleaned:
+                raise DomainError("Quyết định phải có ít nhất một căn cứ.")
+            locked.grounds = cleaned
+        if signer_name is not None:
+            locked.signer_name = vntext.nfc(signer_name)
+        if signer_title is not None:
+            locked.signer_title = vntext.nfc(signer_title) or "CHỦ TỊCH"
+        if reason is not None:
+            locked.reason = vntext.nfc(reason)
+        if decided_on is not None and decided_on != locked.decided_on:
+            locked.decided_on = _check_date(decided_on, locked.session)
+            if locked.kind == DecisionKind.AWARD:
+                lines = list(locked.lines.select_related("person", "unit", "household"))
+                _reprice(locked, lines)
+                DecisionLine.objects.bulk_update(lines, ["coefficient", "multiplier", "base_salary", "amount", "money_note"])
+        locked.save()
+        new = {"title": locked.title, "decided_on": locked.decided_on.isoformat(), "grounds": locked.grounds,
+               "signer_name": locked.signer_name, "signer_title": locked.signer_title, "total_amount": locked.total_amount}
+        audit.record(actor=actor, action="decisions.decision.changed", target=locked,
+                     data={"old": {k: v for k, v in old.items() if new[k] != v}, "new": {k: v for k, v in new.items() if old[k] != v}})
+    decision.__dict__.update({k: getattr(locked, k) for k in ("title", "decided_on", "grounds", "signer_name", "signer_title",
+                                                             "total_amount", "reason")})
+    return decision
+
+
+def line_remove(*, actor, line: DecisionLine, reason: str) -> None:
+    """Take a recipient off a draft (the item goes back to the session's undecided ones); the others keep their order."""
+    reason = vntext.nfc(reason)
+    if not reason:
+        raise DomainError("Hãy ghi lý do đưa ra khỏi danh sách.")
+    with transaction.atomic():
+        locked = _editable(actor, line.decision)
+        audit.record(actor=actor, action="decisions.line.removed", target=locked,
+                     data={"line": line.position, "name": line.name, "award": line.award_code, "reason": reason})
+        DecisionLine.objects.filter(pk=line.pk).delete()  # a draft's line: the audit event keeps what it said
+        lines = list(locked.lines.select_related("person", "unit", "household").order_by("position"))
+        for position, other in enumerate(lines, start=1):
+            other.position = position + 10_000  # two steps: the (decision, position) constraint holds at every row
+        DecisionLine.objects.bulk_update(lines, ["position"])
+        for position, other in enumerate(lines, start=1):
+            other.position = position
+        if locked.kind == DecisionKind.AWARD:
+            _reprice(locked, lines)
+        DecisionLine.objects.bulk_update(lines, ["position", "coefficient", "multiplier", "base_salary", "amount", "money_note"])
+        locked.total_amount = sum(line.amount for line in lines) if locked.kind == DecisionKind.AWARD else locked.total_amount
+        locked.save(update_fields=["total_amount", "updated_at"])
+
+
+# --- Submitting, returning, signing --------------------------------------------------------------------
+
+
+def decision_submit(*, actor, decision: Decision) -> Decision:
+    kernel.transition(actor=actor, obj=decision, action="submit", workflow=DECISION)
+    return decision
+
+
+def decision_return(*, actor, decision: Decision, reason: str) -> Decision:
+    kernel.transition(actor=actor, obj=decision, action="return", reason=vntext.nfc(reason), workflow=DECISION)
+    return decision
+
+
+def decision_sign(*, actor, decision: Decision) -> Decision:
+    """Sign and issue: the number, then the awards into the ledger (or the revocations), then the state — all or nothing."""
+    with transaction.atomic():
+        locked = Decision.objects.select_for_update(of=("self",)).select_related("issuer", "amends").get(pk=decision.pk)
+        if locked.status != DecisionStatus.SUBMITTED:
+            raise DomainError("Quyết định này đã được ký ban hành." if locked.status == DecisionStatus.ISSUED
+                              else "Quyết định chưa được trình ký.")
+        require(actor, "decisions.sign", locked)
+        if not locked.signer_name:
+            locked.signer_name = vntext.nfc(actor.get_full_name()) or actor.get_username()
+        number = number_next(actor=actor, issuer=locked.issuer, doc_type="QĐ", year=locked.decided_on.year, target=locked)
+        lines = list(locked.lines.select_related("person", "unit", "household", "revoked_award").order_by("position"))
+        issuer_name = issuer_display_name(locked.issuer)
+        if locked.kind == DecisionKind.AWARD:
+            subjects = [line for line in lines if line.subject is not None]
+            created = awards_from_decision(
+                actor=actor, lines=[DecisionAward(line.award_code, line.year, person=line.person, unit=line.unit,
+                                                  household=line.household) for line in subjects],
+                decision_number=number.text, decision_date=locked.decided_on, issuer=locked.issuer, issuer_name=issuer_name,
+                target=locked)
+            for line, award in zip(subjects, created, strict=True):
+                line.award_record = award
+            DecisionLine.objects.bulk_update(subjects, ["award_record"], batch_size=1000)
+        else:
+            revoked = [line.revoked_award for line in lines if line.revoked_award is not None]
+            awards_revoked_by_decision(actor=actor, awards=revoked, on=locked.decided_on, reason=locked.reason,
+                                       decision_number=number.text, decision_date=locked.decided_on, issuer_name=issuer_name,
+                                       target=locked)
+        kernel.transition(actor=actor, obj=locked, action="sign", workflow=DECISION,
+                          changes={"number": number.number, "number_text": number.text, "signed_by": actor,
+                                   "signed_at": timezone.now(), "signer_name": locked.signer_name},
+                          data={"number": number.text, "lines": len(lines), "total_amount": locked.total_amount})
+    decision.__dict__.update({k: getattr(locked, k) for k in ("status", "number", "number_text", "signed_by_id", "signed_at",
+                                                             "signer_name")})
+    return decision
+
+
+# --- Revocation (Điều 93) and cancellation ------------------------------------------------------------------
+
+
+def _recover_amount(award: AwardRecord) -> int:
+    line = getattr(award, "decision_line", None)
+    if line is not None:
+        return line.amount
+    return 0
+
+
+def revocation_draft(*, actor, issuer, awards: list[AwardRecord], reason: str, decided_on: dt.date,
+                     amends: Decision | None = None) -> Decision:
+    """A draft revocation decision of `issuer` (the level that granted the awards): each award with the money to
+    recover (what its decision paid). `amends` set: the cancellation of that whole decision."""
+    require(actor, "decisions.draft", issuer)
+    reason = vntext.nfc(reason)
+    if not reason:
+        raise DomainError("Phải ghi lý do hủy bỏ (Điều 93 Luật Thi đua, khen thưởng: khai man thành tích, giả mạo hồ sơ, "
+                          "đề nghị hoặc thẩm định sai, vi phạm tiêu chuẩn).")
+    if not awards:
+        raise DomainError("Chưa chọn khen thưởng nào để hủy bỏ.")
+    decided_on = _check_date(decided_on, None)
+    foreign = [a for a in awards if a.issuer_id != issuer.pk]
+    if foreign:
+        raise DomainError(f"Chỉ cấp đã quyết định mới hủy bỏ được: {foreign[0]} do {foreign[0].issuer_name} quyết định.")
+    revoked = [a for a in awards if a.revocation_id is not None]
+    if revoked:
+        raise DomainError(f"{revoked[0]} đã bị hủy bỏ trước đó.")
+    kind = DecisionKind.CANCELLATION if amends is not None else DecisionKind.REVOCATION
+    title = (f"Về việc hủy bỏ Quyết định số {amends.number_text}" if amends is not None
+             else "Về việc hủy bỏ quyết định khen thưởng")
+    with transaction.atomic():
+        decision = Decision(issuer=issuer, kind=kind, amends=amends, decided_on=decided_on, drafted_by=actor, title=title,
+                            reason=reason, grounds=[*LAW_GROUNDS, f"Căn cứ {REVOCATION_BASIS};",
+                                                    f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {issuer.name}."])
+        lines = []
+        for position, award in enumerate(awards, start=1):
+            subject = award.subject
+            lines.append(DecisionLine(position=position, name=getattr(subject, "full_name", None) or getattr(subject, "name", str(subject)),
+                                      person=award.person, unit=award.unit, household=award.household, award_code=award.award_code,
+                                      year=award.year, revoked_award=award, recover_amount=_recover_amount(award),
+                                      achievement=f"Quyết định số {award.decision_number or '…'}"
+                                                  + (f" ngày {award.decision_date:%d/%m/%Y}" if award.decision_date else "")))
+        decision.total_amount = sum(line.recover_amount for line in lines)
+        kernel.create(actor=actor, obj=decision, action="draft", workflow=DECISION,
+                      data={"kind": kind, "awards": [a.pk for a in awards], "reason": reason})
+        for line in lines:
+            line.decision = decision
+        DecisionLine.objects.bulk_create(lines)
+    return decision
+
+
+def cancellation_draft(*, actor, decision: Decision, reason: str, decided_on: dt.date) -> Decision:
+    """A draft decision cancelling an issued award decision (a mistake found after signing): every award it wrote is
+    revoked once the cancellation is signed."""
+    if decision.status != DecisionStatus.ISSUED or decision.kind != DecisionKind.AWARD:
+        raise DomainError("Chỉ hủy bỏ được một quyết định khen thưởng đã ban hành.")
+    require(actor, "decisions.draft", decision)
+    earlier = decision.corrections.filter(kind=DecisionKind.CANCELLATION).first()
+    if earlier is not None:
+        raise DomainError(f"Quyết định số {decision.number_text} đã bị hủy bỏ"
+                          + (f" bởi Quyết định số {earlier.number_text}." if earlier.number_text else " (dự thảo hủy bỏ đang chờ ký)."))
+    awards = [line.award_record for line in decision.lines.select_related("award_record").order_by("position")
+              if line.award_record is not None and line.award_record.revocation_id is None]
+    return revocation_draft(actor=actor, issuer=decision.issuer, awards=awards, reason=reason, decided_on=decided_on, amends=decision)
