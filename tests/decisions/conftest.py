@@ -9,6 +9,7 @@ import pytest
 from tdkt.accounts.models import Role, RoleAssignment
 from tdkt.core.actors import system_actor
 from tdkt.nominations import services
+from tests.council.conftest import council, dossiers  # noqa: F401  (the council's fixtures: ward A's council, ready dossiers)
 from tests.nominations.conftest import attach_components
 from tests.personas import make_user
 

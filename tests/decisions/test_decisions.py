@@ -16,8 +16,8 @@ from tdkt.council import services as council_services
 from tdkt.decisions import services
 from tdkt.decisions.models import Decision, DecisionKind, DecisionStatus
 from tdkt.records.models import AwardRecord, AwardSource
-from tests.council.conftest import _fresh_snapshot, council, dossiers, ready_dossier  # noqa: F401  (fixtures)
-from tests.council.test_sessions import paper, prepare
+from tests.council.conftest import ready_dossier
+from tests.council.test_sessions import prepare
 
 DECIDED_ON = dt.date(2025, 12, 22)  # base salary 2.340.000 đồng (from 1/7/2024)
 
