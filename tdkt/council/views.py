@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tdkt.core import registry
 from tdkt.core.errors import DomainError
 from tdkt.core.uploads import serve_upload
 from tdkt.org.views import require
@@ -266,4 +267,5 @@ def results(request, pk: int):
     rows = services.results(session) if session.status == SessionStatus.CLOSED else None
     return render(request, "council/results.html", {
         "session": session, "rows": rows, "open_votes": services.open_votes(session),
-        "groups": _groups(selectors.agenda_of(session)) if rows is None else None, **_count_context(session)})
+        "groups": _groups(selectors.agenda_of(session)) if rows is None else None, **_count_context(session),
+        "panels": registry.panels_for("session_results", request, session)})

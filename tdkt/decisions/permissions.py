@@ -48,3 +48,11 @@ def can_view_decision(user, obj=None) -> bool:
 rules.add_perm("decisions.draft", rules.predicate(can_draft))
 rules.add_perm("decisions.sign", rules.predicate(can_sign))
 rules.add_perm("decisions.view", rules.predicate(can_view_decision))
+
+
+def can_view_decisions(user, obj=None) -> bool:
+    """The decisions list and the API's list: anyone who reads a ledger somewhere (the list is scoped by the selector)."""
+    return scoping.may(user, roles.LEDGER_READERS | roles.OFFICE)
+
+
+rules.add_perm("decisions.view_decisions", rules.predicate(can_view_decisions))
