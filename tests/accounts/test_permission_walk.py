@@ -564,6 +564,98 @@ def _council_walk():
     ]
 
 
+def _decision(tree, ward: str = "a", status: str = "draft"):
+    """A decision of the ward (test data, made when the row is walked): a draft or a submitted one, with one line
+    (the ward's first person, Lao động tiên tiến 2025, 700.000 đồng)."""
+    import datetime as dt
+
+    from tdkt.core.actors import system_actor
+    from tdkt.decisions.models import Decision, DecisionLine
+
+    unit = tree.ward_a if ward == "a" else tree.ward_b
+    decision, created = Decision.objects.get_or_create(issuer=unit, status=status, title=f"Quyết định của lượt kiểm tra quyền ({status})",
+                                                       defaults={"decided_on": dt.date(2025, 12, 22), "drafted_by": system_actor(),
+                                                                 "grounds": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022."],
+                                                                 "total_amount": 700_000})
+    if created:
+        person = (tree.an if ward == "a" else tree.dung)
+        DecisionLine.objects.create(decision=decision, position=1, name=person.full_name, person=person, award_code="LDTT",
+                                    year=2025, amount=700_000)
+    return decision
+
+
+DECISION_VIEWERS = {"admin": 200, "officer_a": 200, "appraiser": 200, "office_head": 200, "secretary": 200, "chair": 200}
+DECISION_DRAFTERS = {"admin": 200, "appraiser": 200, "office_head": 200}
+DECISION_SIGNERS = {"admin": 200, "chair": 200}
+
+
+def _decision_screens_walk():
+    """The decision screens and endpoints (issue 14, point 4): the ledger readers of the issuer's subtree read its
+    decisions (another ward's is a 404), its standing office drafts, changes and submits them, its own signer returns or
+    signs them; everyone else with no ledger role is refused (403). The rows change nothing: empty forms and bodies are
+    refused, a submitted decision is not submitted again."""
+    def draft(t):
+        return _decision(t, "a")
+
+    def submitted(t):
+        return _decision(t, "a", "submitted")
+
+    def line(t):
+        return draft(t).lines.get().pk
+
+    def url(name, build=draft, *extra):
+        return lambda t: reverse(f"decisions:{name}", args=[build(t).pk, *[e(t) for e in extra]])
+
+    def api_url(name, build=draft, *extra):
+        return lambda t: reverse(f"decisions_api:{name}", args=[build(t).pk, *[e(t) for e in extra]])
+
+    def only(table, status):
+        return {n: status for n in table}
+
+    viewers_a = expect({**DECISION_VIEWERS, "officer_b": 404})
+    drafters = expect({**only(DECISION_VIEWERS, 403), **DECISION_DRAFTERS, "officer_b": 404})
+    signers = expect({**only(DECISION_VIEWERS, 403), **DECISION_SIGNERS, "officer_b": 404})
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    api_drafters = {**api, **only(DECISION_VIEWERS, 403), **only(DECISION_DRAFTERS, 400), "officer_b": 404}
+    api_signers = {**api, **only(DECISION_VIEWERS, 403), **only(DECISION_SIGNERS, 400), "officer_b": 404}
+    return [
+        ("decisions: list", lambda t: reverse("decisions:decision_index"), "get", None, expect({**DECISION_VIEWERS, "officer_b": 200})),
+        ("decisions: ward A draft (page)", url("decision_detail"), "get", None, viewers_a),
+        ("decisions: ward B draft (page)", lambda t: reverse("decisions:decision_detail", args=[_decision(t, "b").pk]), "get", None,
+         expect({**only(DECISION_VIEWERS, 404), "admin": 200, "officer_b": 200})),
+        ("decisions: draft from ward A's session (page)", lambda t: reverse("decisions:decision_draft", args=[_council_session(t).pk]),
+         "get", None, expect(DECISION_DRAFTERS)),
+        ("decisions: draft from ward A's session (save, empty)",
+         lambda t: reverse("decisions:decision_draft", args=[_council_session(t).pk]), "form", {}, expect(DECISION_DRAFTERS)),
+        ("decisions: edit ward A draft (save, empty)", url("decision_edit"), "form", {}, expect({**drafters, **only(DECISION_DRAFTERS, 400)})),
+        ("decisions: remove a line (save, empty)", url("decision_line_remove", draft, line), "form", {},
+         expect({**drafters, **only(DECISION_DRAFTERS, 302)})),
+        ("decisions: submit or return (save, empty)", url("decision_act"), "form", {}, expect({**only(DECISION_VIEWERS, 302),
+                                                                                               "officer_b": 404})),
+        ("decisions: submit a submitted one (save)", url("decision_act", submitted), "form", {"action": "submit"},
+         expect({**drafters, **only(DECISION_DRAFTERS, 302)})),
+        ("decisions: sign ward A (confirmation page)", url("decision_sign", submitted), "get", None, signers),
+        ("decisions: sign ward A (save, unconfirmed)", url("decision_sign", submitted), "form", {}, signers),
+        ("decisions: cancel ward A draft (page)", url("decision_cancel"), "get", None, drafters),
+        ("decisions: revoke a line (page)", url("decision_revoke", draft, line), "get", None, drafters),
+        ("decisions: ward A draft (.docx)", lambda t: reverse("decisions:decision_download", args=[draft(t).pk, "docx"]), "get", None,
+         viewers_a),
+        ("API decisions", lambda t: reverse("decisions_api:decisions"), "get", None, {**api, **DECISION_VIEWERS, "officer_b": 200}),
+        ("API ward A decision", api_url("decision"), "get", None, {**api, **DECISION_VIEWERS, "officer_b": 404}),
+        ("API ward B decision", lambda t: reverse("decisions_api:decision", args=[_decision(t, "b").pk]), "get", None,
+         {**api, **only(DECISION_VIEWERS, 404), "admin": 200, "officer_b": 200}),
+        ("API patch ward A draft (blank title)", api_url("decision"), "patch", {"title": ""}, api_drafters),
+        ("API draft from ward A's session (empty)", lambda t: reverse("decisions_api:session-decision", args=[_council_session(t).pk]),
+         "post", {}, {**api, **only(DECISION_DRAFTERS, 400)}),
+        ("API remove a line (empty)", api_url("decision-line-remove", draft, line), "post", {}, api_drafters),
+        ("API submit a submitted one", api_url("decision-submit", submitted), "post", {}, api_drafters),
+        ("API return (empty)", api_url("decision-return", submitted), "post", {}, api_signers),
+        ("API sign (empty)", api_url("decision-sign", submitted), "post", {}, api_signers),
+        ("API cancellation (empty)", api_url("decision-cancellation"), "post", {}, api_drafters),
+        ("API revocation (empty)", api_url("decision-revocation"), "post", {}, api_drafters),
+    ]
+
+
 def _layout(tree) -> int:
     """Ward A's Giấy khen blank layout (test data, made when the row is walked)."""
     from tdkt.core.actors import system_actor
@@ -606,7 +698,7 @@ def _documents_walk():
 
 
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk() + _documents_walk())
+             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk() + _decision_screens_walk() + _documents_walk())
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
 
