@@ -13,7 +13,7 @@ from tdkt.demo import loader as demo
 
 def test_the_demo_session_waits_for_hoidong_and_thuky(client, db):
     demo.load(seed=2026, size=1.0)
-    session = CouncilSession.objects.get(council__unit__code="phuong_dong_da")
+    session = CouncilSession.objects.get(council__unit__code="phuong_dong_da", status="open")
     assert session.status == "open" and session.secret and session.items.exists()
     assert session.present_count >= session.members_count * 2 / 3  # the quorum is met
     assert selectors.ballots_cast(session) == 3 < selectors.ballots_expected(session)
