@@ -278,3 +278,17 @@ def test_no_word_of_a_table_cell_is_wider_than_its_column(code):
                             if w > room:
                                 too_wide.append((word, round(w, 1), round(room, 1)))
     assert not too_wide, too_wide
+
+
+@pytest.mark.parametrize("code", ALL_KINDS)
+def test_the_header_is_a_borderless_two_column_table_of_the_sample_widths(code):
+    """DOCUMENTS.md §2 (measured on the decree's samples): left 6.75–6.94 cm, right 10.0–10.3 cm, no borders; the
+    Quốc hiệu in the right column, the issuing body in the left."""
+    from docx.oxml.ns import qn
+
+    header = render(code).tables[0]
+    left, right = header.rows[0].cells
+    assert 6.75 <= left.width.cm <= 6.94 and 10.0 <= right.width.cm <= 10.3
+    borders = header._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {el.get(qn("w:val")) for el in borders} == {"nil"}
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right.text and "CỘNG HÒA" not in left.text
