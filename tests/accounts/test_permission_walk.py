@@ -593,6 +593,9 @@ def _documents_walk():
          + f"?award=CSTDCS&year={t.year}&format=docx", "get", None, expect(ledger_readers(200, officer_b=404))),
         ("achievement report of ward B person", lambda t: reverse("documents:achievement_report", args=[t.dung.pk])
          + f"?award=CSTDCS&year={t.year}&format=docx", "get", None, expect({**{n: 404 for n in LEDGER}, "admin": 200, "officer_b": 200})),
+        ("certificate printing page", lambda t: reverse("documents:certificate_print"), "get", None, expect(ledger_readers(200))),
+        ("certificate printing page (save, empty)", lambda t: reverse("documents:certificate_print"), "form", {},
+         expect(ledger_readers(200))),
         ("bulk job of ward A", lambda t: reverse("documents:job_detail", args=[_job(t)]), "get", None, job_page),
         ("bulk job of ward A (progress)", lambda t: reverse("documents:job_progress", args=[_job(t)]), "get", None, job_page),
         ("bulk job of ward A (unfinished file)", lambda t: reverse("documents:job_download", args=[_job(t), "docx"]), "get", None,
