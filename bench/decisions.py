@@ -8,19 +8,10 @@ import datetime as dt
 import statistics
 import time
 
+from .nominations import _admin, _Rollback
+
 RECIPIENTS = 2_000
 ISSUE_GOAL_S = 2.0
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _admin():
-    from django.contrib.auth import get_user_model
-
-    user, _ = get_user_model().objects.get_or_create(username="bench_quantri", defaults={"is_superuser": True, "is_staff": True})
-    return user
 
 
 def _submitted(issuer, people, admin):
