@@ -37,9 +37,9 @@ def parse_args(argv=None):
     web = parser.add_mutually_exclusive_group()
     web.add_argument("--web-only", action="store_true", help="measure only the web under load (not the batch)")
     web.add_argument("--no-web", action="store_true", help="measure only the batch (not the web under load)")
-    web.add_argument("--only", choices=("nominations", "documents"),
+    web.add_argument("--only", choices=("nominations", "documents", "decisions"),
                      help="measure only this part (nominations: the nominee import and the inbox; documents: the decision's "
-                          "2,000 certificates as .docx and PDF, no database)")
+                          "2,000 certificates as .docx and PDF, no database; decisions: signing a decision of 2,000 recipients)")
     parser.add_argument("--documents-lo-pages", type=int, default=100,
                         help="pages of the certificates' .docx that LibreOffice converts in one go (default 100; 2000 = all, minutes)")
     parser.add_argument("--web-users", type=int, default=50, help="concurrent clients of the web bench (default 50)")
@@ -135,9 +135,12 @@ def main(argv=None) -> int:
             if not args.only:
                 figures = measure.run_all(people=people, sample=args.sample, kind=kind, full_run=args.full_run, repeat=args.repeat)
                 measure.print_table(figures, kind=kind)
-            from . import nominations
+            from . import decisions, nominations
 
-            nominations.print_table(nominations.run())
+            if args.only in (None, "nominations"):
+                nominations.print_table(nominations.run())
+            if args.only in (None, "decisions"):
+                decisions.print_table(decisions.run())
             if not args.only:
                 run_documents(args)
         if not args.no_web and not args.only:

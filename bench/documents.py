@@ -89,3 +89,6 @@ def print_table(f: dict) -> None:
     row(f"the decision with its {n:,}-row list as .docx (docxtpl)", f["decision_docx"])
     if "decision_pdf" in f:
         row("the decision as PDF (one LibreOffice conversion)", f["decision_pdf"])
+        everything = whole + f["decision_docx"] + f["decision_pdf"]
+        row("the decision and its certificates, .docx + PDF (the issue's set)", everything,
+            f" goal ≤ {GOAL_RATIO:.0f}× base: {'yes' if base and everything <= GOAL_RATIO * base else 'NO' if base else '–'}")

@@ -17,4 +17,5 @@ urlpatterns = [
     path("phien-hop/<int:pk>/kiem-phieu-giay/", views.paper_tally, name="paper_tally"),
     path("phien-hop/<int:pk>/ban-quet/", views.scan, name="scan"),
     path("phien-hop/<int:pk>/ket-qua/", views.results, name="results"),
+    path("phien-hop/<int:pk>/van-ban/<str:kind>.<str:fmt>", views.document, name="document"),
 ]

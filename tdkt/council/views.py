@@ -269,3 +269,35 @@ def results(request, pk: int):
         "session": session, "rows": rows, "open_votes": services.open_votes(session),
         "groups": _groups(selectors.agenda_of(session)) if rows is None else None, **_count_context(session),
         "panels": registry.panels_for("session_results", request, session)})
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+@require_GET
+def document(request, pk: int, kind: str, fmt: str):
+    """The minutes (after the close) or the ballot paper of a session, as .docx or PDF; a refusal goes back to the session
+    page with a Vietnamese message (without LibreOffice the PDF is refused and the .docx still works)."""
+    from django.http import HttpResponse
+
+    from tdkt.core.uploads import content_disposition
+    from tdkt.documents.rendering import to_pdf
+
+    from .documents import ballot_document, minutes_document
+
+    session = session_for(request, pk)
+    if kind not in ("bien-ban", "phieu-bau") or fmt not in ("docx", "pdf"):
+        raise Http404("Không có văn bản này.")
+    try:
+        data = minutes_document(session) if kind == "bien-ban" else ballot_document(session)
+        if fmt == "pdf":
+            data = to_pdf(data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("council:results" if kind == "bien-ban" else "council:session_detail", pk=session.pk)
+    name = "Biên bản họp Hội đồng" if kind == "bien-ban" else "Phiếu bầu"
+    response = HttpResponse(data, content_type=DOCX if fmt == "docx" else "application/pdf")
+    response["Content-Disposition"] = content_disposition(f"{name} {session.held_on:%d-%m-%Y}.{fmt}")
+    response["Cache-Control"] = "private, no-store"
+    return response

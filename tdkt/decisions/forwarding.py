@@ -132,9 +132,38 @@ def _copy_files(source: Dossier, incoming: Dossier, copies: dict[int, Nominee]) 
     return count
 
 
-def on_higher_outcome(*, actor, nominee: Nominee, decided: bool, decision=None) -> None:  # pragma: no cover - the hook
-    """THE HOOK for the decisions of the higher level (not built yet): called for a nominee of an incoming dossier when
-    its award is decided there (`decided`, with the decision) or refused. It will follow the nominee down
-    (`nominee.forwarded_from`, and on up for a chain) and write the award into the ledger below in the same
-    transaction as the decision, so that the lower level sees the outcome at once."""
-    raise NotImplementedError("decisions: following the higher level's outcome comes with the decisions (issue 14)")
+def on_higher_outcome(*, actor, nominee: Nominee, decision) -> None:
+    """A nominee of an incoming dossier was awarded by the higher level's `decision` (called by `decision_sign` in the
+    decision's transaction): each original below (`nominee.forwarded_from`, and on down a chain) gets an audit event on
+    its dossier. The award itself is in the one ledger of this installation already (the same person, unit or
+    household), so the level below sees it at once; the dossier page shows it (`outcomes_of`)."""
+    below, seen = nominee.forwarded_from, set()
+    while below is not None and below.pk not in seen:
+        seen.add(below.pk)
+        audit.record(actor=actor, action="decisions.forwarded.decided", target=below.dossier,
+                     data={"nominee": below.pk, "award": nominee.award_code, "decision": decision.pk,
+                           "number": decision.number_text or "", "issuer": decision.issuer.name})
+        below = below.forwarded_from
+
+
+def outcomes_of(dossier: Dossier) -> list[dict]:
+    """What the higher levels decided on the nominees this dossier forwarded (following a chain of forwardings): one row
+    per issued award decision line, oldest forwarding first."""
+    from .models import DecisionLine, DecisionStatus
+
+    rows = []
+    origin = {n.pk: n for n in dossier.nominees.all()}  # any copy's id → the nominee of this dossier it comes from
+    frontier = set(origin)
+    for _level in range(10):  # a chain of forwardings is short (ward → province → central); a loop cannot be made
+        copies = list(Nominee.objects.filter(forwarded_from_id__in=frontier))
+        if not copies:
+            break
+        for copy in copies:
+            origin[copy.pk] = origin[copy.forwarded_from_id]
+        lines = (DecisionLine.objects.filter(nominee__in=copies, decision__status=DecisionStatus.ISSUED)
+                 .select_related("decision__issuer").order_by("decision__decided_on", "position"))
+        rows += [{"nominee": origin[line.nominee_id], "award": line.award_code, "award_name": award_label(line.award_code),
+                  "number": line.decision.number_text,
+                  "decided_on": line.decision.decided_on, "issuer": line.decision.issuer.name} for line in lines]
+        frontier = {c.pk for c in copies}
+    return rows

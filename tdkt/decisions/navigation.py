@@ -18,6 +18,14 @@ def _dossier_panel(request, dossier):
             "can_export": live and user.has_perm("decisions.export_dossier", dossier)}
 
 
+def _outcomes_panel(request, dossier):
+    """What the higher level decided on the nominees this dossier forwarded (for whoever sees the dossier)."""
+    from . import forwarding
+
+    rows = forwarding.outcomes_of(dossier) if dossier.nominees.filter(forwarded_to__isnull=False).exists() else []
+    return {"rows": rows} if rows else None
+
+
 def _round_panel(request, round_):
     if not request.user.has_perm("decisions.import_package", round_):
         return None
@@ -26,6 +34,8 @@ def _round_panel(request, round_):
 
 registry.panel(registry.Panel(key="decisions_forwarding", place="dossier", order=10, template="decisions/_dossier_panel.html",
                               context=_dossier_panel))
+registry.panel(registry.Panel(key="decisions_outcomes", place="dossier", order=11, template="decisions/_outcomes_panel.html",
+                              context=_outcomes_panel))
 registry.panel(registry.Panel(key="decisions_import", place="round", order=10, template="decisions/_round_panel.html",
                               context=_round_panel))
 registry.ability(registry.Ability(text="Chuyển người, tập thể vượt thẩm quyền của cấp mình lên cấp trên (cùng hệ thống), hoặc xuất "

@@ -32,6 +32,7 @@ from tdkt.records.models import AwardRecord
 from tdkt.records.services import issuer_display_name
 
 from . import authority
+from .forwarding import on_higher_outcome
 from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
 from .workflow import DECISION
 
@@ -279,7 +280,8 @@ def decision_sign(*, actor, decision: Decision) -> Decision:
         if not locked.signer_name:
             locked.signer_name = vntext.nfc(actor.get_full_name()) or actor.get_username()
         number = number_next(actor=actor, issuer=locked.issuer, doc_type="QĐ", year=locked.decided_on.year, target=locked)
-        lines = list(locked.lines.select_related("person", "unit", "household", "revoked_award").order_by("position"))
+        locked.number, locked.number_text = number.number, number.text  # saved by the transition below
+        lines = list(locked.lines.select_related("person", "unit", "household", "revoked_award", "nominee").order_by("position"))
         issuer_name = issuer_display_name(locked.issuer)
         if locked.kind == DecisionKind.AWARD:
             subjects = [line for line in lines if line.subject is not None]
@@ -291,6 +293,9 @@ def decision_sign(*, actor, decision: Decision) -> Decision:
             for line, award in zip(subjects, created, strict=True):
                 line.award_record = award
             DecisionLine.objects.bulk_update(subjects, ["award_record"], batch_size=1000)
+            for line in lines:
+                if line.nominee_id is not None and line.nominee.forwarded_from_id is not None:
+                    on_higher_outcome(actor=actor, nominee=line.nominee, decision=locked)
         else:
             revoked = [line.revoked_award for line in lines if line.revoked_award is not None]
             awards_revoked_by_decision(actor=actor, awards=revoked, on=locked.decided_on, reason=locked.reason,

@@ -22,9 +22,13 @@ def _person_panel(request, person):
             "pdf": pdf_available(), "pdf_missing": PDF_MISSING}
 
 
+registry.nav(registry.NavEntry(key="certificates", label="In giấy khen", url_name="documents:certificate_print", order=70,
+                              permission="documents.print_certificates", match=("documents:certificate_print", "documents:job_detail")))
 registry.panel(registry.Panel(key="achievement_report", place="person", order=50, template="documents/_achievement_panel.html",
                               context=_person_panel))
 registry.ability(registry.Ability(text="Tải báo cáo thành tích của một cá nhân (Word hoặc PDF) điền sẵn từ hồ sơ thành tích, "
                                        "để bổ sung và trình ký.", links=("people",), roles=roles.LEDGER_READERS, order=60))
+registry.ability(registry.Ability(text="In giấy khen, bằng khen theo một quyết định (lên phôi in sẵn hoặc giấy trắng), chạy nền có "
+                                       "thanh tiến độ.", links=("certificates",), roles=roles.LEDGER_READERS, order=62))
 registry.ability(registry.Ability(text="Thay mẫu văn bản (.docx) và căn chỉnh phôi giấy khen, bằng khen trong trang quản trị.",
                                   roles=roles.ADMINS, order=61))

@@ -34,6 +34,7 @@ def can_start_job(user, unit=None) -> bool:
     return scoping.in_scope(user, unit, roles=roles.LEDGER_READERS)
 
 
+rules.add_perm("documents.print_certificates", rules.predicate(lambda user, obj=None: can_start_job(user)))
 rules.add_perm("documents.start_job", rules.predicate(lambda user, job=None: job is not None and can_start_job(user, job.unit)))
 rules.add_perm("documents.view_job", rules.predicate(lambda user, job=None: job is not None and can_start_job(user, job.unit)))
 rules.add_perm("documents.execute_job", rules.predicate(lambda user, job=None: is_system(user)))

@@ -53,7 +53,23 @@ def render_template(data: bytes, kind: kinds.DocumentKind, context: dict, *, str
         raise DomainError(f"Mẫu “{kind.name}” có lỗi ở thẻ trộn dữ liệu{line}: {_jinja_message(exc)}.", code="template_error") from exc
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DomainError(f"Mẫu “{kind.name}” không phải là tệp Word (.docx) dùng được.", code="template_error") from exc
+    except Exception as exc:  # noqa: BLE001 — docxtpl / lxml on a template it cannot process: never a traceback
+        raise DomainError(f"Mẫu “{kind.name}” không trộn được dữ liệu ({exc.__class__.__name__}); hãy kiểm tra các thẻ trộn.",
+                          code="template_error") from exc
+    if strict:
+        _check_opens(out.getvalue(), kind)
     return out.getvalue()
+
+
+def _check_opens(data: bytes, kind: kinds.DocumentKind) -> None:
+    """The rendered file opens as a Word document (a template whose tags cut its XML apart gives one that does not)."""
+    from docx import Document
+
+    try:
+        Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 — python-docx / lxml: any failure means Word would refuse it too
+        raise DomainError(f"Mẫu “{kind.name}” sau khi trộn dữ liệu không còn là tệp Word hợp lệ (thẻ trộn cắt ngang cấu trúc "
+                          "của văn bản); hãy đặt mỗi thẻ {%p … %} trong một đoạn riêng.", code="template_error") from exc
 
 
 def _jinja_message(exc: TemplateError) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from tdkt.core import audit, vntext
 from tdkt.core.errors import DomainError
@@ -34,15 +34,18 @@ def template_upload(*, actor, kind: str, file, note: str = "") -> DocumentTempla
         rendering.render_template(data, document_kind, document_kind.sample(), strict=True)
     except DomainError as exc:
         raise DomainError(f"Mẫu “{checked.filename}” chưa dùng được nên chưa được nhận: {exc.message}", code=exc.code) from exc
-    with transaction.atomic():
-        previous = list(DocumentTemplate.objects.select_for_update().filter(kind=kind, active=True))
-        DocumentTemplate.objects.filter(pk__in=[t.pk for t in previous]).update(active=False)
-        template = DocumentTemplate(kind=kind, filename=checked.filename, sha256=checked.sha256, note=vntext.nfc(note)[:255],
-                                    active=True, uploaded_by=actor)
-        template.file.name = store_upload(file, checked, prefix="documents/templates")
-        template.save()
-        audit.record(actor=actor, action="documents.template.uploaded", target=template,
-                     data={"kind": kind, "filename": checked.filename, "sha256": checked.sha256, "replaced": [t.pk for t in previous]})
+    try:
+        with transaction.atomic():
+            previous = list(DocumentTemplate.objects.select_for_update().filter(kind=kind, active=True))
+            DocumentTemplate.objects.filter(pk__in=[t.pk for t in previous]).update(active=False)
+            template = DocumentTemplate(kind=kind, filename=checked.filename, sha256=checked.sha256, note=vntext.nfc(note)[:255],
+                                        active=True, uploaded_by=actor)
+            template.file.name = store_upload(file, checked, prefix="documents/templates")
+            template.save()
+            audit.record(actor=actor, action="documents.template.uploaded", target=template,
+                         data={"kind": kind, "filename": checked.filename, "sha256": checked.sha256, "replaced": [t.pk for t in previous]})
+    except IntegrityError:  # another upload of the same kind committed in between (the one-active constraint)
+        raise DomainError("Một quản trị viên khác vừa thay mẫu này; hãy tải lại trang và thử lại.", code="conflict") from None
     return template
 
 
@@ -81,15 +84,18 @@ def layout_set(*, actor, unit, form: str, subject: str, page_dx=0, page_dy=0, of
         raise DomainError(f"Đối tượng “{subject}” không có (chỉ có cá nhân, tập thể, hộ gia đình).")
     dx, dy = _mm(page_dx, "Độ lệch ngang của cả trang"), _mm(page_dy, "Độ lệch dọc của cả trang")
     cleaned = certificates.clean_offsets(offsets or {})
-    with transaction.atomic():
-        layout = CertificateLayout.objects.select_for_update().filter(unit=unit, form=form, subject=subject).first()
-        before = None if layout is None else {"page": [float(layout.page_dx), float(layout.page_dy)], "offsets": layout.offsets}
-        if layout is None:
-            layout = CertificateLayout(unit=unit, form=form, subject=subject)
-        layout.page_dx, layout.page_dy, layout.offsets, layout.updated_by = dx, dy, cleaned, actor
-        layout.save()
-        audit.record(actor=actor, action="documents.layout.set", target=layout,
-                     data={"before": before, "after": {"page": [float(dx), float(dy)], "offsets": cleaned}})
+    try:
+        with transaction.atomic():
+            layout = CertificateLayout.objects.select_for_update().filter(unit=unit, form=form, subject=subject).first()
+            before = None if layout is None else {"page": [float(layout.page_dx), float(layout.page_dy)], "offsets": layout.offsets}
+            if layout is None:
+                layout = CertificateLayout(unit=unit, form=form, subject=subject)
+            layout.page_dx, layout.page_dy, layout.offsets, layout.updated_by = dx, dy, cleaned, actor
+            layout.save()
+            audit.record(actor=actor, action="documents.layout.set", target=layout,
+                         data={"before": before, "after": {"page": [float(dx), float(dy)], "offsets": cleaned}})
+    except IntegrityError:  # the same blank's layout was created by someone else in between
+        raise DomainError("Phôi này vừa được người khác căn chỉnh; hãy tải lại trang và thử lại.", code="conflict") from None
     return layout
 
 

@@ -14,9 +14,10 @@ from tdkt.core import workflow
 from tdkt.core.errors import DomainError
 from tdkt.core.uploads import content_disposition, serve_upload
 from tdkt.law.catalogue import load_catalogue
-from tdkt.org.selectors import people_visible_to
+from tdkt.org.selectors import ledger_units_for, people_visible_to
 
-from . import achievement, rendering, selectors
+from . import achievement, printing, rendering, selectors
+from .forms import CertificatePrintForm
 from .models import JobStatus
 from .permissions import can_start_job
 
@@ -89,3 +90,24 @@ def achievement_report(request, pk: int):
     response["Content-Disposition"] = content_disposition(f"Báo cáo thành tích {person.full_name} {year}.{fmt}")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def certificate_print(request):
+    """The certificate printing page: a decision's recipients from the ledger, printed in the background."""
+    if not can_start_job(request.user):
+        raise PermissionDenied("Bạn không có quyền in giấy khen.")
+    form = CertificatePrintForm(request.POST or None, units=ledger_units_for(request.user).order_by("path"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            job = printing.certificates_start(actor=request.user, unit=data["unit"], decision_number=data["decision_number"],
+                                              form=data["form"], subject=data["subject"], authority=data["authority"],
+                                              signer_title=data["signer_title"], signer_name=data["signer_name"], place=data["place"],
+                                              blank=data["blank"], pdf=data["pdf"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("documents:job_detail", pk=job.pk)
+    jobs = selectors.jobs_visible_to(request.user)[:10]
+    return render(request, "documents/certificate_print.html", {"form": form, "jobs": jobs, "pdf_available": rendering.pdf_available()})

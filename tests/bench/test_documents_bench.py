@@ -27,3 +27,4 @@ def test_with_libreoffice_each_figure_is_beside_the_one_page_conversion(capsys):
     assert "baseline: ONE LibreOffice conversion of a one-page certificate" in out
     assert "LibreOffice: one conversion of a 2-page certificate .docx" in out and "the decision as PDF" in out
     assert "goal ≤ 5× base: " in out
+    assert "the decision and its certificates, .docx + PDF (the issue's set)" in out

@@ -4,40 +4,13 @@ member's paper sent twice at once is counted once; a paper racing the close is e
 
 from __future__ import annotations
 
-import threading
-
-import pytest
-from django.db import connection, connections
-
-from tdkt.core.errors import DomainError
 from tdkt.council import services
 from tdkt.council.models import AgendaItem, BallotParticipation, SessionStatus
+from tests.races import POSTGRESQL_ONLY, race
 
 from .test_sessions import opened
 
-pytestmark = [pytest.mark.django_db(transaction=True),
-              pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks under concurrent writers: PostgreSQL")]
-
-
-def _race(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            outcomes[i] = ("ok", call())
-        except DomainError as exc:
-            outcomes[i] = ("refused", exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return outcomes
+pytestmark = POSTGRESQL_ONLY
 
 
 def _all(session, choice):
@@ -47,7 +20,7 @@ def _all(session, choice):
 def test_four_members_vote_at_once_and_every_paper_counts(council, dossiers):
     session = opened(council, dossiers)
     choices = _all(session, "agree")
-    outcomes = _race(*(lambda key=key: services.vote_cast(actor=council.users[key], session=session, choices=choices)
+    outcomes = race(*(lambda key=key: services.vote_cast(actor=council.users[key], session=session, choices=choices)
                        for key in ("hoidong", "uyvien1", "uyvien2", "uyvien3")))
     assert [o[0] for o in outcomes] == ["ok"] * 4
     assert sorted(AgendaItem.objects.filter(session=session).values_list("agree_count", flat=True)) == [4, 4]
@@ -57,7 +30,7 @@ def test_four_members_vote_at_once_and_every_paper_counts(council, dossiers):
 def test_one_members_paper_sent_twice_at_once_counts_once(council, dossiers):
     session = opened(council, dossiers)
     member = council.users["hoidong"]
-    outcomes = _race(lambda: services.vote_cast(actor=member, session=session, choices=_all(session, "agree")),
+    outcomes = race(lambda: services.vote_cast(actor=member, session=session, choices=_all(session, "agree")),
                      lambda: services.vote_cast(actor=member, session=session, choices=_all(session, "disagree")))
     assert sorted(o[0] for o in outcomes) == ["ok", "refused"]
     assert "mỗi thành viên chỉ bỏ một phiếu" in next(o[1] for o in outcomes if o[0] == "refused").message
@@ -67,7 +40,7 @@ def test_one_members_paper_sent_twice_at_once_counts_once(council, dossiers):
 
 def test_a_paper_racing_the_close_is_counted_before_it_or_refused(council, dossiers):
     session = opened(council, dossiers)
-    outcomes = _race(lambda: services.vote_cast(actor=council.users["hoidong"], session=session, choices=_all(session, "agree")),
+    outcomes = race(lambda: services.vote_cast(actor=council.users["hoidong"], session=session, choices=_all(session, "agree")),
                      lambda: services.ballot_close(actor=council.secretary, session=session))
     session.refresh_from_db()
     assert session.status == SessionStatus.CLOSED and outcomes[1][0] == "ok"

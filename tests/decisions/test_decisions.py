@@ -15,6 +15,7 @@ from tdkt.core.numbering import numbering_profile_set
 from tdkt.council import services as council_services
 from tdkt.decisions import services
 from tdkt.decisions.models import Decision, DecisionKind, DecisionStatus
+from tdkt.records.eligibility import eligibility_request
 from tdkt.records.models import AwardRecord, AwardSource
 from tests.council.conftest import ready_dossier
 from tests.council.test_sessions import prepare
@@ -102,6 +103,8 @@ def test_the_chair_signs_the_number_and_the_awards_land_in_the_ledger(council, d
         (tree.an, "CSTDCS", 2025, AwardSource.DECISION, DECIDED_ON, "UBND phường Đống Đa"),
         (tree.binh, "LDTT", 2025, AwardSource.DECISION, DECIDED_ON, "UBND phường Đống Đa")]
     assert all(line.award_record_id for line in decision.lines.all())
+    # the engine reads the ledger: the next check of Trần Thị Bình counts the new LĐTT 2025
+    assert ("LDTT", 2025) in {(a.award, a.year) for a in eligibility_request(tree.binh, "CSTDCS", 2026).awards}
     assert AuditEvent.objects.filter(action="decisions.decision.issued", target_id=str(decision.pk)).get().data["number"] == "01/QĐ-UBND"
     # immutable: no change, no second signature (the awards are written once)
     with pytest.raises(DomainError, match="không sửa được"):
@@ -148,6 +151,7 @@ def test_an_award_is_revoked_by_a_later_decision_with_the_money_to_recover(counc
     award.refresh_from_db()
     assert award.revocation is not None and award.revocation.decision_number == "01/QĐ-UBND"  # 2026's first number
     assert award.revocation.reason == "Kê khai thành tích không đúng sự thật"
+    assert ("CSTDCS", 2025) not in {(a.award, a.year) for a in eligibility_request(tree.an, "CSTD_TINH", 2026).awards}
     assert AwardRecord.objects.get(person=tree.binh, decision_number=issued.number_text).revocation is None
 
 

@@ -126,3 +126,33 @@ def test_the_authorities_come_from_the_shipped_catalogue_when_the_database_holds
     monkeypatch.setattr(authority, "AwardType", NoCatalogue)
     assert [(a.authority, a.legal_basis) for a in authority.authorities("CSTD_TINH", on)] == from_db
     assert authority.decides_here("LDTT", tree.ward_a, on) and not authority.decides_here("CSTD_TINH", tree.ward_a, on)
+
+
+def test_the_higher_levels_decision_shows_on_the_dossier_below(client, received, province_round, personas, tree):
+    """The province awards the forwarded nominee: the award is in the one ledger (the ward sees it at once), the ward's
+    dossier records it and shows it."""
+    import datetime as dt
+
+    from django.urls import reverse
+
+    from tdkt.core.numbering import numbering_profile_set
+    from tdkt.decisions import services as decisions
+    from tdkt.decisions.models import Decision, DecisionLine, DecisionStatus
+    from tdkt.records.models import AwardRecord
+
+    incoming = forwarding.dossier_forward(actor=personas["appraiser"], dossier=received, nominees=[_an(received)],
+                                          target_round=province_round)
+    copy = incoming.nominees.get()
+    numbering_profile_set(actor=personas["admin"], issuer=tree.province, abbreviation="UBND")
+    decision = Decision.objects.create(issuer=tree.province, title="Về việc tặng danh hiệu Chiến sĩ thi đua thành phố",
+                                       decided_on=dt.date(2026, 1, 20), status=DecisionStatus.SUBMITTED, drafted_by=personas["admin"])
+    DecisionLine.objects.create(decision=decision, position=1, nominee=copy, name=copy.name, person=copy.person, award_code="CSTD_TINH",
+                                year=tree.year, amount=7_020_000)  # test data: the province's drafting is the same service as the ward's
+    decisions.decision_sign(actor=personas["admin"], decision=decision)
+    assert AwardRecord.objects.filter(person=tree.an, award_code="CSTD_TINH", decision_number="01/QĐ-UBND").exists()
+    assert forwarding.outcomes_of(received) == [{"nominee": _an(received), "award": "CSTD_TINH", "award_name": "CSTĐ cấp tỉnh",
+                                                 "number": "01/QĐ-UBND", "decided_on": dt.date(2026, 1, 20), "issuer": "Thành phố Hà Nội"}]
+    assert AuditEvent.objects.get(action="decisions.forwarded.decided", target_id=str(received.pk)).data["number"] == "01/QĐ-UBND"
+    client.force_login(personas["officer_a"])
+    page = client.get(reverse("nominations:dossier_detail", args=[received.pk])).content.decode()
+    assert "Kết quả ở cấp trên" in page and "Quyết định số 01/QĐ-UBND ngày 20/01/2026 của Thành phố Hà Nội" in page

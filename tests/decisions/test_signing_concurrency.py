@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
 
 from tdkt.core.actors import system_actor
 from tdkt.core.numbering import numbering_profile_set
@@ -15,11 +14,9 @@ from tdkt.decisions import services
 from tdkt.decisions.models import Decision, DecisionLine, DecisionStatus
 from tdkt.records.models import AwardRecord
 from tests.factories import PersonFactory
+from tests.races import POSTGRESQL_ONLY, race
 
-from .test_concurrency import _race
-
-pytestmark = [pytest.mark.django_db(transaction=True),
-              pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks under concurrent writers: PostgreSQL")]
+pytestmark = POSTGRESQL_ONLY
 
 
 def _submitted(tree, personas, n: int) -> list[Decision]:
@@ -44,7 +41,7 @@ def numbering(tree, personas):
 
 def test_twenty_decisions_signed_at_once_get_twenty_consecutive_numbers(tree, personas, numbering):
     decisions = _submitted(tree, personas, 20)
-    outcomes = _race(*(lambda d=d: services.decision_sign(actor=personas["chair"], decision=d) for d in decisions))
+    outcomes = race(*(lambda d=d: services.decision_sign(actor=personas["chair"], decision=d) for d in decisions))
     assert [o[0] for o in outcomes] == ["ok"] * 20
     numbers = sorted(Decision.objects.values_list("number", flat=True))
     assert numbers == list(range(1, 21))
@@ -55,7 +52,7 @@ def test_twenty_decisions_signed_at_once_get_twenty_consecutive_numbers(tree, pe
 
 def test_one_decision_signed_twice_at_once_is_issued_once(tree, personas, numbering):
     (decision,) = _submitted(tree, personas, 1)
-    outcomes = _race(*(lambda: services.decision_sign(actor=personas["chair"], decision=Decision.objects.get(pk=decision.pk))
+    outcomes = race(*(lambda: services.decision_sign(actor=personas["chair"], decision=Decision.objects.get(pk=decision.pk))
                        for _ in range(2)))
     assert sorted(o[0] for o in outcomes) == ["ok", "refused"]
     assert "đã được ký ban hành" in next(o[1].message for o in outcomes if o[0] == "refused")

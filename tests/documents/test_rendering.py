@@ -232,3 +232,63 @@ def test_money_formats():
                                         "words": "Một triệu một trăm bảy mươi nghìn đồng",
                                         "full": "1.170.000 đồng (Một triệu một trăm bảy mươi nghìn đồng)"}
     assert formats.money(7_020_000)["words"] == "Bảy triệu không trăm hai mươi nghìn đồng"
+
+
+def _word_widths():
+    """mm width of a word in Times New Roman's metric clone (fpdf2 reads the font), or None without the fonts."""
+    from fpdf import FPDF
+
+    from tdkt.documents.certificates import _font_files
+
+    try:
+        files = _font_files()
+    except DomainError:
+        return None
+    pdf = FPDF(unit="mm")
+    for style, path in files.items():
+        pdf.add_font("TNR", style, str(path))
+
+    def width(word: str, size: float, bold: bool) -> float:
+        pdf.set_font("TNR", "B" if bold else "", size)
+        return pdf.get_string_width(word)
+
+    return width
+
+
+@pytest.mark.parametrize("code", ALL_KINDS)
+def test_no_word_of_a_table_cell_is_wider_than_its_column(code):
+    """A name is never split inside a word at a line end in a table (DOCUMENTS.md §10): every word of every cell fits its
+    column, the cell margins taken off."""
+    width = _word_widths()
+    if width is None:
+        pytest.skip("Thiếu phông Liberation Serif / Tinos (fonts-liberation2, fonts-croscore)")
+    doc = render(code)
+    too_wide = []
+    for table in doc.tables[1:]:  # the header table's columns are wide; the lists are what matters
+        if all(r.text == "" for r in table.rows[0].cells):
+            continue
+        margins = 2 * 85 / 1440 * 25.4
+        for row in table.rows:
+            for cell in row.cells:
+                room = cell.width / 36000 - margins
+                for p in cell.paragraphs:
+                    for run in p.runs:
+                        for word in run.text.split():
+                            w = width(word, run.font.size.pt if run.font.size else 14, bool(run.font.bold))
+                            if w > room:
+                                too_wide.append((word, round(w, 1), round(room, 1)))
+    assert not too_wide, too_wide
+
+
+@pytest.mark.parametrize("code", ALL_KINDS)
+def test_the_header_is_a_borderless_two_column_table_of_the_sample_widths(code):
+    """DOCUMENTS.md §2 (measured on the decree's samples): left 6.75–6.94 cm, right 10.0–10.3 cm, no borders; the
+    Quốc hiệu in the right column, the issuing body in the left."""
+    from docx.oxml.ns import qn
+
+    header = render(code).tables[0]
+    left, right = header.rows[0].cells
+    assert 6.75 <= left.width.cm <= 6.94 and 10.0 <= right.width.cm <= 10.3
+    borders = header._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {el.get(qn("w:val")) for el in borders} == {"nil"}
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right.text and "CỘNG HÒA" not in left.text

@@ -4,40 +4,12 @@ one wins, the other is told of the conflict; two officers submit the same dossie
 
 from __future__ import annotations
 
-import threading
-
-import pytest
-from django.db import connection, connections
-
-from tdkt.core.errors import DomainError
 from tdkt.core.models import AuditEvent, Transition
 from tdkt.nominations import services, work
 from tdkt.nominations.models import Appraisal, Dossier, DossierStatus
+from tests.races import POSTGRESQL_ONLY, race
 
-pytestmark = [pytest.mark.django_db(transaction=True),
-              pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks under concurrent writers: PostgreSQL")]
-
-
-def _race(*calls):
-    """Run the calls at the same moment in threads (each its own connection); their outcomes, in order."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            outcomes[i] = ("ok", call())
-        except DomainError as exc:
-            outcomes[i] = ("refused", exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return outcomes
+pytestmark = POSTGRESQL_ONLY
 
 
 def test_two_appraisers_save_at_once_and_exactly_one_wins(dossier_a, officer_a, personas):
@@ -45,7 +17,7 @@ def test_two_appraisers_save_at_once_and_exactly_one_wins(dossier_a, officer_a, 
     for actor, action in ((officer_a, "submit"), (appraiser, "receive"), (appraiser, "start_appraisal")):
         services.dossier_act(actor=actor, dossier=dossier_a, action=action)
     nominee = dossier_a.nominees.get()
-    outcomes = _race(
+    outcomes = race(
         lambda: work.appraisal_save(actor=appraiser, nominee=nominee, conclusion="eligible", note="", version=None),
         lambda: work.appraisal_save(actor=head, nominee=nominee, conclusion="not_eligible", note="Thiếu minh chứng", version=None),
     )
@@ -58,7 +30,7 @@ def test_two_appraisers_save_at_once_and_exactly_one_wins(dossier_a, officer_a, 
 
 def test_two_officers_submit_the_same_dossier_at_once_and_it_moves_once(dossier_a, officer_a, personas):
     admin = personas["admin"]
-    outcomes = _race(
+    outcomes = race(
         lambda: services.dossier_act(actor=officer_a, dossier=Dossier.objects.get(pk=dossier_a.pk), action="submit"),
         lambda: services.dossier_act(actor=admin, dossier=Dossier.objects.get(pk=dossier_a.pk), action="submit"),
     )
