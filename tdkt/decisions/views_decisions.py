@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -95,12 +95,22 @@ def _detail_context(request, decision, **extra) -> dict:
         "may_submit": draft and may_draft and bool(lines), "may_sign": decision.status == DecisionStatus.SUBMITTED and may_sign,
         "may_correct": decision.issued and decision.kind == DecisionKind.AWARD and may_draft,
         "corrections": list(decision.corrections.order_by("id")), "pdf_available": pdf_available(),
+        "print_query": _print_query(decision) if decision.issued and decision.kind == DecisionKind.AWARD else "",
         "header_form": HeaderForm(initial={"title": decision.title, "decided_on": decision.decided_on,
                                            "grounds": "\n".join(decision.grounds or []), "signer_title": decision.signer_title,
                                            "signer_name": decision.signer_name}) if draft and may_draft else None,
     }
     context.update(extra)
     return context
+
+
+def _print_query(decision) -> str:
+    """The certificate printing page's fields for this decision's awards."""
+    from urllib.parse import urlencode
+
+    context = documents.context_for(decision)
+    return urlencode({"unit": decision.issuer_id, "decision_number": decision.number_text, "authority": context["authority"].upper(),
+                      "signer_title": decision.signer_title, "signer_name": decision.signer_name, "place": context["place"]})
 
 
 @login_required
@@ -248,6 +258,8 @@ def revoke(request, pk: int, line: int):
 @require_GET
 def download(request, pk: int, fmt: str):
     decision = decision_for(request, pk)
+    if fmt not in ("docx", "pdf"):
+        raise Http404("Không có định dạng này.")
     try:
         if fmt == "pdf":
             data, content_type = documents.decision_pdf(decision), "application/pdf"

@@ -97,7 +97,9 @@ def certificate_print(request):
     """The certificate printing page: a decision's recipients from the ledger, printed in the background."""
     if not can_start_job(request.user):
         raise PermissionDenied("Bạn không có quyền in giấy khen.")
-    form = CertificatePrintForm(request.POST or None, units=ledger_units_for(request.user).order_by("path"))
+    prefill = {k: request.GET[k] for k in ("unit", "decision_number", "authority", "signer_title", "signer_name", "place", "subject")
+               if request.GET.get(k)}  # "In giấy khen" from an issued decision's page
+    form = CertificatePrintForm(request.POST or None, units=ledger_units_for(request.user).order_by("path"), initial=prefill)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

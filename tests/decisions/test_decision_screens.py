@@ -6,6 +6,8 @@ issued decision shows its number and the awards in the ledger, offers the cancel
 from __future__ import annotations
 
 import io
+import re
+from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
@@ -14,6 +16,7 @@ from tdkt.core.numbering import numbering_profile_set
 from tdkt.decisions.models import Decision, DecisionKind, DecisionStatus
 from tdkt.records.models import AwardRecord
 from tests.decisions.test_decisions import closed_session
+from tests.documents.test_pdf import needs_soffice, pdf_text, save_page_one
 
 
 @pytest.fixture
@@ -104,6 +107,9 @@ def test_the_chair_returns_then_signs_after_the_confirmation(client, session, pe
     client.force_login(personas["appraiser"])
     page = client.get(reverse("decisions:decision_detail", args=[decision.pk])).content.decode()
     assert 'data-testid="cancel-decision"' in page and 'data-testid="revoke-1"' in page
+    printing = client.get(reverse("documents:certificate_print") + "?"
+                          + re.search(r'href="[^"?]+\?([^"]+)" data-testid="print-certificates"', page).group(1).replace("&amp;", "&"))
+    assert 'value="01/QĐ-UBND"' in printing.content.decode() and "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG ĐỐNG ĐA" in printing.content.decode()
     line = decision.lines.get(position=1)
     refused = client.post(reverse("decisions:decision_revoke", args=[decision.pk, line.pk]), data={"reason": "", "decided_on": "10/01/2026"})
     assert "Phải ghi lý do hủy bỏ." in refused.content.decode()
@@ -159,3 +165,34 @@ def _text(document) -> str:
     for section in document.sections:
         parts.extend(p.text for p in section.header.paragraphs)
     return "\n".join(parts)
+
+
+@needs_soffice
+def test_the_issued_decision_as_pdf_from_its_page(client, session, personas, numbering, tmp_path):
+    client.force_login(personas["appraiser"])
+    _draft(client, session)
+    decision = Decision.objects.get()
+    client.post(reverse("decisions:decision_act", args=[decision.pk]), data={"action": "submit"})
+    client.force_login(personas["chair"])
+    client.post(reverse("decisions:decision_sign", args=[decision.pk]), data={"confirm": "on"})
+    page = client.get(reverse("decisions:decision_detail", args=[decision.pk])).content.decode()
+    assert 'data-testid="download-pdf"' in page
+    response = client.get(reverse("decisions:decision_download", args=[decision.pk, "pdf"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "quyet-dinh-01-QĐ-UBND.pdf" in unquote(response["Content-Disposition"])
+    body = " ".join(pdf_text(response.content, tmp_path).split())
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 01/QĐ-UBND", "Hà Nội, ngày 22 tháng 12 năm 2025", "Nguyễn Văn An",
+                     "Trần Thị Bình", "3.040.000"):
+        assert expected in body
+    assert save_page_one(response.content, "decision-issued-page-1", tmp_path).exists()
+
+
+def test_without_libreoffice_the_page_says_so_and_the_pdf_is_refused_with_a_message(client, session, personas, settings):
+    settings.TDKT_SOFFICE = "khong-co-libreoffice"
+    client.force_login(personas["appraiser"])
+    _draft(client, session)
+    decision = Decision.objects.get()
+    page = client.get(reverse("decisions:decision_detail", args=[decision.pk])).content.decode()
+    assert "chưa cài LibreOffice" in page and 'data-testid="download-pdf"' not in page
+    refused = client.get(reverse("decisions:decision_download", args=[decision.pk, "pdf"]), follow=True)
+    assert refused.status_code == 200 and ".docx" in refused.content.decode()
