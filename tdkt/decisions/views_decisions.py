@@ -24,6 +24,7 @@ from tdkt.council.views import session_for
 from tdkt.documents.rendering import pdf_available
 from tdkt.law.catalogue import load_catalogue
 from tdkt.org.views import require
+from tdkt.records.catalogue import award_label
 
 from . import documents, selectors, services
 from .forms_decisions import CorrectionForm, DraftForm, HeaderForm, ReasonForm, SignForm
@@ -251,7 +252,7 @@ def revoke(request, pk: int, line: int):
         "form": form, "title": _("Thu hồi khen thưởng (Điều 93 Luật Thi đua, khen thưởng)"), "back": decision,
         "submit_label": _("Dự thảo quyết định hủy bỏ khen thưởng"), "closed": True,
         "subtitle": _("%(name)s — %(award)s; tiền thưởng phải thu hồi: %(money)s đồng.") % {
-            "name": row.name, "award": row.award_code, "money": vntext.format_money(row.amount)}})
+            "name": row.name, "award": award_label(row.award_code), "money": vntext.format_money(row.amount)}})
 
 
 @login_required

@@ -196,3 +196,31 @@ def test_without_libreoffice_the_page_says_so_and_the_pdf_is_refused_with_a_mess
     assert "chưa cài LibreOffice" in page and 'data-testid="download-pdf"' not in page
     refused = client.get(reverse("decisions:decision_download", args=[decision.pk, "pdf"]), follow=True)
     assert refused.status_code == 200 and ".docx" in refused.content.decode()
+
+
+def test_the_list_and_the_page_take_the_same_queries_for_more_rows(client, session, personas, tree):
+    """No N+1: the list of 1 or 6 decisions, the page of a decision with 2 or 7 lines."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tdkt.decisions.models import DecisionLine
+
+    client.force_login(personas["appraiser"])
+    _draft(client, session)
+    decision = Decision.objects.get()
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    index, page = reverse("decisions:decision_index"), reverse("decisions:decision_detail", args=[decision.pk])
+    few_index, few_page = count(index), count(page)
+    for n in range(5):
+        Decision.objects.create(issuer=tree.ward_a, title=f"Quyết định thử {n}", decided_on=dt.date(2025, 12, 23), drafted_by=personas["appraiser"])
+        DecisionLine.objects.create(decision=decision, position=10 + n, name=f"Người thứ {n}", person=tree.cuong, award_code="LDTT",
+                                    year=2025, amount=700_000)
+    assert count(index) == few_index
+    assert count(page) == few_page
