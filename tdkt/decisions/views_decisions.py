@@ -96,7 +96,8 @@ def _detail_context(request, decision, **extra) -> dict:
         "may_submit": draft and may_draft and bool(lines), "may_sign": decision.status == DecisionStatus.SUBMITTED and may_sign,
         "may_correct": decision.issued and decision.kind == DecisionKind.AWARD and may_draft,
         "corrections": list(decision.corrections.order_by("id")), "pdf_available": pdf_available(),
-        "print_query": _print_query(decision) if decision.issued and decision.kind == DecisionKind.AWARD else "",
+        "print_query": _print_query(decision) if (decision.issued and decision.kind == DecisionKind.AWARD
+                                                  and user.has_perm("documents.print_certificates")) else "",
         "header_form": HeaderForm(initial={"title": decision.title, "decided_on": decision.decided_on,
                                            "grounds": "\n".join(decision.grounds or []), "signer_title": decision.signer_title,
                                            "signer_name": decision.signer_name}) if draft and may_draft else None,
