@@ -137,6 +137,7 @@ TEMPLATES: dict[str, Any] = {
     # --- collectives ------------------------------------------------------------------------------------------
     "collective.missing": _("Thiếu số liệu tập thể năm {year} (số thành viên, số LĐTT, số CSTĐCS, số bị kỷ luật)"),
     "collective.members": _("Năm {year}: tập thể có {members} thành viên"),
+    "collective.no_members": _("Năm {year}: tập thể chưa có thành viên nào trong hồ sơ: chưa xét được tỷ lệ"),
     "collective.share": _("Năm {year}: {part}/{members} thành viên {what:msg} ({share:percent}), yêu cầu {need:msg}"),
     "collective.need_more_than": _("trên {percent}%"),
     "collective.need_at_least": _("từ {percent}% trở lên"),

@@ -73,4 +73,10 @@ def reward_compute(*, award_code: str, subject_kind: str, decided_on: dt.date, c
     basis.append(base.legal_basis)
     return RewardResult(amount, money_in_words(amount), coefficient.value, multiplier, base.value, f"{mode} {unit}",
                         "; ".join(basis), raw,
-                        message=f"{coefficient.value.normalize()} × {multiplier.normalize()} × {base.value:,} = {raw:,.0f} → {amount:,} đồng".replace(",", "."))
+                        message=f"{_decimal(coefficient.value)} × {_decimal(multiplier)} × {base.value:,} = {raw:,.0f} → {amount:,} đồng"
+                        .replace(",", ".").replace("·", ","))
+
+
+def _decimal(value: Decimal) -> str:
+    """A coefficient as Vietnamese writes it: "0,3", "1,5", "1" (the decimal comma; "·" until the thousands dots are set)."""
+    return format(value.normalize(), "f").replace(".", "·")

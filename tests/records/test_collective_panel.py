@@ -95,3 +95,17 @@ def test_the_collectives_rating_is_for_its_editors_only(client, appraiser, offic
     client.force_login(officer_b)
     assert client.post(url, {"year": tree.year, "rating": "HTTNV"}).status_code == 404
     assert not YearRating.objects.filter(unit=tree.school_a).exists()
+
+
+def test_a_team_without_members_is_not_judged_and_the_page_says_why(client, officer_a, tree):
+    """A new team with nobody in it yet: no share of nobody (it was a division by zero), the panel asks for review."""
+    from tdkt.org.models import UnitKind
+    from tests.factories import UnitFactory
+
+    team = UnitFactory(code="to_moi", name="Tổ chuyên môn mới", kind=UnitKind.TEAM, parent=tree.school_a)
+    YearRating.objects.create(unit=team, year=tree.year - 1, rating="HTTNV")
+    result = check_subject(team, "TTLDTT", tree.year - 1)
+    assert result.verdict == "needs_review"
+    client.force_login(officer_a)
+    body = client.get(reverse("records:unit_eligibility", args=[team.pk]), {"award": "TTLDTT", "year": tree.year - 1}).content.decode()
+    assert "tập thể chưa có thành viên nào trong hồ sơ" in body

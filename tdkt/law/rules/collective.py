@@ -18,6 +18,9 @@ def collective_data(ctx: Ctx) -> Check:
         return Check.of("COLLECTIVE_DATA", "cannot_judge", Message("collective.missing", {"year": ctx.year}), ctx.award.legal_basis,
                         facts={"collective": None})
     c = ctx.request.collective
+    if not c.members:
+        return Check.of("COLLECTIVE_DATA", "cannot_judge", Message("collective.no_members", {"year": ctx.year}), ctx.award.legal_basis,
+                        facts={"collective": _figures(ctx)})
     return Check.of("COLLECTIVE_DATA", "pass", Message("collective.members", {"year": ctx.year, "members": c.members}),
                     ctx.award.legal_basis, facts={"collective": _figures(ctx)})
 
@@ -27,6 +30,9 @@ def share(ctx: Ctx, *, key: str, part: int, what: str, check_code: str) -> Check
     what: "completed" or "ldtt" (the members counted)."""
     row = ctx.param(key)
     members = ctx.request.collective.members
+    if not members:  # no share of nobody: the collective's data check says why
+        return Check.of(check_code, "cannot_judge", Message("collective.no_members", {"year": ctx.year}), row.legal_basis,
+                        facts={"part": part, "members": 0}, parameters=(used(key, row),))
     percent, strict = row.value["percent"], row.value.get("strict", False)
     ok = part * 100 > percent * members if strict else part * 100 >= percent * members
     need = Message("collective.need_more_than" if strict else "collective.need_at_least", {"percent": percent})
