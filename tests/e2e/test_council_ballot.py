@@ -53,7 +53,7 @@ def test_a_member_votes_from_a_phone_and_the_secretary_closes_the_ballot(browser
     expect(agree).to_have_count(2)
     box = agree.first.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 140  # large enough for a thumb on a 390 px screen
-    shot(member, "council-ballot-phone")
+    shot(member, "council-ballot-phone", doc=True)
     agree.first.click()
     member.get_by_text("Không đồng ý", exact=True).nth(1).click()
     member.once("dialog", lambda dialog: dialog.accept())
