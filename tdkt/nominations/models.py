@@ -169,7 +169,7 @@ class Nominee(models.Model):
     # subject this installation does not know (an imported package's person, collective or household that matched
     # nobody here) its name and what the package says of it: an external nominee, without a local subject.
     forwarded_from = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="forwarded_to",
-                                       verbose_name=_("Chuyển lên từ"))
+                                       db_index=False, verbose_name=_("Chuyển lên từ"))  # a partial index (Meta): set on few rows
     external_name = models.CharField(_("Tên (người, tập thể ngoài hệ thống)"), max_length=255, blank=True)
     external_data = models.JSONField(_("Thông tin theo gói hồ sơ"), default=dict, blank=True)
     # The history is read by nominee (its id) and by date, never by dossier or subject: no index on those (each costs
@@ -185,7 +185,9 @@ class Nominee(models.Model):
             | models.Q(person__isnull=True, unit__isnull=True, household__isnull=True) & ~models.Q(external_name=""),
             name="nominations_nominee_one_subject")]
         indexes = [models.Index(fields=["unit"], condition=models.Q(unit__isnull=False), name="nominations_nominee_unit"),
-                   models.Index(fields=["household"], condition=models.Q(household__isnull=False), name="nominations_nominee_household")]
+                   models.Index(fields=["household"], condition=models.Q(household__isnull=False), name="nominations_nominee_household"),
+                   models.Index(fields=["forwarded_from"], condition=models.Q(forwarded_from__isnull=False),
+                                name="nominations_nominee_forwarded")]
 
     @property
     def subject(self):
