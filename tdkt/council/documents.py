@@ -6,34 +6,27 @@ from __future__ import annotations
 from django.utils import timezone
 
 from tdkt.core.errors import DomainError
+from tdkt.core.vntext import format_date
 from tdkt.documents.rendering import render_docx
 from tdkt.law.catalogue import load_catalogue
+from tdkt.records.services import issuer_display_name
 
 from . import selectors
 from .models import CouncilSession, SessionStatus
 from .results import minutes_context
 
 
-def _day_words(day) -> str:
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def _moment(at, day) -> str:
     """"14 giờ 00, ngày 20 tháng 12 năm 2025": the time of `at` (local) on the session's day; the blanks when unknown."""
     if at is None:
-        return f"… giờ …, {_day_words(day)}"
+        return f"… giờ …, {format_date(day)}"
     local = timezone.localtime(at)
-    return f"{local.hour} giờ {local.minute:02d}, {_day_words(day)}"
+    return f"{local.hour} giờ {local.minute:02d}, {format_date(day)}"
 
 
 def issuer_of(session: CouncilSession) -> dict:
     """The council's header (DOCUMENTS.md §3): "UBND PHƯỜNG …" plain over "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" bold."""
-    unit = session.council.unit
-    parent = unit.name.upper()
-    for word, short in (("ỦY BAN NHÂN DÂN", "UBND"),):
-        parent = parent.replace(word, short)
-    return {"parent": f"UBND {parent}" if unit.kind in ("commune", "province") else parent, "lines": ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"]}
+    return {"parent": issuer_display_name(session.council.unit).upper(), "lines": ["HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"]}
 
 
 def _member_named(session: CouncilSession, role: str) -> str:
@@ -88,4 +81,4 @@ def ballot_document(session: CouncilSession) -> bytes:
     if not items:
         raise DomainError("Chương trình phiên họp chưa có nội dung nào để in phiếu bầu.")
     return render_docx("ballot", {"issuer": issuer_of(session), "summary": f"{session.title}",
-                                  "session": f"Phiên họp {_day_words(session.held_on)}", "items": items})
+                                  "session": f"Phiên họp {format_date(session.held_on)}", "items": items})

@@ -11,7 +11,6 @@ and is refused — the awards are written once.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,11 +20,13 @@ from tdkt.core import workflow as kernel
 from tdkt.core.errors import DomainError
 from tdkt.core.numbering import number_next
 from tdkt.core.permissions import require
+from tdkt.core.vntext import format_date
 from tdkt.council.models import CouncilSession, SessionStatus
 from tdkt.council.results import results
 from tdkt.law.catalogue import load_catalogue
 from tdkt.law.money import reward_compute
 from tdkt.nominations.models import Nominee
+from tdkt.org.subjects import subject_of
 from tdkt.records.catalogue import subject_kind_of
 from tdkt.records.issuing import DecisionAward, awards_from_decision, awards_revoked_by_decision
 from tdkt.records.models import AwardRecord
@@ -49,38 +50,27 @@ def _issuer_kind(issuer) -> str:
     return "commune_chair" if issuer.kind == "commune" else ""
 
 
-def date_in_words(day: dt.date) -> str:
-    """"ngày 05 tháng 01 năm 2026" (NĐ 30/2020: a leading 0 for days under 10 and for months 1 and 2)."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def default_grounds(session: CouncilSession | None, issuer) -> list[str]:
     lines = list(LAW_GROUNDS)
     if session is not None:
-        lines.append(f"Căn cứ kết quả họp {session.council.name} {date_in_words(session.held_on)};")
-    office = next((u for u in (issuer,) if u is not None), None)
-    lines.append(f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {office.name if office else ''}.".replace("  ", " "))
+        lines.append(f"Căn cứ kết quả họp {session.council.name} {format_date(session.held_on)};")
+    lines.append(f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {issuer.name}.")
     return lines
 
 
 # --- Money --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Money:
-    coefficient: object
-    multiplier: object
-    base_salary: int
-    amount: int
-    note: str
-
-
-def _money(award_code: str, subject: dict, decided_on: dt.date, issuer) -> _Money:
-    if not subject:  # a nominee from another installation: named, paid by the level that knows them
-        return _Money(0, 1, 0, 0, "Không có trong danh bạ: tiền thưởng do đơn vị quản lý chi trả")
-    result = reward_compute(award_code=award_code, subject_kind=subject_kind_of(**subject), decided_on=decided_on, issuer=_issuer_kind(issuer))
-    return _Money(result.coefficient, result.multiplier, result.base_salary, result.amount, result.message)
+def _price(line: DecisionLine, decided_on: dt.date, issuer) -> None:
+    """The line's money on the decision date (coefficient × multiplier × base salary, rounded: law.money)."""
+    if line.subject is None:  # a nominee from another installation: named, paid by the level that knows them
+        line.coefficient, line.multiplier, line.base_salary, line.amount = 0, 1, 0, 0
+        line.money_note = "Không có trong danh bạ: tiền thưởng do đơn vị quản lý chi trả"
+        return
+    result = reward_compute(award_code=line.award_code, subject_kind=subject_kind_of(**subject_of(line.subject)), decided_on=decided_on,
+                            issuer=_issuer_kind(issuer))
+    line.coefficient, line.multiplier, line.base_salary, line.amount, line.money_note = (
+        result.coefficient, result.multiplier, result.base_salary, result.amount, result.message)
 
 
 def _only_highest_title(lines: list[DecisionLine]) -> None:
@@ -106,15 +96,9 @@ def _only_highest_title(lines: list[DecisionLine]) -> None:
 
 def _reprice(decision: Decision, lines: list[DecisionLine]) -> None:
     for line in lines:
-        money = _money(line.award_code, _subject(line), decision.decided_on, decision.issuer)
-        line.coefficient, line.multiplier, line.base_salary, line.amount, line.money_note = (
-            money.coefficient, money.multiplier, money.base_salary, money.amount, money.note)
+        _price(line, decision.decided_on, decision.issuer)
     _only_highest_title(lines)
     decision.total_amount = sum(line.amount for line in lines)
-
-
-def _subject(line) -> dict:
-    return {k: v for k, v in (("person", line.person), ("unit", line.unit), ("household", line.household)) if v is not None}
 
 
 # --- Drafting -----------------------------------------------------------------------------------------
@@ -194,14 +178,19 @@ def _editable(actor, decision: Decision) -> Decision:
     return locked
 
 
+def _header(decision: Decision) -> dict:
+    """What a draft's change can touch, as the audit event shows it (old and new values)."""
+    return {"title": decision.title, "decided_on": decision.decided_on.isoformat(), "grounds": list(decision.grounds),
+            "signer_name": decision.signer_name, "signer_title": decision.signer_title, "total_amount": decision.total_amount}
+
+
 def decision_update(*, actor, decision: Decision, title: str | None = None, decided_on: dt.date | None = None,
                     grounds: list[str] | None = None, signer_name: str | None = None, signer_title: str | None = None,
                     reason: str | None = None) -> Decision:
     """Change a draft (the money follows the date: the base salary in force that day)."""
     with transaction.atomic():
         locked = _editable(actor, decision)
-        old = {"title": locked.title, "decided_on": locked.decided_on.isoformat(), "grounds": locked.grounds,
-               "signer_name": locked.signer_name, "signer_title": locked.signer_title, "total_amount": locked.total_amount}
+        old = _header(locked)
         if title is not None:
             locked.title = vntext.nfc(title)
             if not locked.title:
@@ -224,8 +213,7 @@ def decision_update(*, actor, decision: Decision, title: str | None = None, deci
                 _reprice(locked, lines)
                 DecisionLine.objects.bulk_update(lines, ["coefficient", "multiplier", "base_salary", "amount", "money_note"])
         locked.save()
-        new = {"title": locked.title, "decided_on": locked.decided_on.isoformat(), "grounds": locked.grounds,
-               "signer_name": locked.signer_name, "signer_title": locked.signer_title, "total_amount": locked.total_amount}
+        new = _header(locked)
         audit.record(actor=actor, action="decisions.decision.changed", target=locked,
                      data={"old": {k: v for k, v in old.items() if new[k] != v}, "new": {k: v for k, v in new.items() if old[k] != v}})
     decision.__dict__.update({k: getattr(locked, k) for k in ("title", "decided_on", "grounds", "signer_name", "signer_title",
@@ -348,7 +336,7 @@ def revocation_draft(*, actor, issuer, awards: list[AwardRecord], reason: str, d
         lines = []
         for position, award in enumerate(awards, start=1):
             subject = award.subject
-            lines.append(DecisionLine(position=position, name=getattr(subject, "full_name", None) or getattr(subject, "name", str(subject)),
+            lines.append(DecisionLine(position=position, name=str(subject),
                                       person=award.person, unit=award.unit, household=award.household, award_code=award.award_code,
                                       year=award.year, revoked_award=award, recover_amount=_recover_amount(award),
                                       achievement=f"Quyết định số {award.decision_number or '…'}"

@@ -23,6 +23,7 @@ from tdkt.org.subjects import subject_fields
 
 from . import catalogue, changes
 from .models import AwardRecord, AwardSource
+from .services import MIN_YEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,6 @@ class DecisionAward:
         return subject_fields(person=self.person, unit=self.unit, household=self.household)
 
 
-def _subject_name(subject: dict) -> str:
-    (value,) = subject.values()
-    return getattr(value, "full_name", None) or getattr(value, "name", None) or str(value)
-
-
 def awards_from_decision(*, actor, lines: list[DecisionAward], decision_number: str, decision_date: dt.date, issuer,
                          issuer_name: str, target=None) -> list[AwardRecord]:
     """Write one AwardRecord per line (source "decision"); the caller's transaction holds them. Returns them in the
@@ -58,7 +54,7 @@ def awards_from_decision(*, actor, lines: list[DecisionAward], decision_number: 
     for number, line in enumerate(lines, start=1):
         subject = line.subject
         subjects.append(subject)
-        name = _subject_name(subject)
+        name = str(next(iter(subject.values())))
         code = line.award_code
         if code not in known:
             problems.append(f"Dòng {number} ({name}): mã “{code}” không có trong danh mục.")
@@ -67,7 +63,7 @@ def awards_from_decision(*, actor, lines: list[DecisionAward], decision_number: 
         kind = catalogue.subject_kind_of(**subject)
         if kind not in allowed:
             problems.append(f"Dòng {number} ({name}): {award_name} không được tặng cho {vocab.subject_in_sentence(kind)}.")
-        if not 1945 <= int(line.year) <= decision_date.year:
+        if not MIN_YEAR <= int(line.year) <= decision_date.year:
             problems.append(f"Dòng {number} ({name}): năm thành tích {line.year} không hợp lệ.")
     ids = {field: {getattr(line, field).pk for line in lines if getattr(line, field) is not None} for field in ("person", "unit", "household")}
     among = Q()
@@ -82,7 +78,7 @@ def awards_from_decision(*, actor, lines: list[DecisionAward], decision_number: 
                line.award_code, line.year)
         if key in existing:
             award_name = known.get(line.award_code, (line.award_code,))[0]
-            problems.append(f"Dòng {number} ({_subject_name(subject)}): đã có {award_name} năm {line.year} trong hồ sơ thành tích.")
+            problems.append(f"Dòng {number} ({next(iter(subject.values()))}): đã có {award_name} năm {line.year} trong hồ sơ thành tích.")
     if problems:
         raise DomainError("Không ghi được khen thưởng vào hồ sơ thành tích: " + " ".join(problems))
     number_text = vntext.nfc(decision_number)
