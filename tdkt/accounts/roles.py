@@ -38,6 +38,8 @@ LEDGER_EDITORS = frozenset({Role.ADMIN, Role.UNIT_OFFICER})
 AGENCIES = frozenset({Role.AGENCY})
 # Read the unit tree (organisation, no personal data): every role but the agencies'.
 UNIT_READERS = ALL - AGENCIES
+# The signing authority of a level (Chủ tịch): signs its decisions, sees its council's sessions.
+SIGNERS = frozenset({Role.SIGNER})
 # The standing office (Phòng/Sở Nội vụ): open commendation rounds, receive and appraise the dossiers of its level.
 OFFICE = frozenset({Role.ADMIN, Role.APPRAISER, Role.OFFICE_HEAD})
 # Manage units, role assignments and the legal catalogue.

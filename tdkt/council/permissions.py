@@ -20,8 +20,7 @@ from tdkt.accounts import roles, scoping
 from tdkt.org.models import Council, CouncilRole
 from tdkt.org.selectors import council_members_on, is_council_voter
 
-SIGNERS = frozenset({roles.Role.SIGNER})
-VIEWERS = roles.OFFICE | roles.COUNCIL_ROLES | SIGNERS
+VIEWERS = roles.OFFICE | roles.COUNCIL_ROLES | roles.SIGNERS
 
 
 def _council_and_day(obj) -> tuple[Council | None, dt.date]:
@@ -56,7 +55,7 @@ def can_view(user, obj) -> bool:
     if council is None or not _authenticated(user):
         return False
     return (can_manage(user, obj) or is_member(user, council, day)
-            or scoping.in_scope(user, council.unit, roles=SIGNERS))
+            or scoping.in_scope(user, council.unit, roles=roles.SIGNERS))
 
 
 def can_vote(user, session) -> bool:

@@ -12,7 +12,6 @@ from tdkt.org.models import CouncilMember, CouncilRole
 from tdkt.org.selectors import council_members_on
 
 from .models import AgendaItem, Attendance, AttendanceStatus, BallotParticipation, CouncilSession
-from .permissions import SIGNERS
 
 
 def sessions_visible_to(user) -> QuerySet[CouncilSession]:
@@ -22,7 +21,7 @@ def sessions_visible_to(user) -> QuerySet[CouncilSession]:
         return qs
     if user is None or not getattr(user, "is_authenticated", False):
         return qs.none()
-    q = scoping.subtree_q(user, roles=roles.OFFICE | SIGNERS, field="council__unit")
+    q = scoping.subtree_q(user, roles=roles.OFFICE | roles.SIGNERS, field="council__unit")
     councils = CouncilMember.objects.filter(user=user).values("council")
     return qs.filter(q | Q(council__in=councils)).distinct()
 

@@ -37,7 +37,7 @@ def can_draft(user, obj=None) -> bool:
 
 
 def can_sign(user, obj=None) -> bool:
-    return obj is not None and scoping.in_scope(user, _issuer(obj), roles={roles.Role.SIGNER}, relation=scoping.Relation.ONLY)
+    return obj is not None and scoping.in_scope(user, _issuer(obj), roles=roles.SIGNERS, relation=scoping.Relation.ONLY)
 
 
 def can_view_decision(user, obj=None) -> bool:
