@@ -26,6 +26,9 @@ class SessionForm(_Styled):
     def __init__(self, *args, councils, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["council"].queryset = councils
+        only = list(councils[:2])
+        if len(only) == 1:  # the secretary of one council: nothing to choose
+            self.fields["council"].initial = only[0].pk
         self.fields["open_ballot"].widget.attrs["class"] = "form-check-input"
 
 
