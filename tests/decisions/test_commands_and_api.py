@@ -1,4 +1,4 @@
-"""`tdkt exchange export|import` and the API of forwarding and exchange: the same services, exit 2 / HTTP 400 with a
+"""`tdkt exchange export|rounds|import` (as the system account or `--user`) and the API of forwarding and exchange: the same services, exit 2 / HTTP 400 with a
 Vietnamese message on bad input, the OpenAPI schema names the endpoints."""
 
 from __future__ import annotations
@@ -54,6 +54,46 @@ def test_the_commands_refuse_bad_input_with_exit_2(received, province_round, tmp
     code, out, err = call("exchange", *args)
     assert code == 2 and message in err and out == ""
     assert AuditEvent.objects.count() == events
+
+
+def test_the_commands_act_as_the_officer_named_by_user(received, province_round, ward_round, province_office, personas, tmp_path):
+    target = tmp_path / "goi.zip"
+    code, _, err = call("exchange", "export", str(received.pk), str(target), "--user", personas["appraiser"].username)
+    assert (code, err) == (0, "")
+    assert AuditEvent.objects.get(action="decisions.package.exported").actor == personas["appraiser"]
+    code, out, err = call("exchange", "import", str(target), "--round", str(province_round.pk), "--user", province_office.username)
+    assert (code, err) == (0, "") and "Đã nhập gói hồ sơ" in out
+    incoming = Dossier.objects.get(round=province_round)
+    assert incoming.created_by == province_office and {a.uploaded_by for a in incoming.attachments.all()} == {province_office}
+    assert AuditEvent.objects.get(action="decisions.package.imported").actor == province_office
+
+
+def test_the_rounds_are_listed_for_the_officer(ward_round, province_round, personas):
+    code, out, err = call("exchange", "rounds")
+    assert (code, err) == (0, "") and f"{province_round.pk}: {province_round.title} — Thành phố Hà Nội" in out
+    assert f"{ward_round.pk}: {ward_round.title} — Phường Đống Đa" in out
+    code, out, _ = call("exchange", "rounds", "--user", personas["appraiser"].username)  # the ward's office: its own round only
+    assert code == 0 and f"\n{ward_round.pk}: " in out and f"\n{province_round.pk}: " not in out
+    code, out, _ = call("exchange", "rounds", "--user", personas["officer_a"].username)  # a unit officer imports nothing
+    assert code == 0 and out.strip() == "Không có đợt xét nào đang mở nhập được gói hồ sơ."
+
+
+@pytest.mark.parametrize(("user", "message"), [
+    ("khong.co", "Không có tài khoản “khong.co”."),
+    ("LOCKED", "đã bị khóa"),
+    ("appraiser", "Chỉ cơ quan thường trực của cấp tổ chức xét"),  # the ward's office, not the province's
+])
+def test_the_import_refuses_an_account_that_cannot(received, province_round, personas, tmp_path, user, message):
+    target = tmp_path / "goi.zip"
+    assert call("exchange", "export", str(received.pk), str(target))[0] == 0
+    if user == "LOCKED":
+        personas["no_role"].is_active = False
+        personas["no_role"].save(update_fields=["is_active"])
+    username = {"LOCKED": personas["no_role"].username, "appraiser": personas["appraiser"].username}.get(user, user)
+    dossiers, events = Dossier.objects.count(), AuditEvent.objects.count()
+    code, out, err = call("exchange", "import", str(target), "--round", str(province_round.pk), "--user", username)
+    assert code == 2 and message in err and out == "" and "Traceback" not in err
+    assert (Dossier.objects.count(), AuditEvent.objects.count()) == (dossiers, events)
 
 
 def test_the_api_forwards_exports_and_imports(client, received, province_round, province_office, personas):
