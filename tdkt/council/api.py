@@ -37,6 +37,8 @@ TALLY_REQUEST = {
         "present": {**_COUNT, "description": "Số thành viên có mặt"},
         "agree": {**_COUNT, "description": "Số phiếu đồng ý (kể cả phiếu bằng văn bản)"},
         "disagree": {**_COUNT, "description": "Số phiếu không đồng ý (kể cả phiếu bằng văn bản)"},
+        "unit": {"type": "string", "description": "Không bắt buộc: mã đơn vị của Hội đồng; quy định riêng của cấp đó (hoặc cấp "
+                                                  "trên gần nhất có quy định riêng) được áp dụng trước quy định chung"},
     },
 }
 TALLY_RESPONSE = {
@@ -52,7 +54,9 @@ TALLY_RESPONSE = {
         "strictly_greater": {"type": "boolean"}, "base": {"type": "string", "enum": ["all", "present"]},
         "threshold_text": {"type": "string"}, "passed": {"type": "boolean"}, "explanation": {"type": "string"},
         "legal_basis": {"type": "string"}, "needs_verification": {"type": "boolean"},
-        "rule": {"type": "string", "enum": ["award", "default"], "description": "Quy tắc riêng của danh hiệu hay quy tắc mặc định"},
+        "rule": {"type": "string", "enum": ["award", "local", "default"],
+                 "description": "Quy tắc chung của danh hiệu, quy định riêng của một cấp, hay quy tắc mặc định"},
+        "rule_unit": {"type": "string", "description": "Mã đơn vị có quy định riêng được áp dụng (rỗng: quy định chung)"},
     },
 }
 ERROR = {"type": "object", "properties": {"error": {"type": "string"}, "details": {}}}

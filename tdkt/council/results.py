@@ -9,13 +9,13 @@ from tdkt.law.catalogue import load_catalogue
 
 from . import selectors
 from .models import AttendanceStatus, CouncilSession, OpenVote, SessionStatus
-from .tally import quorum_required, voting_rule
+from .tally import quorum_required, units_of, voting_rule
 
 
 def secret_by_rules(session: CouncilSession) -> bool:
     """Whether any item of the agenda has a rule that votes secretly by default (the screens say so beside the choice)."""
-    day = session.held_on
-    return any(voting_rule(code, day).secret_default for code in set(session.items.values_list("award_code", flat=True)))
+    day, units = session.held_on, units_of(session.council.unit)
+    return any(voting_rule(code, day, units=units).secret_default for code in set(session.items.values_list("award_code", flat=True)))
 
 
 def quorum_needed(session: CouncilSession) -> int | None:
@@ -23,8 +23,8 @@ def quorum_needed(session: CouncilSession) -> int | None:
     codes = set(session.items.values_list("award_code", flat=True))
     if not codes:
         return None
-    members = len(selectors.members_of(session))
-    return max(quorum_required(members, voting_rule(code, session.held_on)) for code in codes)
+    members, units = len(selectors.members_of(session)), units_of(session.council.unit)
+    return max(quorum_required(members, voting_rule(code, session.held_on, units=units)) for code in codes)
 
 
 # --- Results -----------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from .models import (
     SessionStatus,
 )
 from .results import minutes_context, open_votes, quorum_needed, results, secret_by_rules  # noqa: F401  (the reads of a session)
-from .tally import DEFAULT_KEY, Tally, tally
+from .tally import DEFAULT_KEY, Tally, tally, units_of
 from .workflow import MANAGE, SESSION
 
 SCAN_KINDS = ("pdf", "jpeg", "png")
@@ -365,7 +365,8 @@ def paper_tally_record(*, actor, session: CouncilSession, counts: Mapping, scan)
 
 def _tally(session: CouncilSession, item: AgendaItem) -> Tally:
     return tally(award=item.award_code, decided_on=session.held_on, members=session.members_count or 0,
-                 present=session.present_count or 0, agree=item.agree_count, disagree=item.disagree_count)
+                 present=session.present_count or 0, agree=item.agree_count, disagree=item.disagree_count,
+                 units=units_of(session.council.unit))
 
 
 def ballot_close(*, actor, session: CouncilSession) -> CouncilSession:

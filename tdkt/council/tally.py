@@ -21,6 +21,7 @@ from tdkt.law.catalogue import Catalogue, load_catalogue, voting_value
 DEFAULT_KEY = "council.voting.default"
 COUNTS = ("members", "present", "agree", "disagree")
 FIELDS = ("award", "decided_on", *COUNTS)
+OPTIONAL = ("unit",)  # the council's unit code: its level's own rules apply
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,8 @@ class Rule:
     quorum_denominator: int
     legal_basis: str
     needs_verification: bool
-    source: str  # "award": the award's own rule | "default": the catalogue's default
+    source: str  # "award": the award's own rule | "local": a level's own rule | "default": the catalogue's default
+    unit: str = ""  # the code of the unit whose local rule this is ("" for a general rule)
 
     @property
     def threshold_text(self) -> str:
@@ -101,7 +103,7 @@ class Tally:
             "share": float(self.share_rounded), "threshold": float(self.rule.threshold_percent),
             "strictly_greater": self.rule.strictly_greater, "base": self.rule.base, "threshold_text": self.rule.threshold_text,
             "passed": self.passed, "explanation": self.explanation, "legal_basis": self.rule.legal_basis,
-            "needs_verification": self.rule.needs_verification, "rule": self.rule.source,
+            "needs_verification": self.rule.needs_verification, "rule": self.rule.source, "rule_unit": self.rule.unit,
         }
 
 
@@ -110,13 +112,26 @@ def _percent_text(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def voting_rule(award: str, day: dt.date, *, catalogue: Catalogue | None = None) -> Rule:
-    """The rule the council applies to `award` on `day`: the award's own, else the catalogue's default."""
+def units_of(unit) -> tuple[str, ...]:
+    """The codes a council of `unit` looks its local voting rules up by: its own, then those of the units above it
+    (nearest first)."""
+    from tdkt.org.models import Unit
+    from tdkt.org.selectors import paths_at_and_above
+
+    if unit is None:
+        return ()
+    codes = dict(Unit.objects.filter(path__in=paths_at_and_above(unit.path)).values_list("path", "code"))
+    return tuple(codes[p] for p in sorted(codes, key=len, reverse=True) if codes[p])
+
+
+def voting_rule(award: str, day: dt.date, *, units: tuple[str, ...] = (), catalogue: Catalogue | None = None) -> Rule:
+    """The rule the council applies to `award` on `day`: a local rule of the nearest of `units` (see `units_of`),
+    else the award's general rule, else the catalogue's default."""
     catalogue = load_catalogue() if catalogue is None else catalogue
     if award not in catalogue.awards:
         raise DomainError(f"Trường “award”: mã danh hiệu/hình thức “{award}” không có trong danh mục.", details={"field": "award"})
-    row = catalogue.voting_rule_on(award, day)
-    source = "award"
+    row = catalogue.voting_rule_on(award, day, units)
+    source = "local" if row is not None and row.extra.get("unit") else "award"
     if row is None:
         row, source = catalogue.param_on(DEFAULT_KEY, day), "default"
         value = voting_value(row.value) if isinstance(row.value, dict) else None
@@ -126,7 +141,8 @@ def voting_rule(award: str, day: dt.date, *, catalogue: Catalogue | None = None)
         value = row.value
     if value["quorum_denominator"] <= 0 or value["quorum_numerator"] > value["quorum_denominator"]:
         raise DomainError(f"Túc số {value['quorum_numerator']}/{value['quorum_denominator']} của quy tắc biểu quyết không hợp lệ.")
-    return Rule(award=award, legal_basis=row.legal_basis, needs_verification=row.needs_verification, source=source, **value)
+    return Rule(award=award, legal_basis=row.legal_basis, needs_verification=row.needs_verification, source=source,
+                unit=row.extra.get("unit", ""), **value)
 
 
 def quorum_required(members: int, rule: Rule) -> int:
@@ -151,13 +167,14 @@ def check_counts(*, members: int, present: int, agree: int, disagree: int) -> No
 
 
 def tally(*, award: str, decided_on: dt.date, members: int, present: int, agree: int, disagree: int,
-          catalogue: Catalogue | None = None) -> Tally:
-    """Count one agenda item. `agree` and `disagree` include the written votes of absent members."""
+          units: tuple[str, ...] = (), catalogue: Catalogue | None = None) -> Tally:
+    """Count one agenda item. `agree` and `disagree` include the written votes of absent members; `units`: the council's
+    unit code and those above it, for a level's own rules (`units_of`)."""
     if not isinstance(decided_on, dt.date):
         raise DomainError("Trường “decided_on”: bắt buộc (ngày dạng YYYY-MM-DD).", details={"field": "decided_on"})
     check_counts(members=members, present=present, agree=agree, disagree=disagree)
     catalogue = load_catalogue() if catalogue is None else catalogue
-    rule = voting_rule(award, decided_on, catalogue=catalogue)
+    rule = voting_rule(award, decided_on, units=units, catalogue=catalogue)
     base = members if rule.base == "all" else present
     share = Decimal(agree) * 100 / base if base else Decimal(0)
     return Tally(award=award, award_name=catalogue.awards[award].name, decided_on=decided_on, members=members, present=present,
@@ -169,9 +186,9 @@ def parse_request(body) -> dict:
     if not isinstance(body, dict):
         raise DomainError("Dữ liệu gửi lên phải là một đối tượng JSON, ví dụ {\"award\": \"CSTD_TINH\", \"decided_on\": "
                           "\"2025-12-20\", \"members\": 15, \"present\": 12, \"agree\": 13, \"disagree\": 1}.")
-    unknown = sorted(set(body) - set(FIELDS))
+    unknown = sorted(set(body) - set(FIELDS) - set(OPTIONAL))
     if unknown:
-        raise DomainError(f"Trường không được hỗ trợ: {', '.join(unknown)} (các trường: {', '.join(FIELDS)}).",
+        raise DomainError(f"Trường không được hỗ trợ: {', '.join(unknown)} (các trường: {', '.join((*FIELDS, *OPTIONAL))}).",
                           details={"field": unknown[0]})
     missing = [name for name in FIELDS if name not in body]
     if missing:
@@ -188,4 +205,15 @@ def parse_request(body) -> dict:
                           details={"field": "decided_on"}) from None
     counts = {name: body[name] for name in COUNTS}
     check_counts(**counts)
-    return {"award": body["award"].strip(), "decided_on": decided_on, **counts}
+    return {"award": body["award"].strip(), "decided_on": decided_on, **counts, "units": _units_field(body.get("unit"))}
+
+
+def _units_field(code) -> tuple[str, ...]:
+    from tdkt.org.models import Unit
+
+    if code in (None, ""):
+        return ()
+    unit = Unit.objects.filter(code=code).first() if isinstance(code, str) else None
+    if unit is None:
+        raise DomainError(f"Trường “unit”: không có đơn vị nào mang mã “{code}”.", details={"field": "unit"})
+    return units_of(unit)

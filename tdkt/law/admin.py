@@ -5,6 +5,7 @@ import copy
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from django.core.exceptions import ValidationError
 
 from tdkt.core.errors import DomainError
@@ -95,9 +96,13 @@ class DecidingAuthorityAdmin(CatalogueAdmin):
 
 @admin.register(models.CouncilVotingRule)
 class CouncilVotingRuleAdmin(CatalogueAdmin):
-    list_display = ("award", "threshold_percent", "strictly_greater", "base", "secret_default", *VALIDITY, "verification")
-    list_filter = ("base", "secret_default", "needs_verification")
+    list_display = ("award", "unit", "threshold_percent", "strictly_greater", "base", "secret_default", "quorum", *VALIDITY, "verification")
+    list_filter = ("base", "secret_default", "needs_verification", "unit")
     list_select_related = ("award",)
+
+    @admin.display(description=_("Túc số"))
+    def quorum(self, obj):
+        return f"{obj.quorum_numerator}/{obj.quorum_denominator}"
 
 
 @admin.register(models.Setting)

@@ -207,12 +207,15 @@ class Catalogue:
         return None
 
     # --- councils ----------------------------------------------------------------------------------
-    def voting_rule_on(self, award: str, day: dt.date) -> Row | None:
-        """The council's voting rule for an award in force on a day (None: the award has none; see the setting
-        `council.voting.default`)."""
-        for row in self.voting_rules.get(award, ()):
-            if row.is_valid_on(day):
-                return row
+    def voting_rule_on(self, award: str, day: dt.date, units: tuple[str, ...] = ()) -> Row | None:
+        """The council's voting rule for an award in force on a day: the local rule of the nearest of `units` (the
+        council's unit code first, then those above it) that has one, else the general rule (None: the award has none;
+        see the setting `council.voting.default`)."""
+        valid = [row for row in self.voting_rules.get(award, ()) if row.is_valid_on(day)]
+        for unit in (*units, ""):
+            for row in valid:
+                if row.extra.get("unit", "") == unit:
+                    return row
         return None
 
 
@@ -248,7 +251,7 @@ def build(data: dict, *, source: str) -> Catalogue:
     base = tuple(sorted((row(b, int(b["amount"])) for b in data.get("base_salaries", ())), key=lambda r: r.valid_from))
     voting: dict[str, list[Row]] = {}
     for v in data.get("voting_rules", ()):
-        voting.setdefault(v["award"], []).append(row(v, voting_value(v)))
+        voting.setdefault(v["award"], []).append(row(v, voting_value(v), unit=v.get("unit", "")))
 
     def freeze(d: dict[str, list[Row]]) -> dict[str, tuple[Row, ...]]:
         return {k: tuple(sorted(v, key=lambda r: r.valid_from)) for k, v in d.items()}
@@ -315,7 +318,7 @@ def db_records() -> dict:
                           "note": c.note, **validity(c)} for c in m.Coefficient.objects.select_related("award")],
         "multipliers": [{"subject_kind": x.subject_kind, "value": x.value, **validity(x)} for x in m.SubjectMultiplier.objects.all()],
         "base_salaries": [{"amount": b.amount, **validity(b)} for b in m.BaseSalary.objects.all()],
-        "voting_rules": [{"award": v.award.code, **{name: getattr(v, name) for name in VOTING_FIELDS}, **validity(v)}
+        "voting_rules": [{"award": v.award.code, "unit": v.unit, **{name: getattr(v, name) for name in VOTING_FIELDS}, **validity(v)}
                          for v in m.CouncilVotingRule.objects.select_related("award")],
     }
 

@@ -8,6 +8,8 @@ PostgreSQL, an exclusion constraint backs it (migration 0003, docs/decisions/000
 Nothing here changes state on save: writes go through `tdkt.law.services`.
 """
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -181,8 +183,12 @@ class CouncilVotingRule(LegalRowMixin, ValidityMixin, TimeStampedModel):
     secret_default = models.BooleanField(_("Bỏ phiếu kín (mặc định)"), default=True)
     quorum_numerator = models.PositiveSmallIntegerField(_("Túc số (tử số)"), default=2)
     quorum_denominator = models.PositiveSmallIntegerField(_("Túc số (mẫu số)"), default=3)
+    unit = models.CharField(
+        _("Áp dụng cho cấp (mã đơn vị)"), max_length=64, blank=True, default="",
+        help_text=_("Để trống: quy định chung. Có mã đơn vị (ví dụ “ha_noi”): quy định riêng của địa phương, áp dụng cho Hội đồng "
+                    "của đơn vị đó và các cấp bên dưới; quy định của cấp gần nhất được dùng trước quy định chung."))
 
-    overlap_key = ("award",)
+    overlap_key = ("award", "unit")
 
     class Meta:
         verbose_name = _("Quy tắc biểu quyết của Hội đồng")
@@ -190,7 +196,18 @@ class CouncilVotingRule(LegalRowMixin, ValidityMixin, TimeStampedModel):
         ordering = ["award__code", "valid_from"]
 
     def __str__(self) -> str:
-        return f"{self.award.code}: {self.threshold_percent}%"
+        return f"{self.award.code}{f' ({self.unit})' if self.unit else ''}: {self.threshold_percent}%"
+
+    def reference_errors(self) -> dict[str, str]:
+        """What the row names that does not exist: the unit of a local rule (org is a sibling layer: no import)."""
+        if self.unit and not apps.get_model("org", "Unit").objects.filter(code=self.unit).exists():
+            return {"unit": _("Không có đơn vị nào mang mã “%(code)s”.") % {"code": self.unit}}
+        return {}
+
+    def clean(self):
+        super().clean()
+        if errors := self.reference_errors():
+            raise ValidationError(errors)
 
 
 class Setting(LegalRowMixin, ValidityMixin, TimeStampedModel):

@@ -38,6 +38,8 @@ def overlapping(row: models.Model) -> models.QuerySet:
 def validate_row(row: models.Model) -> None:
     if row.valid_to is not None and row.valid_to < row.valid_from:
         raise DomainError(f"Ngày hết hiệu lực ({row.valid_to:%d/%m/%Y}) trước ngày bắt đầu hiệu lực ({row.valid_from:%d/%m/%Y}).")
+    if hasattr(row, "reference_errors") and (errors := row.reference_errors()):
+        raise DomainError(" ".join(str(e) for e in errors.values()))
     if getattr(type(row), "overlap_key", ()):
         other = overlapping(row).first()
         if other is not None:
@@ -137,7 +139,10 @@ def load_data(data: dict, *, models_module=None) -> dict[str, int]:
                {"award": award(item["award"]), "authority": item["authority"], "valid_from": common.pop("valid_from")}, common)
     for item in data.get("voting_rules", ()):
         common = _common(item)
-        upsert("voting_rules", m.CouncilVotingRule, {"award": award(item["award"]), "valid_from": common.pop("valid_from")}, {
+        key = {"award": award(item["award"]), "valid_from": common.pop("valid_from")}
+        if any(f.name == "unit" for f in m.CouncilVotingRule._meta.fields):  # a migration before 0014 runs this too
+            key["unit"] = item.get("unit", "")
+        upsert("voting_rules", m.CouncilVotingRule, key, {
             "threshold_percent": Decimal(str(item["threshold_percent"])), "strictly_greater": bool(item.get("strictly_greater")),
             "base": item.get("base", "all"), "secret_default": bool(item.get("secret_default", True)),
             "quorum_numerator": int(item.get("quorum_numerator", 2)), "quorum_denominator": int(item.get("quorum_denominator", 3)),
