@@ -14,6 +14,7 @@ from tdkt.records.services import issuer_display_name
 from . import selectors
 from .models import CouncilSession, SessionStatus
 from .results import minutes_context
+from .tally import percent_text
 
 
 def _moment(at, day) -> str:
@@ -62,8 +63,7 @@ def minutes_document(session: CouncilSession) -> bytes:
                        "thành viên Hội đồng; căn cứ: " + "; ".join(dict.fromkeys(r["legal_basis"] for r in data["results"] if r["legal_basis"]))
                        + "):"],
         "results": [{"name": r["name"], "award": r["award_name"], "agree": r["agree"], "disagree": r["disagree"],
-                     "share": f"{r['share']:.1f}%".replace(".", ",") if r["share"] is not None else "",
-                     "threshold": r["threshold_text"] or "", "passed": r["passed"], "legal_basis": r["legal_basis"]}
+                     "share": percent_text(r["share"]), "threshold": r["threshold_short"], "passed": r["passed"], "legal_basis": r["legal_basis"]}
                     for r in data["results"]],
         "ended": _moment(session.closed_at, session.held_on),
         "receivers": ["- Lưu: VT, Hồ sơ."],

@@ -9,7 +9,7 @@ from tdkt.law.catalogue import load_catalogue
 
 from . import selectors
 from .models import AttendanceStatus, CouncilSession, OpenVote, SessionStatus
-from .tally import quorum_required, units_of, voting_rule
+from .tally import quorum_required, threshold_short, units_of, voting_rule
 
 
 def secret_by_rules(session: CouncilSession) -> bool:
@@ -45,6 +45,7 @@ def results(session: CouncilSession) -> list[dict]:
             "award_name": awards[item.award_code].name if item.award_code in awards else item.award_code,
             "agree": result.get("agree", item.agree_count), "disagree": result.get("disagree", item.disagree_count),
             "share": result.get("share"), "threshold": result.get("threshold"), "threshold_text": result.get("threshold_text"),
+            "threshold_short": threshold_short(result.get("threshold"), result.get("strictly_greater", False), result.get("base", "all")),
             "quorum": result.get("quorum"), "passed": bool(result.get("passed")), "explanation": result.get("explanation", ""),
             "legal_basis": result.get("legal_basis", ""), "needs_verification": bool(result.get("needs_verification")),
         })

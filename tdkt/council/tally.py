@@ -112,6 +112,20 @@ def _percent_text(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
+def percent_text(share) -> str:
+    """A share as the screens and the minutes print it: two decimals, decimal comma ("80,00%")."""
+    return "" if share is None else f"{Decimal(str(share)).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%".replace(".", ",")
+
+
+def threshold_short(threshold, strictly_greater: bool, base: str) -> str:
+    """A threshold in a table cell: "từ 90% trở lên", "trên 50%" (of all members unless the base is those present)."""
+    if threshold is None:
+        return ""
+    percent = _percent_text(Decimal(str(threshold)))
+    text = f"trên {percent}%" if strictly_greater else f"từ {percent}% trở lên"
+    return text + (" số có mặt" if base == "present" else "")
+
+
 def units_of(unit) -> tuple[str, ...]:
     """The codes a council of `unit` looks its local voting rules up by: its own, then those of the units above it
     (nearest first)."""

@@ -35,8 +35,8 @@ def test_the_minutes_carry_the_council_the_attendance_and_every_result(council, 
     assert "bỏ phiếu kín" in text and "ngày 20 tháng 12 năm 2025" in text
     rows = [line for line in docxcheck.lines(doc) if "Nguyễn Văn An" in line or "Trần Thị Bình" in line]
     assert rows, "the results table names the nominees"
-    # CSTĐCS: 4 of 5 = 80,0% against ≥ 80%; LĐTT: 5 of 5
-    assert "80,0%" in text and "100,0%" in text and "từ 80% tổng số thành viên Hội đồng trở lên" in text
+    # CSTĐCS: 4 of 5 = 80,00% against ≥ 80%; LĐTT: 5 of 5
+    assert "80,00%" in text and "100,00%" in text and "từ 80% trở lên" in text and "Ngưỡng (trên tổng số thành viên)" in text
     assert "Khoản 7 Điều 30 Nghị định 98/2023/NĐ-CP" in text
     assert "CHỦ TỌA" in text and "THƯ KÝ" in text
     assert docxcheck.fonts(doc) <= {"Times New Roman"}
@@ -71,5 +71,5 @@ def test_the_minutes_pdf_reads_back_with_the_results(council, dossiers, tmp_path
 
     pdf = to_pdf(minutes_document(closed(council, dossiers)))
     text = pdf_text(pdf, tmp_path)
-    assert "BIÊN BẢN" in text and "Nguyễn Văn An" in text and "80,0%" in text
+    assert "BIÊN BẢN" in text and "Nguyễn Văn An" in text and "80,00%" in text
     save_page_one(pdf, "council-minutes-page1", tmp_path)
