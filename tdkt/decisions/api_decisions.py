@@ -10,6 +10,9 @@
 - POST  decisions/{id}/sign                    {"confirm": true} → number, awards into the ledger (the signer)
 - POST  decisions/{id}/cancellation            {"reason", "decided_on"} → the draft cancelling an issued decision (201)
 - POST  decisions/{id}/revocation              {"lines": [id…], "reason", "decided_on"} → the draft revoking awards (Điều 93, 201)
+- POST  decisions/{id}/amendment               {"reason", "decided_on"} → the draft amending an issued decision (201)
+- POST  decisions/{id}/lines                   {"award_code", "year", "replaces" (a line of the amended decision) or
+                                               "person" | "unit" | "household", "achievement"} → a line of an amendment (201)
 Another level's decision is a 404, a reader who may not act a 403, bad input a 400 {"error": "…"} in Vietnamese."""
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from rest_framework.views import APIView
 
 from tdkt.core.errors import DomainError
 from tdkt.council.views import session_for
+from tdkt.org.models import Household, Person, Unit
 from tdkt.org.views import require
 
-from . import selectors, services
+from . import amendments, selectors, services
 from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
 from .views_decisions import decision_for
 
@@ -104,6 +108,16 @@ class CorrectionIn(serializers.Serializer):
 
 class RevocationIn(CorrectionIn):
     lines = serializers.ListField(child=serializers.IntegerField(), allow_empty=False, help_text="Mã số các dòng của quyết định")
+
+
+class AmendmentLineIn(serializers.Serializer):
+    award_code = serializers.CharField(max_length=40, help_text="Mã danh hiệu, hình thức (đúng)")
+    year = serializers.IntegerField(help_text="Năm thành tích (đúng)")
+    replaces = serializers.IntegerField(required=False, help_text="Sửa đổi: mã số dòng của quyết định bị sửa đổi")
+    person = serializers.IntegerField(required=False, help_text="Bổ sung (hoặc đổi người của dòng sửa đổi): mã số cá nhân")
+    unit = serializers.IntegerField(required=False, help_text="… hoặc mã số tập thể")
+    household = serializers.IntegerField(required=False, help_text="… hoặc mã số hộ gia đình")
+    achievement = serializers.CharField(required=False, allow_blank=True, max_length=4000)
 
 
 _MESSAGES = {"required": "thiếu", "blank": "không được để trống", "invalid": "không hợp lệ", "null": "không được để trống",
@@ -269,3 +283,55 @@ class RevocationView(APIView):
         draft = services.revocation_draft(actor=request.user, issuer=decision.issuer, awards=awards, reason=data["reason"],
                                           decided_on=data["decided_on"])
         return _detail(draft, status.HTTP_201_CREATED)
+
+
+class AmendmentView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=CorrectionIn, responses={201: DecisionDetailOut}, tags=["decisions"],
+                   summary="Dự thảo quyết định sửa đổi, bổ sung một quyết định khen thưởng đã ban hành")
+    def post(self, request, pk: int):
+        decision = decision_for(request, pk)
+        require(request, "decisions.draft", decision)
+        data = _valid(CorrectionIn, request.data)
+        draft = amendments.amendment_draft(actor=request.user, decision=decision, reason=data["reason"], decided_on=data["decided_on"])
+        return _detail(draft, status.HTTP_201_CREATED)
+
+
+_SUBJECTS = (("person", Person, "unit__path__startswith", "cá nhân"), ("unit", Unit, "path__startswith", "tập thể"),
+             ("household", Household, "village__path__startswith", "hộ gia đình"))
+
+
+def _subject(data: dict, issuer):
+    """The subject named by id, looked up only within the issuer's subtree (another level's is "not found")."""
+    given = [(key, model, lookup, word) for key, model, lookup, word in _SUBJECTS if data.get(key) is not None]
+    if len(given) > 1:
+        raise DomainError("Chỉ ghi một trong person, unit, household.", code="invalid")
+    if not given:
+        return None
+    key, model, lookup, word = given[0]
+    found = model.objects.filter(pk=data[key], **{lookup: issuer.path}).first()
+    if found is None:
+        raise DomainError(f"Không có {word} mã số {data[key]} trong phạm vi của {issuer.name}.", code="invalid")
+    return found
+
+
+class AmendmentLineView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=AmendmentLineIn, responses={201: DecisionDetailOut}, tags=["decisions"],
+                   summary="Thêm dòng sửa đổi (thay một dòng của quyết định bị sửa đổi) hoặc bổ sung vào dự thảo quyết định sửa đổi, bổ sung")
+    def post(self, request, pk: int):
+        decision = decision_for(request, pk)
+        require(request, "decisions.draft", decision)
+        data = _valid(AmendmentLineIn, request.data)
+        if decision.kind != DecisionKind.AMENDMENT:
+            raise DomainError("Chỉ thêm dòng vào dự thảo quyết định sửa đổi, bổ sung.", code="invalid")
+        replaces = None
+        if data.get("replaces") is not None:
+            replaces = DecisionLine.objects.filter(decision_id=decision.amends_id, pk=data["replaces"]).first()
+            if replaces is None:
+                raise DomainError(f"Quyết định số {decision.amends.number_text} không có dòng mã số {data['replaces']}.", code="invalid")
+        amendments.amendment_line_add(actor=request.user, decision=decision, award_code=data["award_code"], year=data["year"],
+                                      replaces=replaces, subject=_subject(data, decision.issuer), achievement=data.get("achievement", ""))
+        return _detail(decision, status.HTTP_201_CREATED)

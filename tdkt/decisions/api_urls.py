@@ -17,4 +17,6 @@ urlpatterns = [
     path("decisions/<int:pk>/sign", api_decisions.SignView.as_view(), name="decision-sign"),
     path("decisions/<int:pk>/cancellation", api_decisions.CancellationView.as_view(), name="decision-cancellation"),
     path("decisions/<int:pk>/revocation", api_decisions.RevocationView.as_view(), name="decision-revocation"),
+    path("decisions/<int:pk>/amendment", api_decisions.AmendmentView.as_view(), name="decision-amendment"),
+    path("decisions/<int:pk>/lines", api_decisions.AmendmentLineView.as_view(), name="decision-lines"),
 ]

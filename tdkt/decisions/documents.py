@@ -45,12 +45,16 @@ def context_for(decision: Decision) -> dict:
     title = vntext.nfc(decision.signer_title or "CHỦ TỊCH")
     draft = decision.status != DecisionStatus.ISSUED
     revoking = decision.kind in (DecisionKind.REVOCATION, DecisionKind.CANCELLATION)
+    issuer_title = f"{title[0]}{title[1:].lower()} {body}"
     recipients = [{"name": line.name, "position": line.description,
                    "award": awards[line.award_code].name if line.award_code in awards else line.award_code,
                    "amount": int(line.recover_amount if revoking else line.amount)} for line in lines]
     total = sum(r["amount"] for r in recipients)
     n = f"{len(lines):02d}"
-    if revoking:
+    closing = []
+    if decision.kind == DecisionKind.AMENDMENT:
+        first, second, closing, list_title = _amendment_articles(decision, lines, recipients, issuer_title)
+    elif revoking:
         first = (f"Hủy bỏ Quyết định số {decision.amends.number_text} (có danh sách kèm theo)." if decision.kind == DecisionKind.CANCELLATION
                  else f"Hủy bỏ quyết định khen thưởng đối với {n} cá nhân, tập thể (có danh sách kèm theo). Lý do: {decision.reason}")
         second = (f"Thu hồi hiện vật và tiền thưởng đã nhận, tổng số tiền: {vntext.format_money(total)} đồng "
@@ -73,15 +77,57 @@ def context_for(decision: Decision) -> dict:
         "summary": ("DỰ THẢO — " if draft else "") + decision.title,
         "authority": f"{title} {body}",
         "grounds": grounds,
-        "articles": [{"label": "Điều 1.", "text": first}, {"label": "Điều 2.", "text": second},
-                     {"label": "Điều 3.", "text": "Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị liên quan và các cá nhân, "
-                                                  "tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."}],
+        "articles": [{"label": f"Điều {i}.", "text": text} for i, text in enumerate(
+            [first, second, *closing, "Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị liên quan và các cá nhân, "
+                                      "tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."], start=1)],
         "receivers": ["- Như Điều 3;", "- Lưu: VT."],
         "signer": {"authority": "", "title": title, "name": decision.signer_name or "…"},
-        "issuer_title": f"{title[0]}{title[1:].lower()} {body}",
+        "issuer_title": issuer_title,
         "list_title": list_title,
         "recipients": recipients,
     }
+
+
+def _money(amount: int) -> str:
+    return f"{vntext.format_money(amount)} đồng ({vntext.money_in_words(amount).lower()})"
+
+
+def _amendment_articles(decision: Decision, lines, recipients: list[dict], issuer_title: str) -> tuple[str, str, list[str], str]:
+    """Điều 1 (what is amended: for a replaced line the old and the new award, for a supplement the new one), Điều 2 (the
+    money: new, recovered, the net), Điều 3 (the rest of the amended decision stands) and the list's title; each
+    recipient's award says whether it replaces or supplements (the shipped template's columns, no new ones)."""
+    awards = load_catalogue().awards
+    amended = decision.amends
+
+    def name(code: str) -> str:
+        return awards[code].name if code in awards else code
+
+    items = []
+    for i, (line, row) in enumerate(zip(lines, recipients, strict=True), start=1):
+        new = f"{name(line.award_code)} năm {line.year}"
+        old = line.revoked_award
+        if old is not None:
+            before = getattr(old, "decision_line", None)
+            was = before.name if before is not None else str(old.subject)
+            whom = line.name if was == line.name else f"{was} thành {line.name}"
+            items.append(f"{i}. Sửa đổi khen thưởng của {whom}: {name(old.award_code)} năm {old.year} thành {new}")
+            row["award"] = (f"{new} (sửa đổi: thay cho {name(old.award_code)} năm {old.year}; thu hồi "
+                            f"{vntext.format_money(line.recover_amount)} đồng đã chi)")
+        else:
+            items.append(f"{i}. Bổ sung khen thưởng cho {line.name}: {new}")
+            row["award"] = f"{new} (bổ sung)"
+    when = f" ngày {amended.decided_on:%d/%m/%Y}" if amended.decided_on else ""
+    first = (f"Sửa đổi, bổ sung Quyết định số {amended.number_text}{when} của {issuer_title} như sau (có danh sách kèm theo)"
+             + (": " + "; ".join(items) if items else "") + "." + (f" Lý do: {decision.reason.rstrip('.')}." if decision.reason else ""))
+    new_total = sum(line.amount for line in lines)
+    recovered = sum(line.recover_amount for line in lines)
+    net = new_total - recovered
+    second = (f"Tiền thưởng theo các khen thưởng sửa đổi, bổ sung thực hiện theo quy định của Nghị định số 152/2025/NĐ-CP: "
+              f"{_money(new_total)}; thu hồi tiền thưởng đã chi theo các khen thưởng bị sửa đổi: {_money(recovered)}; "
+              + (f"số tiền chi thêm từ Quỹ thi đua, khen thưởng: {_money(net)}." if net >= 0
+                 else f"số tiền phải thu về Quỹ thi đua, khen thưởng: {_money(-net)}."))
+    closing = [f"Các nội dung khác của Quyết định số {amended.number_text} giữ nguyên hiệu lực thi hành."]
+    return first, second, closing, "Cá nhân, tập thể được sửa đổi, bổ sung khen thưởng"
 
 
 def decision_docx(decision: Decision) -> bytes:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.org.edit_forms import _date, _Styled
+from tdkt.records.catalogue import award_label
 
 REQUIRED = {"required": _("Vui lòng điền mục này.")}
 
@@ -45,3 +46,47 @@ class CorrectionForm(_Styled):
     reason = forms.CharField(label=_("Lý do"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                              error_messages={"required": _("Phải ghi lý do hủy bỏ.")})
     decided_on = _date(_("Ngày quyết định"), required=True)
+
+
+class AmendmentForm(CorrectionForm):
+    """"Sửa đổi, bổ sung quyết định": the reason and the date of the amendment."""
+    reason = forms.CharField(label=_("Lý do sửa đổi, bổ sung"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+                             error_messages={"required": _("Phải ghi lý do sửa đổi, bổ sung quyết định.")})
+
+
+def _line_choice(line) -> str:
+    return f"{line.position}. {line.name} — {award_label(line.award_code)} năm {line.year}"
+
+
+class ReplaceLineForm(_Styled):
+    """"Sửa đổi dòng": a line of the amended decision still in force, the corrected award and year."""
+    mode = forms.CharField(widget=forms.HiddenInput, initial="replace")
+    replaces = forms.TypedChoiceField(label=_("Dòng cần sửa đổi"), coerce=int,
+                                      error_messages={"required": _("Hãy chọn dòng cần sửa đổi."),
+                                                      "invalid_choice": _("Dòng này không còn sửa đổi được.")})
+    award_code = forms.ChoiceField(label=_("Danh hiệu, hình thức đúng"), error_messages={
+        "required": _("Hãy chọn danh hiệu, hình thức khen thưởng."), "invalid_choice": _("Danh hiệu, hình thức không hợp lệ.")})
+    year = forms.IntegerField(label=_("Năm thành tích đúng"), error_messages={
+        "required": _("Hãy nhập năm thành tích."), "invalid": _("Năm thành tích phải là một số.")})
+    achievement = forms.CharField(label=_("Thành tích"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text=_("Để trống: giữ thành tích của dòng cũ."))
+
+    def __init__(self, *args, lines=(), awards=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replaces"].choices = [("", _("— Chọn dòng —")), *((line.pk, _line_choice(line)) for line in lines)]
+        self.fields["award_code"].choices = [("", _("— Chọn danh hiệu, hình thức —")), *awards]
+
+
+class SupplementForm(_Styled):
+    """"Bổ sung": a nominee of the amended decision's session who passed but is not in it."""
+    mode = forms.CharField(widget=forms.HiddenInput, initial="supplement")
+    nominee = forms.TypedChoiceField(label=_("Người, tập thể được bổ sung"), coerce=int,
+                                     error_messages={"required": _("Hãy chọn người, tập thể được bổ sung."),
+                                                     "invalid_choice": _("Người, tập thể này không còn bổ sung được.")})
+    achievement = forms.CharField(label=_("Thành tích"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text=_("Để trống: thành tích trong hồ sơ đề nghị."))
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominee"].choices = [("", _("— Chọn người, tập thể —")), *(
+            (c["nominee"].pk, f"{c['nominee'].name} — {award_label(c['nominee'].award_code)} năm {c['year']}") for c in candidates)]

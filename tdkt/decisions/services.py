@@ -94,11 +94,16 @@ def _only_highest_title(lines: list[DecisionLine]) -> None:
                                    "chỉ thưởng danh hiệu cao nhất")
 
 
+PRICED = (DecisionKind.AWARD, DecisionKind.AMENDMENT)  # the kinds whose lines are new awards, priced on the decision date
+
+
 def _reprice(decision: Decision, lines: list[DecisionLine]) -> None:
+    """Price every line on the decision date; the total is the new money less what is recovered from the awards an
+    amendment replaces (nothing on an award decision): the net."""
     for line in lines:
         _price(line, decision.decided_on, decision.issuer)
     _only_highest_title(lines)
-    decision.total_amount = sum(line.amount for line in lines)
+    decision.total_amount = sum(line.amount for line in lines) - sum(line.recover_amount for line in lines)
 
 
 # --- Drafting -----------------------------------------------------------------------------------------
@@ -146,7 +151,7 @@ def decision_draft(*, actor, session: CouncilSession, decided_on: dt.date | None
         raise DomainError("Chỉ dự thảo quyết định khi phiên họp đã kết thúc bỏ phiếu.")
     decided_on = _check_date(decided_on or max(session.held_on, timezone.localdate()), session)
     here, _beyond = decided_items(session)
-    taken = set(DecisionLine.objects.filter(agenda_item_id__in=[r["item"] for r in here], decision__kind=DecisionKind.AWARD)
+    taken = set(DecisionLine.objects.filter(agenda_item_id__in=[r["item"] for r in here], decision__kind__in=PRICED)
                 .values_list("agenda_item_id", flat=True))
     rows = [r for r in here if r["item"] not in taken]
     if not rows:
@@ -208,7 +213,7 @@ def decision_update(*, actor, decision: Decision, title: str | None = None, deci
             locked.reason = vntext.nfc(reason)
         if decided_on is not None and decided_on != locked.decided_on:
             locked.decided_on = _check_date(decided_on, locked.session)
-            if locked.kind == DecisionKind.AWARD:
+            if locked.kind in PRICED:
                 lines = list(locked.lines.select_related("person", "unit", "household"))
                 _reprice(locked, lines)
                 DecisionLine.objects.bulk_update(lines, ["coefficient", "multiplier", "base_salary", "amount", "money_note"])
@@ -237,10 +242,11 @@ def line_remove(*, actor, line: DecisionLine, reason: str) -> None:
         DecisionLine.objects.bulk_update(lines, ["position"])
         for position, other in enumerate(lines, start=1):
             other.position = position
-        if locked.kind == DecisionKind.AWARD:
+        if locked.kind in PRICED:
             _reprice(locked, lines)
+        else:
+            locked.total_amount = sum(line.recover_amount for line in lines)
         DecisionLine.objects.bulk_update(lines, ["position", "coefficient", "multiplier", "base_salary", "amount", "money_note"])
-        locked.total_amount = sum(line.amount for line in lines) if locked.kind == DecisionKind.AWARD else locked.total_amount
         locked.save(update_fields=["total_amount", "updated_at"])
 
 
@@ -271,7 +277,12 @@ def decision_sign(*, actor, decision: Decision) -> Decision:
         locked.number, locked.number_text = number.number, number.text  # saved by the transition below
         lines = list(locked.lines.select_related("person", "unit", "household", "revoked_award", "nominee").order_by("position"))
         issuer_name = issuer_display_name(locked.issuer)
-        if locked.kind == DecisionKind.AWARD:
+        revoked = [line.revoked_award for line in lines if line.revoked_award is not None]
+        if revoked:  # a revocation's, a cancellation's awards, or those an amendment replaces: first, then the new ones
+            awards_revoked_by_decision(actor=actor, awards=revoked, on=locked.decided_on, reason=_revocation_reason(locked, number.text),
+                                       decision_number=number.text, decision_date=locked.decided_on, issuer_name=issuer_name,
+                                       target=locked)
+        if locked.kind in PRICED:
             subjects = [line for line in lines if line.subject is not None]
             created = awards_from_decision(
                 actor=actor, lines=[DecisionAward(line.award_code, line.year, person=line.person, unit=line.unit,
@@ -284,11 +295,6 @@ def decision_sign(*, actor, decision: Decision) -> Decision:
             for line in lines:
                 if line.nominee_id is not None and line.nominee.forwarded_from_id is not None:
                     on_higher_outcome(actor=actor, nominee=line.nominee, decision=locked)
-        else:
-            revoked = [line.revoked_award for line in lines if line.revoked_award is not None]
-            awards_revoked_by_decision(actor=actor, awards=revoked, on=locked.decided_on, reason=locked.reason,
-                                       decision_number=number.text, decision_date=locked.decided_on, issuer_name=issuer_name,
-                                       target=locked)
         kernel.transition(actor=actor, obj=locked, action="sign", workflow=DECISION,
                           changes={"number": number.number, "number_text": number.text, "signed_by": actor,
                                    "signed_at": timezone.now(), "signer_name": locked.signer_name},
@@ -296,6 +302,14 @@ def decision_sign(*, actor, decision: Decision) -> Decision:
     decision.__dict__.update({k: getattr(locked, k) for k in ("status", "number", "number_text", "signed_by_id", "signed_at",
                                                              "signer_name")})
     return decision
+
+
+def _revocation_reason(decision: Decision, number_text: str) -> str:
+    """What the ledger keeps as the reason of a revocation (255 characters at most): an amendment names itself."""
+    reason = decision.reason
+    if decision.kind == DecisionKind.AMENDMENT:
+        reason = f"Sửa đổi theo Quyết định số {number_text}: {reason}"
+    return reason if len(reason) <= 255 else reason[:254] + "…"
 
 
 # --- Revocation (Điều 93) and cancellation ------------------------------------------------------------------

@@ -26,8 +26,8 @@ from tdkt.law.catalogue import load_catalogue
 from tdkt.org.views import require
 from tdkt.records.catalogue import award_label
 
-from . import documents, selectors, services
-from .forms_decisions import CorrectionForm, DraftForm, HeaderForm, ReasonForm, SignForm
+from . import amendments, authority, documents, selectors, services
+from .forms_decisions import CorrectionForm, DraftForm, HeaderForm, ReasonForm, ReplaceLineForm, SignForm, SupplementForm
 from .models import DecisionKind, DecisionLine, DecisionStatus
 
 STATUSES = DecisionStatus.choices
@@ -79,6 +79,31 @@ def draft_from_session(request, pk: int):
         "submit_label": _("Dự thảo quyết định"), "closed": session.status == SessionStatus.CLOSED})
 
 
+def awards_decided_by(decision) -> list[tuple[str, str]]:
+    """The catalogue's awards the issuer decides on the decision's date, for the corrected award's select."""
+    return [(code, award.name) for code, award in load_catalogue().awards.items()
+            if authority.decides_here(code, decision.issuer, decision.decided_on)]
+
+
+def amendment_context(decision, lines, *, replace_form=None, supplement_form=None, editable: bool) -> dict:
+    """The amendment's part of a decision page: the sums (new money, money recovered, the net) and, on a draft its
+    office may change, the two forms that add a line."""
+    new_total = sum(line.amount for line in lines)
+    recovered = sum(line.recover_amount for line in lines)
+    net = new_total - recovered
+    context = {"amending": True, "new_total": new_total, "new_words": vntext.money_in_words(new_total), "recovered_total": recovered,
+               "recovered_words": vntext.money_in_words(recovered), "total": net, "net_abs": abs(net), "net_positive": net >= 0,
+               "total_words": vntext.money_in_words(abs(net))}
+    if editable:
+        amended = decision.amends
+        in_force = amendments.lines_in_force(amended)
+        candidates = amendments.supplement_candidates(amended)
+        context["replace_form"] = replace_form or ReplaceLineForm(lines=in_force, awards=awards_decided_by(decision),
+                                                                  initial={"year": decision.decided_on.year})
+        context["supplement_form"] = supplement_form or (SupplementForm(candidates=candidates) if candidates else None)
+    return context
+
+
 def _detail_context(request, decision, **extra) -> dict:
     user = request.user
     lines = selectors.lines_of(decision)
@@ -88,20 +113,30 @@ def _detail_context(request, decision, **extra) -> dict:
     draft = decision.status == DecisionStatus.DRAFT
     may_draft = user.has_perm("decisions.draft", decision)
     may_sign = user.has_perm("decisions.sign", decision)
-    revoking = decision.kind != DecisionKind.AWARD
+    revoking = decision.kind in (DecisionKind.REVOCATION, DecisionKind.CANCELLATION)
     total = sum(line.recover_amount for line in lines) if revoking else decision.total_amount
+    corrections = list(decision.corrections.order_by("id"))
+    cancelled = any(c.kind == DecisionKind.CANCELLATION for c in corrections)
+    issued_award = decision.issued and decision.kind == DecisionKind.AWARD and may_draft
     context = {
         "decision": decision, "lines": lines, "draft": draft, "revoking": revoking, "total": total,
         "total_words": vntext.money_in_words(total), "may_edit": draft and may_draft,
         "may_submit": draft and may_draft and bool(lines), "may_sign": decision.status == DecisionStatus.SUBMITTED and may_sign,
-        "may_correct": decision.issued and decision.kind == DecisionKind.AWARD and may_draft,
-        "corrections": list(decision.corrections.order_by("id")), "pdf_available": pdf_available(),
-        "print_query": _print_query(decision) if (decision.issued and decision.kind == DecisionKind.AWARD
+        "may_correct": issued_award and not cancelled, "may_amend": issued_award and not cancelled,
+        "may_revoke": decision.issued and decision.kind in (DecisionKind.AWARD, DecisionKind.AMENDMENT) and may_draft,
+        "corrections": corrections, "pdf_available": pdf_available(),
+        "print_query": _print_query(decision) if (decision.issued and decision.kind in (DecisionKind.AWARD, DecisionKind.AMENDMENT)
                                                   and user.has_perm("documents.print_certificates")) else "",
         "header_form": HeaderForm(initial={"title": decision.title, "decided_on": decision.decided_on,
                                            "grounds": "\n".join(decision.grounds or []), "signer_title": decision.signer_title,
                                            "signer_name": decision.signer_name}) if draft and may_draft else None,
     }
+    if decision.kind == DecisionKind.AMENDMENT:
+        for line in lines:
+            if line.revoked_award is not None:
+                line.old_award_name = (awards[line.revoked_award.award_code].name if line.revoked_award.award_code in awards
+                                       else line.revoked_award.award_code)
+        context.update(amendment_context(decision, lines, editable=draft and may_draft))
     context.update(extra)
     return context
 

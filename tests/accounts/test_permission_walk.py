@@ -644,6 +644,10 @@ def _decision_screens_walk():
         ("decisions: sign ward A (save, unconfirmed)", url("decision_sign", submitted), "form", {}, signers),
         ("decisions: cancel ward A draft (page)", url("decision_cancel"), "get", None, drafters),
         ("decisions: revoke a line (page)", url("decision_revoke", draft, line), "get", None, drafters),
+        ("decisions: amend ward A draft (page)", url("decision_amend"), "get", None, drafters),
+        ("decisions: amend ward A draft (save, empty)", url("decision_amend"), "form", {}, drafters),
+        ("decisions: add an amendment line (save, empty)", url("decision_line_add"), "form", {},
+         expect({**drafters, **only(DECISION_DRAFTERS, 302)})),
         ("decisions: ward A draft (.docx)", lambda t: reverse("decisions:decision_download", args=[draft(t).pk, "docx"]), "get", None,
          viewers_a),
         ("API decisions", lambda t: reverse("decisions_api:decisions"), "get", None, {**api, **DECISION_VIEWERS, "officer_b": 200}),
@@ -659,6 +663,8 @@ def _decision_screens_walk():
         ("API sign (empty)", api_url("decision-sign", submitted), "post", {}, api_signers),
         ("API cancellation (empty)", api_url("decision-cancellation"), "post", {}, api_drafters),
         ("API revocation (empty)", api_url("decision-revocation"), "post", {}, api_drafters),
+        ("API amendment (empty)", api_url("decision-amendment"), "post", {}, api_drafters),
+        ("API add an amendment line (empty)", api_url("decision-lines"), "post", {}, api_drafters),
     ]
 
 
