@@ -34,7 +34,7 @@ from tdkt.records.services import MIN_YEAR
 
 from . import authority
 from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
-from .services import LAW_GROUNDS, PRICED, _check_date, _editable, _nominee_line, _reprice, decided_items
+from .services import PRICED, _check_date, _editable, _nominee_line, _reprice, decided_items, law_grounds
 from .workflow import DECISION
 
 # --- Reads: what an amendment may touch ------------------------------------------------------------------
@@ -107,7 +107,7 @@ def amendment_draft(*, actor, decision: Decision, reason: str, decided_on: dt.da
                           f"{decision.number_text} ({decision.decided_on:%d/%m/%Y}).")
     issuer = decision.issuer
     about = decision.title[0].lower() + decision.title[1:] if decision.title else ""
-    grounds = [*LAW_GROUNDS,
+    grounds = [*law_grounds(decided_on),
                f"Căn cứ Quyết định số {decision.number_text} {format_date(decision.decided_on)} {about}".rstrip() + ";",
                f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {issuer.name}."]
     with transaction.atomic():

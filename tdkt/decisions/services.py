@@ -37,12 +37,16 @@ from .forwarding import on_higher_outcome
 from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
 from .workflow import DECISION
 
-LAW_GROUNDS = (
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
-)
-REVOCATION_BASIS = "Điều 93 Luật Thi đua, khen thưởng số 06/2022/QH15"
+
+def law_grounds(day: dt.date) -> list[str]:
+    """The general legal grounds at the head of a decision of `day` (catalogue `decision.grounds`, dated: the laws and
+    decree in force that day), one line each."""
+    return [vntext.nfc(str(line)) for line in load_catalogue().param_on("decision.grounds", day).value]
+
+
+def revocation_basis(day: dt.date) -> str:
+    """The article a revocation rests on (catalogue `decision.revocation.basis`: Điều 93 of the 2022 law)."""
+    return str(load_catalogue().param_on("decision.revocation.basis", day).value)
 
 
 def _issuer_kind(issuer) -> str:
@@ -50,8 +54,8 @@ def _issuer_kind(issuer) -> str:
     return "commune_chair" if issuer.kind == "commune" else ""
 
 
-def default_grounds(session: CouncilSession | None, issuer) -> list[str]:
-    lines = list(LAW_GROUNDS)
+def default_grounds(session: CouncilSession | None, issuer, day: dt.date) -> list[str]:
+    lines = law_grounds(day)
     if session is not None:
         lines.append(f"Căn cứ kết quả họp {session.council.name} {format_date(session.held_on)};")
     lines.append(f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {issuer.name}.")
@@ -161,7 +165,7 @@ def decision_draft(*, actor, session: CouncilSession, decided_on: dt.date | None
     with transaction.atomic():
         decision = Decision(issuer=issuer, kind=DecisionKind.AWARD, session=session, decided_on=decided_on, drafted_by=actor,
                             title=vntext.nfc(title) or f"Về việc khen thưởng năm {nominees[rows[0]['nominee']].dossier.round.year}",
-                            grounds=default_grounds(session, issuer), signer_title=vntext.nfc(signer_title) or "CHỦ TỊCH",
+                            grounds=default_grounds(session, issuer, decided_on), signer_title=vntext.nfc(signer_title) or "CHỦ TỊCH",
                             signer_name=vntext.nfc(signer_name))
         lines = [_nominee_line(r, nominees[r["nominee"]], nominees[r["nominee"]].dossier.round.year) for r in rows]
         awards = load_catalogue().awards  # the highest rank first, people before collectives (the list's usual order)
@@ -345,7 +349,7 @@ def revocation_draft(*, actor, issuer, awards: list[AwardRecord], reason: str, d
              else "Về việc hủy bỏ quyết định khen thưởng")
     with transaction.atomic():
         decision = Decision(issuer=issuer, kind=kind, amends=amends, decided_on=decided_on, drafted_by=actor, title=title,
-                            reason=reason, grounds=[*LAW_GROUNDS, f"Căn cứ {REVOCATION_BASIS};",
+                            reason=reason, grounds=[*law_grounds(decided_on), f"Căn cứ {revocation_basis(decided_on)};",
                                                     f"Theo đề nghị của cơ quan thường trực Hội đồng Thi đua - Khen thưởng {issuer.name}."])
         lines = []
         for position, award in enumerate(awards, start=1):

@@ -5,8 +5,8 @@ import copy
 
 from django import forms
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.errors import DomainError
 
