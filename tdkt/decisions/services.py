@@ -309,11 +309,10 @@ def decision_sign(*, actor, decision: Decision) -> Decision:
 
 
 def _revocation_reason(decision: Decision, number_text: str) -> str:
-    """What the ledger keeps as the reason of a revocation (255 characters at most): an amendment names itself."""
-    reason = decision.reason
+    """What the ledger keeps as the reason of a revocation (the whole reason): an amendment names itself."""
     if decision.kind == DecisionKind.AMENDMENT:
-        reason = f"Sửa đổi theo Quyết định số {number_text}: {reason}"
-    return reason if len(reason) <= 255 else reason[:254] + "…"
+        return f"Sửa đổi theo Quyết định số {number_text}: {decision.reason}"
+    return decision.reason
 
 
 # --- Revocation (Điều 93) and cancellation ------------------------------------------------------------------

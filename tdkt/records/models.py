@@ -163,7 +163,7 @@ class AwardRevocation(TimeStampedModel):
     """The act that revoked an award (Art 93 Luật TĐKT): the award stays in the ledger and no longer counts."""
 
     revoked_on = models.DateField(_("Ngày hủy bỏ"))
-    reason = models.CharField(_("Lý do hủy bỏ"), max_length=255)
+    reason = models.TextField(_("Lý do hủy bỏ"), max_length=4000)
     decision_number = models.CharField(_("Số quyết định hủy bỏ"), max_length=60, blank=True)
     decision_date = models.DateField(_("Ngày quyết định hủy bỏ"), null=True, blank=True)
     issuer_name = models.CharField(_("Cơ quan quyết định hủy bỏ"), max_length=255, blank=True)

@@ -155,6 +155,17 @@ def test_an_award_is_revoked_by_a_later_decision_with_the_money_to_recover(counc
     assert AwardRecord.objects.get(person=tree.binh, decision_number=issued.number_text).revocation is None
 
 
+def test_a_long_reason_is_kept_whole_in_the_ledger(council, dossiers, personas, tree, numbering):
+    issued = signed(services.decision_draft(actor=personas["appraiser"], session=closed_session(council, dossiers), decided_on=DECIDED_ON),
+                    personas)
+    award = AwardRecord.objects.get(person=tree.an, decision_number=issued.number_text)
+    reason = "Kết luận thanh tra số 12/KL-TTr: " + "kê khai sáng kiến không đúng thực tế, hồ sơ minh chứng không hợp lệ; " * 12
+    signed(services.revocation_draft(actor=personas["appraiser"], issuer=tree.ward_a, awards=[award], reason=reason,
+                                     decided_on=dt.date(2026, 3, 2)), personas)
+    award.refresh_from_db()
+    assert len(reason) > 800 and award.revocation.reason == reason.strip()  # nothing cut (PostgreSQL refused it as 255 characters)
+
+
 def test_a_cancellation_revokes_every_award_of_the_cancelled_decision(council, dossiers, personas, numbering):
     issued = signed(services.decision_draft(actor=personas["appraiser"], session=closed_session(council, dossiers), decided_on=DECIDED_ON),
                     personas)
