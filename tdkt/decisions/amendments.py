@@ -101,10 +101,7 @@ def amendment_draft(*, actor, decision: Decision, reason: str, decided_on: dt.da
     reason = vntext.nfc(reason)
     if not reason:
         raise DomainError("Phải ghi lý do sửa đổi, bổ sung quyết định.")
-    decided_on = _check_date(decided_on, None)
-    if decided_on < decision.decided_on:
-        raise DomainError(f"Ngày quyết định sửa đổi ({decided_on:%d/%m/%Y}) không được trước ngày của Quyết định số "
-                          f"{decision.number_text} ({decision.decided_on:%d/%m/%Y}).")
+    decided_on = _check_date(decided_on, None, decision)
     issuer = decision.issuer
     about = decision.title[0].lower() + decision.title[1:] if decision.title else ""
     grounds = [*law_grounds(decided_on),

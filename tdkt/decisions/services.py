@@ -126,11 +126,15 @@ def _nominee_line(item_result: dict, nominee: Nominee, year: int) -> DecisionLin
                         year=year, achievement=nominee.summary)
 
 
-def _check_date(decided_on, session: CouncilSession | None) -> dt.date:
+def _check_date(decided_on, session: CouncilSession | None, amends: Decision | None = None) -> dt.date:
+    """A decision's date: a real date, not before its council's session nor before the decision it amends or cancels."""
     if not isinstance(decided_on, dt.date):
         raise DomainError("Ngày quyết định không hợp lệ.")
     if session is not None and decided_on < session.held_on:
         raise DomainError(f"Ngày quyết định ({decided_on:%d/%m/%Y}) không được trước ngày họp Hội đồng ({session.held_on:%d/%m/%Y}).")
+    if amends is not None and decided_on < amends.decided_on:
+        raise DomainError(f"Ngày quyết định ({decided_on:%d/%m/%Y}) không được trước ngày của Quyết định số "
+                          f"{amends.number_text} ({amends.decided_on:%d/%m/%Y}) mà nó sửa đổi hoặc hủy bỏ.")
     if decided_on > timezone.localdate() + dt.timedelta(days=366):
         raise DomainError("Ngày quyết định quá xa trong tương lai.")
     return decided_on
@@ -216,7 +220,7 @@ def decision_update(*, actor, decision: Decision, title: str | None = None, deci
         if reason is not None:
             locked.reason = vntext.nfc(reason)
         if decided_on is not None and decided_on != locked.decided_on:
-            locked.decided_on = _check_date(decided_on, locked.session)
+            locked.decided_on = _check_date(decided_on, locked.session, locked.amends)
             if locked.kind in PRICED:
                 lines = list(locked.lines.select_related("person", "unit", "household"))
                 _reprice(locked, lines)
@@ -336,7 +340,7 @@ def revocation_draft(*, actor, issuer, awards: list[AwardRecord], reason: str, d
                           "đề nghị hoặc thẩm định sai, vi phạm tiêu chuẩn).")
     if not awards:
         raise DomainError("Chưa chọn khen thưởng nào để hủy bỏ.")
-    decided_on = _check_date(decided_on, None)
+    decided_on = _check_date(decided_on, None, amends)
     foreign = [a for a in awards if a.issuer_id != issuer.pk]
     if foreign:
         raise DomainError(f"Chỉ cấp đã quyết định mới hủy bỏ được: {foreign[0]} do {foreign[0].issuer_name} quyết định.")

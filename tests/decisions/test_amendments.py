@@ -67,6 +67,17 @@ def test_an_amendment_is_refused_of_an_amendment_after_a_cancellation_without_re
     assert Decision.objects.filter(kind=DecisionKind.AMENDMENT).count() == 1
 
 
+def test_an_amendment_or_a_cancellation_is_not_dated_before_the_decision_it_corrects(personas, issued):
+    draft = _draft(issued, personas)
+    with pytest.raises(DomainError, match="không được trước ngày của Quyết định số 01/QĐ-UBND"):
+        services.decision_update(actor=personas["appraiser"], decision=draft, decided_on=dt.date(2025, 12, 1))
+    draft.refresh_from_db()
+    assert draft.decided_on == AMENDED_ON  # nothing changed
+    with pytest.raises(DomainError, match="không được trước ngày của Quyết định số 01/QĐ-UBND"):
+        services.cancellation_draft(actor=personas["appraiser"], decision=issued, reason="Nhầm", decided_on=dt.date(2025, 12, 1))
+    assert not Decision.objects.filter(kind=DecisionKind.CANCELLATION).exists()
+
+
 def test_a_draft_award_decision_is_not_amended(council, dossiers, personas, numbering):  # noqa: F811
     draft = services.decision_draft(actor=personas["appraiser"], session=closed_session(council, dossiers), decided_on=DECIDED_ON)
     with pytest.raises(DomainError, match="đã ban hành"):
