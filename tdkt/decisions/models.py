@@ -57,6 +57,15 @@ class Decision(models.Model):
         ordering = ["-decided_on", "-id"]
         indexes = [models.Index(fields=["issuer", "status"])]
 
+    @property
+    def recovers(self) -> bool:
+        """An amendment whose corrections pay less than the money they take back: its total is what is recovered."""
+        return self.total_amount < 0
+
+    @property
+    def amount_shown(self) -> int:
+        return abs(self.total_amount)
+
     def __str__(self) -> str:
         return f"Quyết định {self.number_text}" if self.number_text else f"Dự thảo quyết định: {self.title}"
 

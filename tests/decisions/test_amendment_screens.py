@@ -100,3 +100,16 @@ def test_a_line_is_added_only_to_an_amendment_draft(client, issued, personas, mo
     client.force_login(personas["appraiser"])
     response = client.post(reverse("decisions:decision_line_add", args=[issued.pk]), data={"mode": mode}, follow=True)
     assert "Chỉ thêm dòng vào dự thảo quyết định sửa đổi, bổ sung." in response.content.decode()
+
+
+def test_an_amendment_that_takes_back_more_than_it_pays_is_listed_as_money_to_recover(client, issued, personas):  # noqa: F811
+    client.force_login(personas["appraiser"])
+    _amend(client, issued, reason="Ghi nhầm danh hiệu của ông Nguyễn Văn An")
+    draft = Decision.objects.get(kind=DecisionKind.AMENDMENT)
+    an = issued.lines.get(name="Nguyễn Văn An")  # CSTĐCS, 2.340.000 paid → LĐTT, 700.000
+    client.post(reverse("decisions:decision_line_add", args=[draft.pk]),
+                data={"mode": "replace", "replaces": an.pk, "award_code": "LDTT", "year": "2025"})
+    draft.refresh_from_db()
+    assert draft.total_amount == -1_640_000
+    listing = client.get(reverse("decisions:decision_index")).content.decode()
+    assert "phải thu về 1.640.000" in listing and "-1.640.000" not in listing
