@@ -124,7 +124,7 @@ def minutes():
         b._run_font(p.add_run(f"{{{{ {key} }}}}"), 14)
     b.body(doc, "Nội dung:", bold=True)
     _body_loop(doc)
-    t = b.table(doc, (1.1, 3.6, 3.1, 1.4, 1.6, 2.1, 2.1, 1.5), borders=True)
+    t = b.table(doc, (1.2, 3.4, 3.0, 1.4, 1.6, 2.0, 2.2, 1.7), borders=True)
     b.header_row(t, ["STT", "Họ và tên", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý / tổng số thành viên",
                      "Ngưỡng (trên tổng số thành viên)", "Kết quả"], size=12)
     b.loop_rows(t, "for r in results", ["{{ loop.index }}", "{{ r.name }}", "{{ r.award }}", "{{ r.agree }}", "{{ r.disagree }}",
