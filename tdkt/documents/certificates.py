@@ -168,6 +168,20 @@ def _frame(field: Field, text: str) -> str:
             f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
 
 
+RULE_MM_PER_PT = 56 / 13  # the rule under the Tiêu ngữ: as the documents' heading draws it (56 mm under 13 pt), scaled
+
+
+def _rule_frame(field: Field) -> str:
+    """The rule under the Tiêu ngữ on blank paper (DOCUMENTS.md §2): a frame as wide as the motto, just below it, with
+    only a bottom border."""
+    width = field.size * RULE_MM_PER_PT
+    w, x = round(width * TWIPS_PER_MM), round((field.x - width / 2) * TWIPS_PER_MM)
+    y = round((field.y + field.size * PT_MM * 1.2) * TWIPS_PER_MM)
+    return (f'<w:p><w:pPr><w:framePr w:w="{w}" w:h="40" w:hRule="exact" w:wrap="around" w:vAnchor="page" w:hAnchor="page" '
+            f'w:x="{x}" w:y="{y}"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'
+            '<w:spacing w:before="0" w:after="0" w:line="40" w:lineRule="exact"/></w:pPr></w:p>')
+
+
 PROGRESS_EVERY = 100  # pages between two progress reports of a long batch
 
 
@@ -182,7 +196,10 @@ def _docx(all_pages: list[list[tuple[Field, str]]], *, blank: bool, progress=Non
     docxbuild.fix_fonts(doc)
     chunks = []
     for n, page in enumerate(all_pages):
-        chunks += [_frame(field, text) for field, text in page]
+        for field, text in page:
+            chunks.append(_frame(field, text))
+            if blank and field.code == "motto2":
+                chunks.append(_rule_frame(field))
         last = n == len(all_pages) - 1
         chunks.append("<w:p/>" if last else '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')  # the anchor of the page's frames
         if progress is not None and (n + 1) % PROGRESS_EVERY == 0:

@@ -69,6 +69,12 @@ def test_blank_paper_prints_the_motto_and_a_border():
     page = texts(frames(doc)[0])
     assert page[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert doc.sections[0]._sectPr.find(qn("w:pgBorders")) is not None
+    # the rule under the Tiêu ngữ: a frame with only a bottom border, centred under it, about as long as the motto
+    rules = [p for p in doc.element.body.iter(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None]
+    assert len(rules) == 1
+    frame = rules[0].find(f"{qn('w:pPr')}/{qn('w:framePr')}")
+    width, left = int(frame.get(qn("w:w"))) / TWIPS, int(frame.get(qn("w:x"))) / TWIPS
+    assert 60 < width < 70 and left + width / 2 == pytest.approx(148.5, abs=0.2)
 
 
 def test_the_layout_offsets_move_the_fields(tree, personas):
