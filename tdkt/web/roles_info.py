@@ -7,15 +7,12 @@ from tdkt.accounts import scoping
 from tdkt.accounts.roles import Role
 from tdkt.core import registry
 
-NOT_YET = {
-    Role.APPRAISER: "Thẩm định hồ sơ đề nghị khen thưởng sẽ có khi phân hệ hồ sơ đề nghị được đưa vào sử dụng.",
-    Role.OFFICE_HEAD: "Duyệt tờ trình và theo dõi tiến độ sẽ có khi phân hệ hồ sơ đề nghị được đưa vào sử dụng.",
-    Role.COUNCIL_MEMBER: "Bỏ phiếu và xem hồ sơ trình Hội đồng sẽ có khi phân hệ Hội đồng được đưa vào sử dụng; tài khoản này không xem hồ sơ cá nhân.",
-    Role.COUNCIL_SECRETARY: "Lập phiên họp, kiểm phiếu và biên bản sẽ có khi phân hệ Hội đồng được đưa vào sử dụng.",
-    Role.SIGNER: "Ký quyết định khen thưởng sẽ có khi phân hệ quyết định được đưa vào sử dụng.",
-    Role.CLUSTER_HEAD: "Chấm điểm, xếp hạng cụm, khối thi đua sẽ có khi phân hệ cụm, khối được đưa vào sử dụng; tài khoản này không xem hồ sơ cá nhân.",
-    Role.PORTAL_EDITOR: "Biên tập tin bài, gương điển hình sẽ có khi phân hệ cổng thông tin được đưa vào sử dụng; tài khoản này không xem hồ sơ cá nhân.",
+NOT_YET = {  # what a role will do that is not built yet (the rest of its work is listed from the apps' abilities)
+    Role.CLUSTER_HEAD: "Chấm điểm, xếp hạng cụm, khối thi đua sẽ có khi phân hệ cụm, khối được đưa vào sử dụng.",
+    Role.PORTAL_EDITOR: "Biên tập tin bài, gương điển hình sẽ có khi phân hệ cổng thông tin được đưa vào sử dụng.",
 }
+NO_PEOPLE = "Tài khoản này không xem hồ sơ cá nhân."
+WITHOUT_PEOPLE = frozenset({Role.COUNCIL_MEMBER, Role.CLUSTER_HEAD, Role.PORTAL_EDITOR})
 
 
 def links(user) -> dict[str, tuple[str, str]]:
@@ -29,7 +26,8 @@ def cards_for(user) -> list[dict]:
     by_role: dict[str, dict] = {}
     for a in scoping.active_assignments(user):
         card = by_role.setdefault(a.role, {"role": a.role, "label": a.get_role_display(), "units": [], "lines": [],
-                                           "later": NOT_YET.get(a.role)})
+                                           "later": " ".join(filter(None, (NOT_YET.get(a.role),
+                                                                            NO_PEOPLE if a.role in WITHOUT_PEOPLE else "")))})
         card["units"].append(a.unit)
     for card in by_role.values():
         for ability in registry.abilities_for(card["role"]):

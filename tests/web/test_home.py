@@ -55,3 +55,13 @@ def test_it_keeps_the_home_page_cheap(client, officer_a, django_assert_max_num_q
     client.force_login(officer_a)
     with django_assert_max_num_queries(11):  # the dossiers waiting for the officer (nominations) read one more
         client.get(reverse("web:home"))
+
+
+def test_it_no_longer_says_that_built_work_will_come_later(client, personas):
+    for who in ("chair", "secretary", "appraiser", "office_head", "council_member"):
+        client.force_login(personas[who])
+        body = client.get(reverse("web:home")).content.decode()
+        assert "sẽ có khi phân hệ" not in body, who  # nominations, the council and decisions are in use
+    client.force_login(personas["cluster_head"])
+    body = client.get(reverse("web:home")).content.decode()
+    assert "sẽ có khi phân hệ cụm, khối được đưa vào sử dụng" in body and "không xem hồ sơ cá nhân" in body
