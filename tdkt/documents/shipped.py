@@ -228,14 +228,14 @@ def plan():
     # Phụ lục I: the key tasks, numbered on its own page series
     b.new_section(doc)
     _appendix_heading(doc, "I", "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}")
-    t = b.table(doc, (1.0, 5.4, 3.0, 2.9, 2.4, 1.8), borders=True)
+    t = b.table(doc, (1.2, 5.3, 3.0, 2.8, 2.4, 1.8), borders=True)
     b.header_row(t, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Tình trạng"], size=12)
     b.loop_rows(t, "for r in key_tasks", ["{{ loop.index }}", "{{ r.title }}", "{{ r.lead }}", "{{ r.coordinating }}", "{{ r.when }}",
                                           "{{ r.status }}"], size=12, aligns=[b.CENTER, b.LEFT, b.LEFT, b.LEFT, b.CENTER, b.CENTER])
     # Phụ lục II: the council's programme by month
     b.new_section(doc)
     _appendix_heading(doc, "II", "CHƯƠNG TRÌNH CÔNG TÁC NĂM {{ year }} CỦA {{ council_name|upper }}")
-    t = b.table(doc, (2.0, 1.0, 6.6, 4.4, 2.5), borders=True)
+    t = b.table(doc, (2.0, 1.2, 6.5, 4.3, 2.5), borders=True)
     b.header_row(t, ["Thời gian", "STT", "Nội dung công việc", "Thành viên, cơ quan phụ trách", "Ghi chú"], size=12)
     b.loop_rows(t, "for r in programme", ["{{ r.month_label }}", "{{ loop.index }}", "{{ r.title }}", "{{ r.in_charge }}", "{{ r.note }}"],
                 size=12, aligns=[b.CENTER, b.CENTER, b.LEFT, b.LEFT, b.LEFT])
