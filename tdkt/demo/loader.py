@@ -25,7 +25,7 @@ from tdkt.core.models import AuditEvent
 from tdkt.org.models import Unit
 from tdkt.org.seeding import seed_province
 
-from . import accounts, clusters, council_sessions, councils, decisions, history, nominations, people, units
+from . import accounts, clusters, council_sessions, councils, decisions, history, nominations, people, plans, units
 from .base import ACCOUNTS, LOADED_ACTION, PASSWORD, ROLE_NAMES, DemoReport, _Gen
 
 
@@ -55,7 +55,7 @@ def load(*, seed: int = 2026, size: float = 1.0, once: bool = False) -> DemoRepo
         seed_province(actor=actor, code=1, legacy_districts=["quan_dong_da"])
         g = _Gen(seed, size)
         d = SimpleNamespace(g=g, rng=g.rng, actor=actor)
-        for part in (units, people, history, clusters, accounts, councils, nominations, council_sessions, decisions):
+        for part in (units, people, history, clusters, accounts, councils, nominations, council_sessions, decisions, plans):
             part.generate(d)
         report.counts = {
             "units": Unit.objects.count(), "people": len(d.people), "households": len(d.households), "ratings": len(d.ratings),

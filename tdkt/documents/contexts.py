@@ -27,6 +27,15 @@ Per kind (the extra keys):
   "legal_basis"}], ended ("16 giờ 30, ngày 20 tháng 12 năm 2025"); signer = the chair (title "CHỦ TỌA").
 - ballot (phiếu bầu): session (the session's name and date), items [{"name", "unit", "award"}]; no number.
 - achievement_report (báo cáo thành tích, NĐ 152 annex): see `tdkt.documents.achievement.context_for`.
+- plan (kế hoạch công tác thi đua, khen thưởng, Mẫu 1.4 with two phụ lục; built by `tdkt.plans.documents.context_for`):
+  year (int), grounds [str] (căn cứ paragraphs, may be empty), intro [str] (opening paragraphs), sections [{"label":
+  "I." | "1." | "1.1." | "a)" (generated from the order), "title": str (may be ""), "level": 0–3, "paragraphs": [str]}]
+  in reading order → each gets heading ("I. MỤC ĐÍCH, YÊU CẦU"; "" for an untitled item, whose label then opens its
+  first paragraph), closing [str], issuer_title ("Ủy ban nhân dân quận Đống Đa", for "(Kèm theo … của …)"),
+  council_name ("Hội đồng Thi đua - Khen thưởng quận Đống Đa"),
+  key_tasks [{"title", "lead", "coordinating", "when", "status"}] (Phụ lục I),
+  programme [{"month": int, "title", "in_charge", "note"}] by month (Phụ lục II) → each gets month_label ("Tháng 1" on
+  the first item of a month, "" after); the context gets appendix_line ("(Kèm theo Kế hoạch số 05/KH-UBND ngày … của …)").
 """
 
 from __future__ import annotations
@@ -182,4 +191,36 @@ def prepare_achievement_report(context: dict) -> dict:
     for key in ("ratings", "awards", "initiatives"):
         ctx.setdefault(key, [])
     ctx["award_upper"] = formats.upper(ctx["award"])
+    return ctx
+
+
+def prepare_plan(context: dict) -> dict:
+    name = "kế hoạch"
+    ctx = common(context, name)
+    require(ctx, {"summary": "trích yếu", "sections": "nội dung kế hoạch", "signer": "người ký", "issuer_title": "cơ quan ban hành",
+                  "year": "năm kế hoạch"}, name)
+    for key in ("grounds", "intro", "closing", "key_tasks", "programme"):
+        ctx.setdefault(key, [])
+    sections = _rows(ctx, "sections", {"label": "số thứ tự mục"}, name)
+    for section in sections:
+        paragraphs = [p for p in (section.get("paragraphs") or []) if p]
+        title = section.get("title") or ""
+        if not title and not paragraphs:
+            raise DomainError(f"Mục {section['label']} của {name} không có tiêu đề và nội dung.", code="document_context")
+        section["level"] = int(section.get("level") or 0)
+        if title:
+            section["heading"] = f"{section['label']} {formats.upper(title) if section['level'] == 0 else title}"
+        else:
+            section["heading"] = ""
+            paragraphs = [f"{section['label']} {paragraphs[0]}", *paragraphs[1:]]
+        section["paragraphs"] = paragraphs
+    _rows(ctx, "key_tasks", {"title": "nhiệm vụ", "lead": "đơn vị chủ trì"}, name)
+    programme = _rows(ctx, "programme", {"month": "tháng", "title": "nội dung", "in_charge": "thành viên, cơ quan phụ trách"}, name)
+    previous = None
+    for row in programme:
+        row["month_label"] = f"Tháng {row['month']}" if row["month"] != previous else ""
+        previous = row["month"]
+    ctx["appendix_line"] = (f"(Kèm theo Kế hoạch số {ctx['number_text']}/{ctx['symbol']} {ctx['date_words']}"
+                            f" của {ctx['issuer_title']})")
+    ctx["council_name"] = ctx.get("council_name") or "Hội đồng Thi đua - Khen thưởng"
     return ctx

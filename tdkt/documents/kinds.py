@@ -62,5 +62,7 @@ for _kind in (
     DocumentKind("ballot", "Phiếu bầu", "phieu-bau", samples.ballot, contexts.prepare_ballot),
     DocumentKind("achievement_report", "Báo cáo thành tích cá nhân", "bao-cao-thanh-tich", samples.achievement_report,
                  contexts.prepare_achievement_report),
+    DocumentKind("plan", "Kế hoạch công tác thi đua, khen thưởng (Mẫu 1.4, kèm hai phụ lục)", "ke-hoach-tdkt", samples.plan,
+                 contexts.prepare_plan),
 ):
     register(_kind)

@@ -138,3 +138,37 @@ def achievement_report() -> dict:
                          "decision": "Quyết định số 21/QĐ-UBND"}],
         "head_title": "HIỆU TRƯỞNG",
     }
+
+
+def plan() -> dict:
+    return {
+        "issuer": WARD, "place": "Hà Nội", "date": dt.date(2025, 12, 15), "number": 8, "symbol": "KH-UBND", "year": 2026,
+        "summary": "Công tác thi đua, khen thưởng năm 2026",
+        "issuer_title": "Ủy ban nhân dân phường Đống Đa", "council_name": "Hội đồng Thi đua - Khen thưởng phường Đống Đa",
+        "grounds": [],
+        "intro": ["Thực hiện Kế hoạch số 120/KH-UBND ngày 05/12/2025 của Ủy ban nhân dân Thành phố về công tác thi đua, khen "
+                  "thưởng năm 2026; Ủy ban nhân dân phường Đống Đa ban hành Kế hoạch công tác thi đua, khen thưởng năm 2026, cụ thể "
+                  "như sau:"],
+        "sections": [
+            {"label": "I.", "title": "Mục đích, yêu cầu", "level": 0, "paragraphs": []},
+            {"label": "1.", "title": "Mục đích", "level": 1, "paragraphs": ["- Phát động phong trào thi đua yêu nước trên mọi lĩnh vực."]},
+            {"label": "2.", "title": "Yêu cầu", "level": 1, "paragraphs": ["- Khen thưởng kịp thời, chính xác, công khai, công bằng."]},
+            {"label": "II.", "title": "Nhiệm vụ và giải pháp", "level": 0, "paragraphs": []},
+            {"label": "1.", "title": "", "level": 1, "paragraphs": ["Tổ chức các phong trào thi đua chào mừng các ngày lễ lớn."]},
+            {"label": "1.1.", "title": "", "level": 2, "paragraphs": ["Phong trào “Người tốt, việc tốt” do Đặng Thị Ánh Tuyết theo dõi."]},
+        ],
+        "closing": ["Các đơn vị báo cáo kết quả về Ủy ban nhân dân phường trước ngày 15/01/2027."],
+        "receivers": ["- UBND Thành phố;", "- Sở Nội vụ;", "- Lưu: VT, VP."],
+        "signer": {"authority": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": CHAIR["name"]},
+        "key_tasks": [
+            {"title": "Tổ chức Hội nghị điển hình tiên tiến", "lead": "Văn phòng HĐND và UBND phường", "coordinating": "Các đơn vị",
+             "when": "Quý II", "status": "Chưa thực hiện"},
+            {"title": "Tổng kết công tác thi đua, khen thưởng năm 2026", "lead": "Văn phòng HĐND và UBND phường", "coordinating": "",
+             "when": "Trước 15/01/2027", "status": "Chưa thực hiện"},
+        ],
+        "programme": [
+            {"month": 1, "title": "Họp Hội đồng xét khen thưởng tổng kết năm 2025", "in_charge": "Chủ tịch Hội đồng", "note": ""},
+            {"month": 1, "title": "Hội nghị triển khai nhiệm vụ năm 2026", "in_charge": "Cơ quan thường trực", "note": ""},
+            {"month": 6, "title": "Kiểm tra công tác thi đua, khen thưởng", "in_charge": "Phạm Ngọc Ước", "note": ""},
+        ],
+    }

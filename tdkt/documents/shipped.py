@@ -191,8 +191,59 @@ def achievement_report():
     return doc
 
 
+def _appendix_heading(doc, number: str, title: str) -> None:
+    """A phụ lục's heading (DOCUMENTS.md §2): "Phụ lục I" (14B), its title (UPPER 14B), "(Kèm theo …)" (14I), a rule."""
+    b.para(doc, f"Phụ lục {number}", size=14, bold=True, keep_with_next=True)
+    b.para(doc, title, size=14, bold=True, keep_with_next=True)
+    b.para(doc, "{{ appendix_line }}", size=14, italic=True, keep_with_next=True)
+    b.rule(doc, 40, b.TEXT_WIDTH_MM, before=2)
+    b.para(doc, "", size=6)
+
+
+def plan():
+    doc = b.new_document()
+    b.header_table(doc)
+    b.type_and_summary(doc, "KẾ HOẠCH")
+    b.para(doc, "", size=6)
+    _body_loop(doc, "grounds")
+    _body_loop(doc, "intro")
+    b.tag(doc, "{%p for s in sections %}")
+    b.tag(doc, "{%p if s.heading %}")
+    b.tag(doc, "{%p if s.level == 0 %}")
+    b.body(doc, "{{ s.heading }}", bold=True)
+    b.tag(doc, "{%p elif s.level == 1 %}")
+    b.body(doc, "{{ s.heading }}", bold=True)
+    b.tag(doc, "{%p elif s.level == 2 %}")
+    b.body(doc, "{{ s.heading }}", bold=True, italic=True)
+    b.tag(doc, "{%p else %}")
+    b.body(doc, "{{ s.heading }}", italic=True)
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p for text in s.paragraphs %}")
+    b.body(doc, "{{ text }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endfor %}")
+    _body_loop(doc, "closing")
+    b.signature_table(doc)
+    # Phụ lục I: the key tasks, numbered on its own page series
+    b.new_section(doc)
+    _appendix_heading(doc, "I", "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}")
+    t = b.table(doc, (1.2, 5.3, 3.0, 2.8, 2.4, 1.8), borders=True)
+    b.header_row(t, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Tình trạng"], size=12)
+    b.loop_rows(t, "for r in key_tasks", ["{{ loop.index }}", "{{ r.title }}", "{{ r.lead }}", "{{ r.coordinating }}", "{{ r.when }}",
+                                          "{{ r.status }}"], size=12, aligns=[b.CENTER, b.LEFT, b.LEFT, b.LEFT, b.CENTER, b.CENTER])
+    # Phụ lục II: the council's programme by month
+    b.new_section(doc)
+    _appendix_heading(doc, "II", "CHƯƠNG TRÌNH CÔNG TÁC NĂM {{ year }} CỦA {{ council_name|upper }}")
+    t = b.table(doc, (2.0, 1.2, 6.5, 4.3, 2.5), borders=True)
+    b.header_row(t, ["Thời gian", "STT", "Nội dung công việc", "Thành viên, cơ quan phụ trách", "Ghi chú"], size=12)
+    b.loop_rows(t, "for r in programme", ["{{ r.month_label }}", "{{ loop.index }}", "{{ r.title }}", "{{ r.in_charge }}", "{{ r.note }}"],
+                size=12, aligns=[b.CENTER, b.CENTER, b.LEFT, b.LEFT, b.LEFT])
+    return doc
+
+
 BUILDERS = {"decision": decision, "submission": submission, "nomination_list": nomination_list,
-            "appraisal_report": appraisal_report, "minutes": minutes, "ballot": ballot, "achievement_report": achievement_report}
+            "appraisal_report": appraisal_report, "minutes": minutes, "ballot": ballot, "achievement_report": achievement_report, "plan": plan}
 
 
 FIXED = (2026, 1, 1, 0, 0, 0)

@@ -712,8 +712,87 @@ def _documents_walk():
     ]
 
 
+def _plan(tree, ward: str = "a"):
+    """A draft plan of the ward for 2026 with one section and one key task led by the ward itself (made when walked)."""
+    import datetime as dt
+
+    from tdkt.core.actors import system_actor
+    from tdkt.plans.models import KeyTask, Plan, PlanSection
+
+    unit = tree.ward_a if ward == "a" else tree.ward_b
+    plan, created = Plan.objects.get_or_create(issuer=unit, year=2026, defaults={
+        "title": "Công tác thi đua, khen thưởng năm 2026", "period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 12, 31),
+        "signer_name": "Nguyễn Văn Thắng", "created_by": system_actor()})
+    if created:
+        PlanSection.objects.create(plan=plan, position=1, title="Mục đích, yêu cầu", body="Phát động phong trào thi đua năm 2026.")
+        KeyTask.objects.create(plan=plan, position=1, title="Hội nghị điển hình tiên tiến", lead_unit=unit, due_on=dt.date(2099, 6, 30))
+    return plan
+
+
+PLAN_VIEWERS = {n: 200 for n in ("admin", "officer_a", "appraiser", "office_head", "council_member", "secretary", "chair",
+                                 "cluster_head")}
+PLAN_EDITORS = {"admin": 200, "appraiser": 200, "office_head": 200}
+
+
+def _plans_walk():
+    """The year's TĐKT plans (issue 15): everyone with a role over the plan's level or under it reads it (another ward's is
+    a 404; the portal editor and the agencies have no plans), its standing office edits it, the lead unit's officer
+    updates its own key task. The rows change nothing: empty forms and bodies are refused."""
+    def a(t):
+        return _plan(t, "a")
+
+    def task(t):
+        return a(t).key_tasks.get().pk
+
+    def url(name, *extra):
+        return lambda t: reverse(f"plans:{name}", args=[a(t).pk, *[e(t) for e in extra]])
+
+    def api_url(name, *extra):
+        return lambda t: reverse(f"plans_api:{name}", args=[a(t).pk, *[e(t) for e in extra]])
+
+    def only(table, status):
+        return {n: status for n in table}
+
+    viewers = expect({**PLAN_VIEWERS, "officer_b": 404})
+    editors = expect({**only(PLAN_VIEWERS, 403), **PLAN_EDITORS, "officer_b": 404})
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    api_viewers = {**api, **PLAN_VIEWERS, "officer_b": 404}
+    api_editors = {**api, **only(PLAN_VIEWERS, 403), **only(PLAN_EDITORS, 400), "officer_b": 404}
+    return [
+        ("plans: list", lambda t: reverse("plans:index"), "get", None, expect({**PLAN_VIEWERS, "officer_b": 200})),
+        ("plans: create (page)", lambda t: reverse("plans:create"), "get", None, expect(PLAN_EDITORS)),
+        ("plans: create (save, empty)", lambda t: reverse("plans:create"), "form", {}, expect(PLAN_EDITORS)),
+        ("plans: ward A plan", url("detail"), "get", None, viewers),
+        ("plans: ward B plan", lambda t: reverse("plans:detail", args=[_plan(t, "b").pk]), "get", None,
+         expect({**only(PLAN_VIEWERS, 404), "admin": 200, "officer_b": 200})),
+        ("plans: edit ward A plan (save, empty)", url("edit"), "form", {}, expect({**editors, **only(PLAN_EDITORS, 400)})),
+        ("plans: add a section (save, empty)", url("section_add"), "form", {}, expect({**editors, **only(PLAN_EDITORS, 302)})),
+        ("plans: add a key task (save, empty)", url("task_add"), "form", {}, expect({**editors, **only(PLAN_EDITORS, 400)})),
+        ("plans: add a council item (save, empty)", url("item_add"), "form", {}, expect({**editors, **only(PLAN_EDITORS, 400)})),
+        ("plans: issue (save, empty)", url("issue"), "form", {}, expect({**editors, **only(PLAN_EDITORS, 400)})),
+        ("plans: key task of ward A", url("task_detail", task), "get", None, viewers),
+        ("plans: key task update (save, empty)", url("task_detail", task), "form", {},
+         expect({**only(PLAN_VIEWERS, 403), **only(PLAN_EDITORS, 400), "officer_a": 400, "officer_b": 404})),
+        ("plans: document page", url("document"), "get", None, viewers),
+        ("plans: ward A plan (.docx)", lambda t: reverse("plans:download", args=[a(t).pk, "docx"]), "get", None, viewers),
+        ("API plans", lambda t: reverse("plans_api:plans"), "get", None, {**api, **PLAN_VIEWERS, "officer_b": 200}),
+        ("API create a plan (empty)", lambda t: reverse("plans_api:plans"), "post", {}, {**api, **only(PLAN_EDITORS, 400)}),
+        ("API ward A plan", api_url("plan"), "get", None, api_viewers),
+        ("API patch ward A plan (blank title)", api_url("plan"), "patch", {"title": ""}, api_editors),
+        ("API ward A key tasks", api_url("key-tasks"), "get", None, api_viewers),
+        ("API add a key task (empty)", api_url("key-tasks"), "post", {}, api_editors),
+        ("API key task progress (empty)", api_url("progress", task), "post", {},
+         {**api, **only(PLAN_VIEWERS, 403), **only(PLAN_EDITORS, 400), "officer_a": 400, "officer_b": 404}),
+        ("API add a section (empty)", api_url("sections"), "post", {}, api_editors),
+        ("API council items", api_url("council-items"), "get", None, api_viewers),
+        ("API add a council item (empty)", api_url("council-items"), "post", {}, api_editors),
+        ("API check", api_url("check"), "get", None, api_viewers),
+    ]
+
+
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
-             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk() + _decision_screens_walk() + _documents_walk())
+             + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk() + _decision_screens_walk() + _documents_walk()
+             + _plans_walk())
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
 
