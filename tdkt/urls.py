@@ -32,6 +32,7 @@ urlpatterns = [
     path("van-ban/", include("tdkt.documents.urls")),
     path("ho-so-khen-thuong/", include("tdkt.nominations.urls")),
     path("hoi-dong/", include("tdkt.council.urls")),
+    path("phong-trao/", include("tdkt.movements.urls")),
     path("quyet-dinh/", include("tdkt.decisions.urls")),
     path("tra-cuu/", include(("tdkt.nominations.urls_public", "tracking"))),
     path("thong-bao/", include("tdkt.core.urls")),
