@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v1/", include("tdkt.nominations.api_urls")),
     path("api/v1/", include("tdkt.decisions.api_urls")),
     path("api/v1/", include("tdkt.council.api_urls")),
+    path("api/v1/", include("tdkt.movements.api_urls")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema-latest"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
