@@ -231,6 +231,7 @@ def remind(request, pk: int):
 def registration_start(request, pk: int, unit_pk: int):
     movement = movement_for(request, pk)
     unit = get_object_or_404(movement.targets, pk=unit_pk)
+    require(request, "movements.register", Registration(movement=movement, unit=unit))
     try:
         registration = services.registration_start(actor=request.user, movement=movement, unit=unit)
     except DomainError as exc:
@@ -259,6 +260,9 @@ def registration_detail(request, pk: int):
 def registration_edit(request, pk: int):
     registration = registration_for(request, pk)
     require(request, "movements.register", registration)
+    if not registration.editable:
+        messages.info(request, _("Đăng ký đang ở trạng thái “%(status)s”: không sửa được.") % {"status": registration.get_status_display()})
+        return redirect("movements:registration_detail", registration.pk)
     people = Person.objects.filter(unit__path__startswith=registration.unit.path).order_by("name_sort_key", "id")
     initial = {"note": registration.note, "unit_titles": list(registration.titles.filter(person=None).values_list("award_code", flat=True))}
     initial.update({f"t{t.criterion_id}": t.target for t in registration.targets.all()})
@@ -284,6 +288,10 @@ def registration_edit(request, pk: int):
 def registration_act(request, pk: int):
     registration = registration_for(request, pk)
     action = request.POST.get("action", "")
+    if action in ("approve", "return"):
+        require(request, "movements.decide_registration", registration)
+    elif action in ("submit", "resubmit"):
+        require(request, "movements.register", registration)
     try:
         services.registration_act(actor=request.user, registration=registration, action=action, reason=request.POST.get("reason", ""))
     except DomainError as exc:
