@@ -45,9 +45,9 @@ class MovementForm(_Styled):
         self.fields["planned_awards"].choices = award_choices()
         for name in ("targets", "planned_awards"):
             self.fields[name].widget.attrs["class"] = "form-check-input"
-        only = list(units[:2])
-        if len(only) == 1:
-            self.fields["unit"].initial = only[0].pk
+        first = units.order_by("depth", "path").first()  # the user's own level, the highest of those they launch for
+        if first is not None:
+            self.fields["unit"].initial = first.pk
         self.criteria = criteria
         if criteria:
             for i in range(1, CRITERIA_ROWS + 1):

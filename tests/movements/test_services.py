@@ -209,3 +209,12 @@ def test_the_anniversaries_of_a_year_carry_their_round_jubilees(db):
     election = Anniversary.objects.get(name="Ngày Tổng tuyển cử đầu tiên bầu Quốc hội Việt Nam")
     assert next_occurrence(election, dt.date(2025, 3, 1)).years == 80
     assert len(anniversaries_of(2025)) >= 9
+
+
+def test_the_demo_has_a_movement_of_the_ward_with_a_submitted_and_an_approved_registration(db):
+    from tdkt.demo import loader
+
+    loader.load(seed=2026, size=0.04)
+    movement = Movement.objects.get(unit__code="phuong_dong_da")
+    assert movement.kind == "thematic" and movement.criteria.count() == 3 and movement.targets.count() >= 2
+    assert sorted(movement.registrations.values_list("status", flat=True)) == ["approved", "submitted"]
