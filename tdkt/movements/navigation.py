@@ -11,7 +11,7 @@ def _home(request):
     if not request.user.has_perm("movements.view_movements"):
         return None
     to_make = selectors.registrations_to_make(request.user)
-    to_decide = list(selectors.awaiting_decision(request.user)[:8])
+    to_decide = list(selectors.awaiting_decision(request.user).order_by("submitted_at", "id")[:8])
     if not to_make and not to_decide:
         return None
     return {"to_make": to_make, "to_decide": to_decide}

@@ -91,21 +91,25 @@ def not_registered(movement: Movement) -> list[Unit]:
 
 
 def registrations_to_make(user) -> list[dict]:
-    """For the home page: the open movements targeting a unit the user registers for, without a registration sent."""
-    if _anonymous(user) or not scoping.may(user, REGISTRARS) or scoping.is_superuser(user):
+    """For the home page: the (movement, unit) pairs whose registration is still to send by a unit the user holds the
+    officer's role on, registrations open. One query, and one more when there are some."""
+    if _anonymous(user) or scoping.is_superuser(user):
+        return []
+    ids = [u.pk for u in scoping.units_held(user, REGISTRARS)]
+    if not ids:
         return []
     today = timezone.localdate()
-    units = list(Unit.objects.filter(scoping.only_q(user, roles=REGISTRARS)))
-    if not units:
+    pairs = list(Movement.targets.through.objects.filter(unit_id__in=ids, movement__registration_deadline__gte=today)
+                 .select_related("movement", "movement__unit", "unit").order_by("movement__registration_deadline", "movement_id")[:40])
+    if not pairs:
         return []
-    movements = (Movement.objects.filter(targets__in=units, registration_deadline__gte=today)
-                 .select_related("unit").distinct().order_by("registration_deadline", "id"))
+    registrations = {(r.movement_id, r.unit_id): r for r in Registration.objects.filter(
+        movement_id__in={p.movement_id for p in pairs}, unit_id__in=ids)}
     out = []
-    for movement in movements[:20]:
-        for unit in movement.targets.filter(pk__in=[u.pk for u in units]):
-            reg = Registration.objects.filter(movement=movement, unit=unit).first()
-            if reg is None or reg.status in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED):
-                out.append({"movement": movement, "unit": unit, "registration": reg})
+    for pair in pairs:
+        reg = registrations.get((pair.movement_id, pair.unit_id))
+        if reg is None or reg.status in (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED):
+            out.append({"movement": pair.movement, "unit": pair.unit, "registration": reg})
     return out[:8]
 
 
@@ -115,6 +119,7 @@ def awaiting_decision(user) -> QuerySet[Registration]:
         return Registration.objects.none()
     qs = Registration.objects.filter(status__in=(RegistrationStatus.SUBMITTED, RegistrationStatus.RESUBMITTED)).select_related(
         "movement", "unit")
-    if scoping.is_superuser(user):
+    ids = [u.pk for u in scoping.units_held(user, LAUNCHERS)]
+    if scoping.is_superuser(user) or not ids:
         return qs.none()
-    return qs.filter(scoping.only_q(user, roles=LAUNCHERS, field="movement__unit"))
+    return qs.filter(movement__unit_id__in=ids)

@@ -141,7 +141,7 @@ def movement_detail(request, pk: int):
     return render(request, "movements/movement_detail.html", {
         "movement": movement, "manage": manage, "targets": targets, "criteria": list(movement.criteria.all()),
         "documents": list(movement.documents.all()), "awards": [awards.get(c, c) for c in movement.planned_awards],
-        "pending": sum(1 for t in targets if not t["registered"]), "open": movement.registration_deadline >= timezone.localdate(),
+        "pending": sum(1 for t in targets if not t["registered"] and not t["reminded_today"]), "open": movement.registration_deadline >= timezone.localdate(),
         "greets": next_occurrence(movement.anniversary, movement.starts_on) if movement.anniversary else None,
         "criterion_form": CriterionForm() if manage else None, "document_form": DocumentForm() if manage else None,
         "adoptions": list(movement.adoptions.select_related("unit").filter(pk__in=selectors.movements_visible_to(request.user)))})

@@ -85,6 +85,7 @@ def test_a_ward_launches_a_movement_units_register_one_is_reminded_one_approved_
     page.get_by_test_id("remind").click()
     expect(page.get_by_text("Đã nhắc 1 đơn vị chưa đăng ký: Trạm Y tế phường Đống Đa.")).to_be_visible()
     expect(page.locator("tr:has-text('Trạm Y tế phường Đống Đa')")).to_contain_text("đã nhắc hôm nay")
+    expect(page.get_by_test_id("remind")).to_have_count(0)  # once a day: the button is gone
     shot(page, "movement-targets", doc=True)
 
     page.locator("tr:has-text('Trường THCS Đống Đa')").get_by_role("link", name="Xem đăng ký").click()
