@@ -15,6 +15,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("nominations",),  # commendation rounds, nomination dossiers and their workflow (reads the batch run's suggestions)
     ("council",),  # council sessions, agendas, ballots (secret by default) and their tallies
     ("decisions",),  # forwarding dossiers upward and the exchange package (the council's layer goes below it: issue 14)
+    ("movements",),  # emulation movements, criteria, registrations (issue 15)
     ("plans",),  # the year's TĐKT plan, key tasks, council programme, its document (issue 15)
     ("demo",),  # the demo data generator: nothing imports it
 )

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "tdkt.nominations",
     "tdkt.council",
     "tdkt.decisions",
+    "tdkt.movements",
     "tdkt.plans",
     "tdkt.web",
     "tdkt.demo",

@@ -1,7 +1,7 @@
 """Loading the demo: `load(seed=, size=, once=)`, in one transaction, acting as the system account.
 
 Deterministic: one `random.Random(seed)` drives every choice, in a fixed order (units, people, history, clusters,
-accounts, councils, nominations, council sessions), so the same seed and size give the same data. Fast: units, people, memberships and the
+accounts, councils, nominations, council sessions, decisions, movements), so the same seed and size give the same data. Fast: units, people, memberships and the
 ledger are written with bulk_create (the demo is a bulk load of past history, not a sequence of user actions;
 one audit event records it), paths and sort keys computed exactly as the org services compute them. Province
 seeding, role assignments and councils go through their services.
@@ -25,7 +25,7 @@ from tdkt.core.models import AuditEvent
 from tdkt.org.models import Unit
 from tdkt.org.seeding import seed_province
 
-from . import accounts, clusters, council_sessions, councils, decisions, history, nominations, people, plans, units
+from . import accounts, clusters, council_sessions, councils, decisions, history, movements, nominations, people, plans, units
 from .base import ACCOUNTS, LOADED_ACTION, PASSWORD, ROLE_NAMES, DemoReport, _Gen
 
 
@@ -55,7 +55,7 @@ def load(*, seed: int = 2026, size: float = 1.0, once: bool = False) -> DemoRepo
         seed_province(actor=actor, code=1, legacy_districts=["quan_dong_da"])
         g = _Gen(seed, size)
         d = SimpleNamespace(g=g, rng=g.rng, actor=actor)
-        for part in (units, people, history, clusters, accounts, councils, nominations, council_sessions, decisions, plans):
+        for part in (units, people, history, clusters, accounts, councils, nominations, council_sessions, decisions, movements, plans):
             part.generate(d)
         report.counts = {
             "units": Unit.objects.count(), "people": len(d.people), "households": len(d.households), "ratings": len(d.ratings),

@@ -790,9 +790,108 @@ def _plans_walk():
     ]
 
 
+def _movement(tree, ward: str = "a"):
+    """A thematic movement of the ward for its school (registrations open), with one criterion and the school's draft
+    registration (made when the row is walked)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tdkt.core.actors import system_actor
+    from tdkt.movements.models import Criterion, Movement, Registration
+
+    unit, school = (tree.ward_a, tree.school_a) if ward == "a" else (tree.ward_b, tree.school_b)
+    today = timezone.localdate()
+    movement, created = Movement.objects.get_or_create(unit=unit, name="Phong trào của lượt kiểm tra quyền", defaults={
+        "starts_on": today - dt.timedelta(days=5), "ends_on": today + dt.timedelta(days=60),
+        "registration_deadline": today + dt.timedelta(days=10), "planned_awards": ["GIAY_KHEN"], "created_by": system_actor()})
+    if created:
+        movement.targets.set([school])
+        Criterion.objects.create(movement=movement, position=1, text="Hoàn thành nhiệm vụ")
+        Registration.objects.create(movement=movement, unit=school, created_by=system_actor())
+    return movement
+
+
+def _registration(tree, ward: str = "a"):
+    return _movement(tree, ward).registrations.get().pk
+
+
+MOVEMENT_READERS = {"admin": 200, "officer_a": 200, "appraiser": 200, "office_head": 200, "secretary": 200, "chair": 200}
+MOVEMENT_LAUNCHERS = {"admin": 200, "officer_a": 200, "appraiser": 200, "office_head": 200}
+
+
+def _movements_walk():
+    """The movements' screens and endpoints (issue 15): the readers of a level see its movements and the registrations
+    of its units (another ward's are a 404); its officer and standing office launch, edit, remind, approve and return;
+    only the TĐKT officer over the target unit registers."""
+    def a(t):
+        return _movement(t, "a").pk
+
+    def b(t):
+        return _movement(t, "b").pk
+
+    def url(name, *extra):
+        return lambda t: reverse(f"movements:{name}", args=[a(t), *[e(t) for e in extra]])
+
+    def reg(name):
+        return lambda t: reverse(f"movements:{name}", args=[_registration(t, "a")])
+
+    readers = {**{n: 403 for n in ALL}, "anonymous": "login", **MOVEMENT_READERS, "officer_b": 404}
+    launchers = {**readers, **{n: 403 for n in MOVEMENT_READERS}, **MOVEMENT_LAUNCHERS}
+    launchers_post = {**launchers, **{n: 302 for n in MOVEMENT_LAUNCHERS}}
+    registrars_page = {**launchers, "appraiser": 403, "office_head": 403}
+    registrars_post = {**registrars_page, "admin": 302, "officer_a": 302}
+    api = {**{n: 403 for n in ALL}, "anonymous": 401}
+    api_readers = {**api, **MOVEMENT_READERS, "officer_b": 404}
+    some_readers = {**MOVEMENT_READERS, "officer_b": 200}
+    return [
+        ("movements: the year's list", lambda t: reverse("movements:index"), "get", None, expect(some_readers)),
+        ("movements: launch (page)", lambda t: reverse("movements:movement_create"), "get", None,
+         expect({**MOVEMENT_LAUNCHERS, "officer_b": 200})),
+        ("movements: launch (save, empty)", lambda t: reverse("movements:movement_create"), "form", {}, expect({**MOVEMENT_LAUNCHERS, "officer_b": 200})),
+        ("movements: movement of ward A", url("movement_detail"), "get", None, readers),
+        ("movements: movement of ward B", lambda t: reverse("movements:movement_detail", args=[b(t)]), "get", None,
+         expect({**{n: 404 for n in MOVEMENT_READERS}, "admin": 200, "officer_b": 200})),
+        ("movements: edit (page)", url("movement_edit"), "get", None, launchers),
+        ("movements: edit (save, empty)", url("movement_edit"), "form", {}, launchers),
+        ("movements: add a criterion (save, empty)", url("criterion_add"), "form", {}, launchers_post),
+        ("movements: remove a criterion (none)", lambda t: reverse("movements:criterion_remove", args=[a(t), 0]), "form", {},
+         {**launchers, **{n: 404 for n in MOVEMENT_LAUNCHERS}}),
+        ("movements: attach a document (save, empty)", url("document_add"), "form", {}, launchers_post),
+        ("movements: a document (none)", lambda t: reverse("movements:document", args=[a(t), 0]), "get", None,
+         {**readers, **{n: 404 for n in MOVEMENT_READERS}}),
+        ("movements: remind (save)", url("remind"), "form", {}, launchers_post),
+        ("movements: register the school (save)", lambda t: reverse("movements:registration_start", args=[a(t), t.school_a.pk]), "form", {},
+         registrars_post),
+        ("movements: registration of ward A's school", reg("registration_detail"), "get", None, readers),
+        ("movements: registration form (page)", reg("registration_edit"), "get", None, registrars_page),
+        ("movements: registration form (save, empty)", reg("registration_edit"), "form", {}, registrars_page),
+        ("movements: approve a draft (save)", reg("registration_act"), "form", {"action": "approve"}, launchers_post),
+        ("API movements", lambda t: reverse("movements_api:movements"), "get", None, {**api, **some_readers}),
+        ("API launch a movement (empty)", lambda t: reverse("movements_api:movements"), "post", {},
+         {**api, **{n: 400 for n in MOVEMENT_LAUNCHERS}, "officer_b": 400}),
+        ("API movement of ward A", lambda t: reverse("movements_api:movement", args=[a(t)]), "get", None, api_readers),
+        ("API movement of ward B", lambda t: reverse("movements_api:movement", args=[b(t)]), "get", None,
+         {**api, **{n: 404 for n in MOVEMENT_READERS}, "admin": 200, "officer_b": 200}),
+        ("API edit a movement (empty)", lambda t: reverse("movements_api:movement", args=[a(t)]), "patch", {},
+         {**api_readers, **{n: 403 for n in MOVEMENT_READERS}, **{n: 400 for n in MOVEMENT_LAUNCHERS}}),
+        ("API remind", lambda t: reverse("movements_api:remind", args=[a(t)]), "post", {},
+         {**api_readers, **{n: 403 for n in MOVEMENT_READERS}, **MOVEMENT_LAUNCHERS}),
+        ("API registrations of ward A's movement", lambda t: reverse("movements_api:registrations", args=[a(t)]), "get", None, api_readers),
+        ("API register (empty)", lambda t: reverse("movements_api:registrations", args=[a(t)]), "post", {},
+         {**api_readers, **{n: 400 for n in MOVEMENT_READERS}}),
+        ("API registration of ward A's school", lambda t: reverse("movements_api:registration", args=[_registration(t)]), "get", None,
+         api_readers),
+        ("API edit a registration (empty)", lambda t: reverse("movements_api:registration", args=[_registration(t)]), "patch", {},
+         {**api_readers, **{n: 403 for n in MOVEMENT_READERS}, "admin": 200, "officer_a": 200}),
+        ("API approve a draft", lambda t: reverse("movements_api:registration_actions", args=[_registration(t)]), "post",
+         {"action": "approve"}, {**api_readers, **{n: 400 for n in MOVEMENT_READERS}}),
+    ]
+
+
 _ALL_ROWS = (WALK + _reports_walk() + _nominations_walk() + _notifications_walk() + _consultation_walk()
              + _opinions_walk() + _appraisal_depth_walk() + _council_walk() + _decisions_walk() + _decision_screens_walk() + _documents_walk()
-             + _plans_walk())
+             + _plans_walk() + _movements_walk())
 ROWS = {row[0]: row for row in _ALL_ROWS}
 EDITING = _editing_walk()
 
