@@ -128,20 +128,26 @@ def _error(request, plan, message: str):
     return redirect("plans:detail", plan.pk)
 
 
+def _form_post(request, plan, form, key: str, action, done):
+    """A plan page's form sent: the service with the form's data, then back to the page with `done` (a message, or a
+    function of the service's result); a bad form or a refusal shows the page again with the form and its errors (400)."""
+    if form.is_valid():
+        try:
+            result = action(**form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return _done(request, plan, done(result) if callable(done) else done)
+    return render(request, "plans/detail.html", _detail_context(request, plan, **{key: form}), status=400)
+
+
 @login_required
 @require_POST
 def edit(request, pk: int):
     plan = plan_for(request, pk)
     require(request, "plans.edit", plan)
-    form = HeaderForm(request.POST)
-    if not form.is_valid():
-        return render(request, "plans/detail.html", _detail_context(request, plan, header_form=form), status=400)
-    try:
-        services.plan_update(actor=request.user, plan=plan, **form.cleaned_data)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-        return render(request, "plans/detail.html", _detail_context(request, plan, header_form=form), status=400)
-    return _done(request, plan, _("Đã lưu phần đầu kế hoạch."))
+    return _form_post(request, plan, HeaderForm(request.POST), "header_form",
+                      lambda **data: services.plan_update(actor=request.user, plan=plan, **data), _("Đã lưu phần đầu kế hoạch."))
 
 
 @login_required
@@ -196,15 +202,8 @@ def section_act(request, pk: int, section: int):
 def task_add(request, pk: int):
     plan = plan_for(request, pk)
     require(request, "plans.edit", plan)
-    form = TaskForm(request.POST, units=_units_for_tasks(plan))
-    if not form.is_valid():
-        return render(request, "plans/detail.html", _detail_context(request, plan, task_form=form), status=400)
-    try:
-        services.key_task_add(actor=request.user, plan=plan, **form.cleaned_data)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-        return render(request, "plans/detail.html", _detail_context(request, plan, task_form=form), status=400)
-    return _done(request, plan, _("Đã thêm nhiệm vụ trọng tâm."))
+    return _form_post(request, plan, TaskForm(request.POST, units=_units_for_tasks(plan)), "task_form",
+                      lambda **data: services.key_task_add(actor=request.user, plan=plan, **data), _("Đã thêm nhiệm vụ trọng tâm."))
 
 
 @login_required
@@ -263,15 +262,8 @@ def task_remove(request, pk: int, task: int):
 def item_add(request, pk: int):
     plan = plan_for(request, pk)
     require(request, "plans.edit", plan)
-    form = CouncilItemForm(request.POST)
-    if not form.is_valid():
-        return render(request, "plans/detail.html", _detail_context(request, plan, item_form=form), status=400)
-    try:
-        services.council_item_add(actor=request.user, plan=plan, **form.cleaned_data)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-        return render(request, "plans/detail.html", _detail_context(request, plan, item_form=form), status=400)
-    return _done(request, plan, _("Đã thêm công việc vào chương trình của Hội đồng."))
+    return _form_post(request, plan, CouncilItemForm(request.POST), "item_form",
+                      lambda **data: services.council_item_add(actor=request.user, plan=plan, **data), _("Đã thêm công việc vào chương trình của Hội đồng."))
 
 
 @login_required
@@ -292,15 +284,8 @@ def item_remove(request, pk: int, item: int):
 def issue(request, pk: int):
     plan = plan_for(request, pk)
     require(request, "plans.edit", plan)
-    form = IssueForm(request.POST)
-    if not form.is_valid():
-        return render(request, "plans/detail.html", _detail_context(request, plan, issue_form=form), status=400)
-    try:
-        services.plan_issue(actor=request.user, plan=plan, **form.cleaned_data)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-        return render(request, "plans/detail.html", _detail_context(request, plan, issue_form=form), status=400)
-    return _done(request, plan, _("Đã ban hành kế hoạch số %(n)s.") % {"n": plan.number_text})
+    return _form_post(request, plan, IssueForm(request.POST), "issue_form",
+                      lambda **data: services.plan_issue(actor=request.user, plan=plan, **data), lambda _r: _("Đã ban hành kế hoạch số %(n)s.") % {"n": plan.number_text})
 
 
 @login_required
