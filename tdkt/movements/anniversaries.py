@@ -9,6 +9,26 @@ from .models import Anniversary
 
 ROUND = 5  # a jubilee is "chẵn" every five years (5, 10, …, 95, 135)
 
+# The anniversaries the seed plan greets (Đống Đa 2025, III.1.2): name, day, month, founding year, kind. Loaded by
+# migration 0002 and editable in the admin afterwards.
+DEFAULTS = [
+    ("Ngày Tổng tuyển cử đầu tiên bầu Quốc hội Việt Nam", 6, 1, 1946, "anniversary"),
+    ("Ngày thành lập Đảng Cộng sản Việt Nam", 3, 2, 1930, "anniversary"),
+    ("Ngày giải phóng miền Nam, thống nhất đất nước", 30, 4, 1975, "anniversary"),
+    ("Ngày sinh của Chủ tịch Hồ Chí Minh", 19, 5, 1890, "birth"),
+    ("Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc", 11, 6, 1948, "anniversary"),
+    ("Ngày truyền thống Công an nhân dân Việt Nam", 19, 8, 1945, "anniversary"),
+    ("Ngày hội Toàn dân bảo vệ an ninh Tổ quốc", 19, 8, 2005, "anniversary"),
+    ("Ngày thành lập nước Việt Nam Dân chủ Cộng hòa, nay là nước Cộng hòa xã hội chủ nghĩa Việt Nam", 2, 9, 1945, "anniversary"),
+    ("Ngày Giải phóng Thủ đô", 10, 10, 1954, "anniversary"),
+]
+
+
+def add_defaults(model=Anniversary) -> None:
+    """Add the default anniversaries the table lacks (by name; an administrator's changes are kept)."""
+    for name, day, month, year, kind in DEFAULTS:
+        model.objects.get_or_create(name=name, defaults={"day": day, "month": month, "founding_year": year, "kind": kind})
+
 
 @dataclass(frozen=True)
 class Occurrence:

@@ -47,7 +47,7 @@ from tests.e2e.conftest import DOC_SHOTS
 from tests.personas import PASSWORD, make_user
 from tests.upload_samples import pdf_bytes
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.both_databases, pytest.mark.django_db(transaction=True)]
 
 NUMBERS = {w: i for i, w in enumerate(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"))}
 COMMENT = "<script>alert('x')</script> Thầy An dạy rất tận tâm, phụ huynh đều tin yêu."

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tdkt.accounts.models import Role, RoleAssignment
 from tdkt.core.actors import system_actor
+from tdkt.movements.anniversaries import add_defaults
 from tdkt.org import services as org_services
 from tdkt.org.models import UnitKind
 from tests.personas import PASSWORD, make_user
@@ -40,6 +41,7 @@ def _register(page, live_server, login, username, movement_url, unit_name, shot=
 def test_a_ward_launches_a_movement_units_register_one_is_reminded_one_approved_one_returned(page, live_server, personas, tree,
                                                                                             login, shot):
     actor = system_actor()
+    add_defaults()  # the default anniversaries (a browser test run before this one emptied every table when it ended)
     kindergarten = org_services.unit_create(actor=actor, code="mn_dong_da", name="Trường Mầm non Đống Đa", kind=UnitKind.SCHOOL,
                                             parent=tree.ward_a)
     clinic = org_services.unit_create(actor=actor, code="tyt_dong_da", name="Trạm Y tế phường Đống Đa", kind=UnitKind.AGENCY,

@@ -21,6 +21,17 @@ CRITERIA = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _anniversaries(request):
+    """The default anniversaries (migration 0002's rows): a browser or concurrency test run earlier empties every table
+    when it ends, so a test that reads them puts them back first."""
+    if request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+        from tdkt.movements.anniversaries import add_defaults
+
+        request.getfixturevalue("db")
+        add_defaults()
+
+
 def today() -> dt.date:
     return timezone.localdate()
 
