@@ -15,6 +15,33 @@ from tdkt.core.models import WorkingDayOverride
 from tdkt.core.services import working_day_override_set
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that change only through their app's screens and services (the workflow, its audit): listed and read in the
+    admin, never added, edited or deleted there."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """The rows under a read-only parent, shown as a table."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class ServiceAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False

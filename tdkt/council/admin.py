@@ -5,36 +5,16 @@ its audit), never by editing rows. A secret ballot's counters are not shown befo
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import AgendaItem, Attendance, BallotParticipation, CouncilSession, OpenVote
-
-
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class _ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def _count(item: AgendaItem, name: str):
     return getattr(item, name) if item.session.closed else "—"
 
 
-class _ItemInline(_ReadOnlyInline):
+class _ItemInline(ReadOnlyInline):
     model = AgendaItem
     fields = ("position", "nominee", "award_code", "agree", "disagree", "passed_label")
     readonly_fields = fields
@@ -54,20 +34,20 @@ class _ItemInline(_ReadOnlyInline):
         return _("Đạt") if item.passed else _("Không đạt")
 
 
-class _AttendanceInline(_ReadOnlyInline):
+class _AttendanceInline(ReadOnlyInline):
     model = Attendance
     fields = ("member", "status", "note")
     readonly_fields = fields
 
 
-class _ParticipationInline(_ReadOnlyInline):
+class _ParticipationInline(ReadOnlyInline):
     model = BallotParticipation
     fields = ("member", "channel")
     readonly_fields = fields
 
 
 @admin.register(CouncilSession)
-class CouncilSessionAdmin(_ReadOnly):
+class CouncilSessionAdmin(ReadOnlyAdmin):
     list_display = ("title", "council", "held_on", "status", "secret", "paper")
     list_filter = ("status", "secret", "paper")
     search_fields = ("title", "council__name")
@@ -78,7 +58,7 @@ class CouncilSessionAdmin(_ReadOnly):
 
 
 @admin.register(OpenVote)
-class OpenVoteAdmin(_ReadOnly):
+class OpenVoteAdmin(ReadOnlyAdmin):
     """Named votes exist only for open ballots (the session was not secret)."""
 
     list_display = ("item", "member", "choice")

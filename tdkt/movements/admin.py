@@ -3,6 +3,8 @@ registrations are read-only (they change through the screens and services: the w
 
 from django.contrib import admin
 
+from tdkt.core.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import Anniversary, Criterion, Movement, Registration, RegistrationTarget, RegistrationTitle, Reminder
 
 
@@ -16,36 +18,16 @@ class AnniversaryAdmin(admin.ModelAdmin):
         return bool(obj is None or not obj.movements.exists()) and super().has_delete_permission(request, obj)
 
 
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class _ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class _CriterionInline(_ReadOnlyInline):
+class _CriterionInline(ReadOnlyInline):
     model = Criterion
     fields = ("position", "text", "mandatory", "points", "evidence")
     readonly_fields = fields
 
 
 @admin.register(Movement)
-class MovementAdmin(_ReadOnly):
+class MovementAdmin(ReadOnlyAdmin):
     list_display = ("name", "unit", "kind", "starts_on", "ends_on", "registration_deadline")
     list_filter = ("kind",)
     search_fields = ("name",)
@@ -53,20 +35,20 @@ class MovementAdmin(_ReadOnly):
     inlines = [_CriterionInline]
 
 
-class _TargetInline(_ReadOnlyInline):
+class _TargetInline(ReadOnlyInline):
     model = RegistrationTarget
     fields = ("criterion", "target")
     readonly_fields = fields
 
 
-class _TitleInline(_ReadOnlyInline):
+class _TitleInline(ReadOnlyInline):
     model = RegistrationTitle
     fields = ("award_code", "person")
     readonly_fields = fields
 
 
 @admin.register(Registration)
-class RegistrationAdmin(_ReadOnly):
+class RegistrationAdmin(ReadOnlyAdmin):
     list_display = ("unit", "movement", "status", "submitted_at")
     list_filter = ("status",)
     list_select_related = ("unit", "movement")
@@ -74,6 +56,6 @@ class RegistrationAdmin(_ReadOnly):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(_ReadOnly):
+class ReminderAdmin(ReadOnlyAdmin):
     list_display = ("movement", "unit", "sent_on", "sent_by", "recipients")
     list_select_related = ("movement", "unit", "sent_by")

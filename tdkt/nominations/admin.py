@@ -3,36 +3,27 @@
 
 from django.contrib import admin
 
+from tdkt.core.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from .models import Dossier, Nominee, Round
 
 
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Round)
-class RoundAdmin(_ReadOnly):
+class RoundAdmin(ReadOnlyAdmin):
     list_display = ("title", "office_unit", "year", "kind", "intake_to", "status")
     list_filter = ("status", "kind", "year")
     search_fields = ("title",)
 
 
 @admin.register(Dossier)
-class DossierAdmin(_ReadOnly):
+class DossierAdmin(ReadOnlyAdmin):
     list_display = ("title", "unit", "round", "status", "tracking_code", "submitted_on", "received_on")
     list_filter = ("status",)
     search_fields = ("title", "tracking_code")
 
 
 @admin.register(Nominee)
-class NomineeAdmin(_ReadOnly):
+class NomineeAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "dossier", "verdict", "withdrawn")
     list_filter = ("verdict", "withdrawn")
 
@@ -48,23 +39,15 @@ from .models import Comment, CommentStatus, Consultation, ReturnItem  # noqa: E4
 ADMIN_REJECT_REASON = "Không duyệt khi kiểm duyệt trên trang quản trị"
 
 
-class _CommentInline(admin.TabularInline):
+class _CommentInline(ReadOnlyInline):
     model = Comment
     fields = ("created_at", "nominee", "author_name", "text", "status", "moderated_by", "moderated_at")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(_ReadOnly):
+class ConsultationAdmin(ReadOnlyAdmin):
     list_display = ("dossier", "opened_on", "closes_on", "working_days", "opened_by")
     list_filter = ("opened_on",)
     search_fields = ("dossier__title", "dossier__tracking_code")
@@ -107,7 +90,7 @@ def reject_comments(modeladmin, request, queryset):
 
 
 @admin.register(Comment)
-class CommentAdmin(_ReadOnly):
+class CommentAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "consultation", "nominee", "author_name", "status", "moderated_by")
     list_filter = ("status",)
     search_fields = ("text", "author_name")
@@ -119,6 +102,6 @@ class CommentAdmin(_ReadOnly):
 
 
 @admin.register(ReturnItem)
-class ReturnItemAdmin(_ReadOnly):
+class ReturnItemAdmin(ReadOnlyAdmin):
     list_display = ("dossier", "component", "nominee", "text")
     list_select_related = ("dossier", "nominee__person", "nominee__unit")
