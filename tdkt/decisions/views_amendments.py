@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,7 +17,7 @@ from tdkt.org.views import require
 from . import amendments
 from .forms_decisions import AmendmentForm, ReplaceLineForm, SupplementForm
 from .models import DecisionKind, DecisionStatus
-from .views_decisions import _detail_context, awards_decided_by, decision_for
+from .views_decisions import _detail_context, awards_decided_by, correction_page, decision_for
 
 
 @login_required
@@ -27,21 +26,14 @@ def amend(request, pk: int):
     """"Sửa đổi, bổ sung quyết định": the draft of a decision amending this one."""
     decision = decision_for(request, pk)
     require(request, "decisions.draft", decision)
-    form = AmendmentForm(request.POST if request.method == "POST" else None, initial={"decided_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            draft = amendments.amendment_draft(actor=request.user, decision=decision, reason=form.cleaned_data["reason"],
-                                               decided_on=form.cleaned_data["decided_on"])
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã dự thảo quyết định sửa đổi, bổ sung: hãy thêm các dòng sửa đổi hoặc bổ sung."))
-            return redirect("decisions:decision_detail", draft.pk)
-    return render(request, "decisions/decision_form.html", {
-        "form": form, "title": _("Sửa đổi, bổ sung quyết định"), "back": decision, "submit_label": _("Dự thảo quyết định sửa đổi, bổ sung"),
-        "subtitle": _("Quyết định số %(n)s đã ban hành không sửa được: sai sót được sửa bằng một quyết định sửa đổi, bổ sung. "
-                      "Khi quyết định này được ký ban hành, khen thưởng bị sửa đổi được hủy bỏ và khen thưởng mới được ghi vào "
-                      "hồ sơ thành tích.") % {"n": decision.number_text or "…"}, "closed": True})
+    return correction_page(
+        request, decision, form_class=AmendmentForm,
+        draft=lambda **data: amendments.amendment_draft(actor=request.user, decision=decision, **data),
+        done=_("Đã dự thảo quyết định sửa đổi, bổ sung: hãy thêm các dòng sửa đổi hoặc bổ sung."),
+        title=_("Sửa đổi, bổ sung quyết định"), submit_label=_("Dự thảo quyết định sửa đổi, bổ sung"),
+        subtitle=_("Quyết định số %(n)s đã ban hành không sửa được: sai sót được sửa bằng một quyết định sửa đổi, bổ sung. "
+                   "Khi quyết định này được ký ban hành, khen thưởng bị sửa đổi được hủy bỏ và khen thưởng mới được ghi vào "
+                   "hồ sơ thành tích.") % {"n": decision.number_text or "…"})
 
 
 @login_required

@@ -243,26 +243,34 @@ def sign(request, pk: int):
                                                             "symbol": documents.symbol_of(decision.issuer)})
 
 
+def correction_page(request, decision, *, form_class, draft, done: str, title: str, submit_label: str, subtitle: str):
+    """The page that drafts a decision correcting `decision` (a cancellation, a revocation, an amendment): the reason
+    and the date; `draft(reason=, decided_on=)` is the service; a refusal stays on the page as the form's error."""
+    form = form_class(request.POST if request.method == "POST" else None, initial={"decided_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            drafted = draft(reason=form.cleaned_data["reason"], decided_on=form.cleaned_data["decided_on"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, done)
+            return redirect("decisions:decision_detail", drafted.pk)
+    return render(request, "decisions/decision_form.html", {"form": form, "title": title, "back": decision,
+                                                            "submit_label": submit_label, "subtitle": subtitle, "closed": True})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel(request, pk: int):
     """"Hủy bỏ quyết định": the draft of a decision cancelling this one."""
     decision = decision_for(request, pk)
     require(request, "decisions.draft", decision)
-    form = CorrectionForm(request.POST if request.method == "POST" else None, initial={"decided_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            draft = services.cancellation_draft(actor=request.user, decision=decision, reason=form.cleaned_data["reason"],
-                                                decided_on=form.cleaned_data["decided_on"])
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã dự thảo quyết định hủy bỏ."))
-            return redirect("decisions:decision_detail", draft.pk)
-    return render(request, "decisions/decision_form.html", {
-        "form": form, "title": _("Hủy bỏ quyết định"), "back": decision, "submit_label": _("Dự thảo quyết định hủy bỏ"),
-        "subtitle": _("Quyết định số %(n)s: mọi khen thưởng của quyết định bị hủy bỏ khi quyết định hủy bỏ được ký ban hành.") % {
-            "n": decision.number_text}, "closed": True})
+    return correction_page(
+        request, decision, form_class=CorrectionForm,
+        draft=lambda **data: services.cancellation_draft(actor=request.user, decision=decision, **data),
+        done=_("Đã dự thảo quyết định hủy bỏ."), title=_("Hủy bỏ quyết định"), submit_label=_("Dự thảo quyết định hủy bỏ"),
+        subtitle=_("Quyết định số %(n)s: mọi khen thưởng của quyết định bị hủy bỏ khi quyết định hủy bỏ được ký ban hành.") % {
+            "n": decision.number_text})
 
 
 @login_required
@@ -272,23 +280,18 @@ def revoke(request, pk: int, line: int):
     decision = decision_for(request, pk)
     require(request, "decisions.draft", decision)
     row = get_object_or_404(DecisionLine, decision=decision, pk=line)
-    form = CorrectionForm(request.POST if request.method == "POST" else None, initial={"decided_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            if row.award_record is None:
-                raise DomainError("Dòng này không có khen thưởng trong hồ sơ thành tích để hủy bỏ.")
-            draft = services.revocation_draft(actor=request.user, issuer=decision.issuer, awards=[row.award_record],
-                                              reason=form.cleaned_data["reason"], decided_on=form.cleaned_data["decided_on"])
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã dự thảo quyết định hủy bỏ khen thưởng của %(name)s.") % {"name": row.name})
-            return redirect("decisions:decision_detail", draft.pk)
-    return render(request, "decisions/decision_form.html", {
-        "form": form, "title": _("Thu hồi khen thưởng (Điều 93 Luật Thi đua, khen thưởng)"), "back": decision,
-        "submit_label": _("Dự thảo quyết định hủy bỏ khen thưởng"), "closed": True,
-        "subtitle": _("%(name)s — %(award)s; tiền thưởng phải thu hồi: %(money)s đồng.") % {
-            "name": row.name, "award": award_label(row.award_code), "money": vntext.format_money(row.amount)}})
+
+    def draft(**data):
+        if row.award_record is None:
+            raise DomainError("Dòng này không có khen thưởng trong hồ sơ thành tích để hủy bỏ.")
+        return services.revocation_draft(actor=request.user, issuer=decision.issuer, awards=[row.award_record], **data)
+
+    return correction_page(
+        request, decision, form_class=CorrectionForm, draft=draft,
+        done=_("Đã dự thảo quyết định hủy bỏ khen thưởng của %(name)s.") % {"name": row.name},
+        title=_("Thu hồi khen thưởng (Điều 93 Luật Thi đua, khen thưởng)"), submit_label=_("Dự thảo quyết định hủy bỏ khen thưởng"),
+        subtitle=_("%(name)s — %(award)s; tiền thưởng phải thu hồi: %(money)s đồng.") % {
+            "name": row.name, "award": award_label(row.award_code), "money": vntext.format_money(row.amount)})
 
 
 @login_required
